@@ -1,0 +1,48 @@
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import type { Logger } from 'pino';
+import type { KeyRing } from './auth/keys.js';
+import { authenticate } from './auth/require-role.js';
+import { notFound, onError, TooLarge } from './errors.js';
+import { requestLog } from './request-log.js';
+import { contentRoutes } from './routes/content.js';
+import { docsPage } from './routes/docs-page.js';
+import { healthRoutes } from './routes/health.js';
+import { createRouter } from './routes/openapi-hono.js';
+import type { ContentRepo } from './store/content-repo.js';
+
+export type AppDeps = {
+  logger: Logger;
+  keys: KeyRing;
+  maxBodyBytes: number;
+  ping: () => Promise<void>;
+  content: ContentRepo;
+};
+
+export const API_INFO = { title: 'nof1', version: '1.0.0' };
+
+export function createApp(deps: AppDeps) {
+  const app = createRouter();
+  app.use(requestId({ headerName: 'x-request-id' }));
+  app.use(requestLog(deps.logger));
+  app.use(
+    bodyLimit({
+      maxSize: deps.maxBodyBytes,
+      onError: () => {
+        throw new TooLarge(deps.maxBodyBytes);
+      },
+    }),
+  );
+  app.onError(onError);
+  app.notFound(notFound);
+
+  app.route('/', healthRoutes(deps));
+  app.use('/v1/*', authenticate(deps.keys));
+  app.route('/v1/content', contentRoutes(deps));
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  app.doc31('/openapi.json', { openapi: '3.1.0', info: API_INFO });
+  app.get('/docs', (c) => c.html(docsPage(app.getOpenAPI31Document({ openapi: '3.1.0', info: API_INFO }))));
+  return app;
+}
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,70 @@
+import { z } from '@hono/zod-openapi';
+
+export const BARRIERS = [
+  'cost',
+  'concerns',
+  'necessity',
+  'trust',
+  'health_literacy',
+  'forgetfulness',
+  'access',
+  'social_influence',
+  'emotional',
+  'none',
+] as const;
+export const Barrier = z.enum(BARRIERS);
+export type Barrier = z.infer<typeof Barrier>;
+
+export const CHANNELS = ['sms', 'email', 'push', 'web'] as const;
+export const Channel = z.enum(CHANNELS);
+export type Channel = z.infer<typeof Channel>;
+
+/** Audiences are programme vocabulary (patient, caregiver, hcp, ...): matched exactly, never guessed. */
+export const Audience = z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/, 'a lowercase audience such as patient or hcp');
+export type Audience = z.infer<typeof Audience>;
+
+export const BLOCK_KINDS = ['claim', 'isi', 'support', 'education', 'cta', 'greeting', 'question'] as const;
+export const BlockKind = z.enum(BLOCK_KINDS);
+export type BlockKind = z.infer<typeof BlockKind>;
+
+const isoDate = z.iso.date({ message: 'expected a date as YYYY-MM-DD' });
+
+export const Block = z
+  .strictObject({
+    id: z
+      .string()
+      .trim()
+      .min(1)
+      .max(120)
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'letters, digits, . _ : - only'),
+    program: z.string().trim().min(1).max(120),
+    brand: z.string().trim().min(1).max(120).optional(),
+    audience: Audience,
+    channels: z.array(Channel).min(1).max(CHANNELS.length),
+    kind: BlockKind,
+    requiresIsi: z.boolean().default(false),
+    tags: z
+      .strictObject({
+        barriers: z.array(Barrier).default([]),
+        bcts: z.array(z.string().regex(/^\d{1,2}\.\d{1,2}$/, 'a BCT code such as 3.1')).default([]),
+        topics: z.array(z.string().min(1).max(60)).default([]),
+      })
+      .default({ barriers: [], bcts: [], topics: [] }),
+    text: z.string().trim().min(1).max(4000),
+    locale: z
+      .string()
+      .regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'a locale such as en-US')
+      .default('en-US'),
+    approval: z.strictObject({
+      code: z.string().trim().min(1).max(60),
+      approvedAt: isoDate,
+      expiresAt: isoDate,
+    }),
+  })
+  .refine((b) => b.approval.approvedAt <= b.approval.expiresAt, {
+    path: ['approval', 'expiresAt'],
+    message: 'expiresAt is before approvedAt',
+  })
+  .openapi('Block');
+export type Block = z.infer<typeof Block>;
+export type BlockInput = z.input<typeof Block>;

@@ -1,0 +1,42 @@
+import type { z } from 'zod';
+import type { FieldError } from '../errors.js';
+import { Block } from './block-schema.js';
+
+export type Rejection = { id: string | null; errors: FieldError[]; line?: number };
+
+export function zodErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message }));
+}
+
+const idOf = (raw: unknown): string | null =>
+  raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string'
+    ? (raw as { id: string }).id
+    : null;
+
+/** Validates each block on its own, so one bad block rejects only itself. */
+export function validateBlocks(raws: ReadonlyArray<{ value: unknown; line?: number; error?: string }>) {
+  const valid: Block[] = [];
+  const rejected: Rejection[] = [];
+  const seen = new Set<string>();
+  for (const { value, line, error } of raws) {
+    const at = line === undefined ? {} : { line };
+    if (error) {
+      rejected.push({ id: null, errors: [{ path: '(root)', message: error }], ...at });
+      continue;
+    }
+    const parsed = Block.safeParse(value);
+    if (!parsed.success) {
+      rejected.push({ id: idOf(value), errors: zodErrors(parsed.error), ...at });
+    } else if (seen.has(parsed.data.id)) {
+      rejected.push({
+        id: parsed.data.id,
+        errors: [{ path: 'id', message: 'the same id appears earlier in this import' }],
+        ...at,
+      });
+    } else {
+      seen.add(parsed.data.id);
+      valid.push(parsed.data);
+    }
+  }
+  return { valid, rejected };
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'], {
+    message: 'expected 1/0, true/false, yes/no or on/off',
+  })
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+const optionalUrl = z.url({ message: 'expected an http(s) URL' }).optional();
+
+export const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  NOF1_DATA_DIR: z.string().min(1).default('./.nof1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// connection string')
+    .optional(),
+  NOF1_API_KEYS: z.string().optional(),
+  NOF1_DEMO: flag.default(true),
+  NOF1_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NOF1_MODEL_BASE_URL: optionalUrl,
+  NOF1_MODEL: z.string().min(1).optional(),
+  NOF1_MODEL_API_KEY: z.string().min(1).optional(),
+  NOF1_MODEL_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  NOF1_MODEL_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
+  NOF1_EMBEDDINGS_BASE_URL: optionalUrl,
+  NOF1_EMBEDDINGS_MODEL: z.string().min(1).default('text-embedding-3-small'),
+  NOF1_EMBEDDINGS_API_KEY: z.string().min(1).optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
+});
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {}
+
+/** Parses the environment once; the one readable line names the first bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = EnvSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  throw new EnvError(`invalid environment: ${String(issue.path[0])}: ${issue.message}`);
+}
+
+/** The process environment, with command-line overrides on top. */
+export function loadEnv(overrides: Record<string, string> = {}): Env {
+  return parseEnv({ ...process.env, ...overrides });
+}

@@ -1,0 +1,97 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AppEnv } from './app-env.js';
+
+export type FieldError = { path: string; message: string };
+
+/** Base of every error the service means to answer with; anything else is a 500. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly title: string,
+    detail: string,
+    readonly errors?: FieldError[],
+  ) {
+    super(detail);
+  }
+}
+
+export class Invalid extends HttpError {
+  constructor(detail: string, errors?: FieldError[]) {
+    super(400, 'Bad Request', detail, errors);
+  }
+}
+export class Unauthorized extends HttpError {
+  constructor(detail = 'a valid bearer key is required') {
+    super(401, 'Unauthorized', detail);
+  }
+}
+export class Forbidden extends HttpError {
+  constructor(detail: string) {
+    super(403, 'Forbidden', detail);
+  }
+}
+export class NotFound extends HttpError {
+  constructor(detail: string) {
+    super(404, 'Not Found', detail);
+  }
+}
+export class Conflict extends HttpError {
+  constructor(detail: string) {
+    super(409, 'Conflict', detail);
+  }
+}
+export class TooLarge extends HttpError {
+  constructor(limit: number) {
+    super(413, 'Payload Too Large', `the request body is larger than ${limit} bytes`);
+  }
+}
+export class Unavailable extends HttpError {
+  constructor(detail: string) {
+    super(503, 'Service Unavailable', detail);
+  }
+}
+
+const TITLES: Partial<Record<number, string>> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+};
+
+const typeFor = (status: number) => `https://nof1.dev/problems/${status}`;
+
+export function problem(c: Context<AppEnv>, err: HttpError) {
+  const body = {
+    type: typeFor(err.status),
+    title: err.title,
+    status: err.status,
+    detail: err.message,
+    instance: c.get('requestId'),
+    ...(err.errors ? { errors: err.errors } : {}),
+  };
+  return c.body(JSON.stringify(body), err.status, { 'content-type': 'application/problem+json' });
+}
+
+/** The one error path: typed errors become problem+json; nothing internal (stack, SQL) leaves. */
+export function onError(err: Error, c: Context<AppEnv>) {
+  if (err instanceof HttpError) return problem(c, err);
+  if (err instanceof HTTPException) {
+    const status = err.status as ContentfulStatusCode;
+    return problem(
+      c,
+      new HttpError(status, TITLES[status] ?? 'Error', err.message || TITLES[status] || 'request failed'),
+    );
+  }
+  c.get('logger')?.error({ err: { name: err.name }, requestId: c.get('requestId') }, 'unhandled error');
+  return problem(c, new HttpError(500, 'Internal Server Error', `internal error (request ${c.get('requestId')})`));
+}
+
+export function notFound(c: Context<AppEnv>) {
+  return problem(c, new NotFound(`no route for ${c.req.method} ${new URL(c.req.url).pathname}`));
+}

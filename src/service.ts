@@ -1,0 +1,87 @@
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import type { Logger } from 'pino';
+import { createApp } from './app.js';
+import { createKeyRing, generateAdminKey, parseKeys } from './auth/keys.js';
+import { createHashEmbedder, createRemoteEmbedder, type Embedder } from './content/embedder.js';
+import { readBlockFile } from './content/read-block-file.js';
+import { validateBlocks } from './content/validate-blocks.js';
+import type { Env } from './env.js';
+import { createContentRepo } from './store/content-repo.js';
+import { openStore } from './store/open-store.js';
+
+export const DEMO_LIBRARY = fileURLToPath(new URL('./content/demo-library.yaml', import.meta.url));
+
+export function createEmbedder(env: Env): Embedder {
+  return env.NOF1_EMBEDDINGS_BASE_URL
+    ? createRemoteEmbedder({
+        baseUrl: env.NOF1_EMBEDDINGS_BASE_URL,
+        model: env.NOF1_EMBEDDINGS_MODEL,
+        apiKey: env.NOF1_EMBEDDINGS_API_KEY,
+        timeoutMs: env.NOF1_MODEL_TIMEOUT_MS,
+        maxRetries: env.NOF1_MODEL_MAX_RETRIES,
+      })
+    : createHashEmbedder();
+}
+
+/** Opens the store and the repositories every entry point (server, CLI, benchmarks) shares. */
+export async function openRuntime(env: Env) {
+  const store = await openStore({ databaseUrl: env.DATABASE_URL, dataDir: env.NOF1_DATA_DIR });
+  const content = createContentRepo(store.pool, createEmbedder(env));
+  return { store, content };
+}
+export type Runtime = Awaited<ReturnType<typeof openRuntime>>;
+
+export async function loadDemoLibrary(runtime: Runtime, logger: Logger) {
+  if ((await runtime.content.count()) > 0) return;
+  const { valid, rejected } = validateBlocks(await readBlockFile(DEMO_LIBRARY));
+  const counts = await runtime.content.importBlocks(valid);
+  logger.info({ ...counts, rejected: rejected.length }, 'demo content library loaded');
+}
+
+export type RunningService = { url: string; port: number; adminKey?: string; close(): Promise<void> };
+
+/** Starts the HTTP service; close() stops accepting, finishes in-flight requests, then closes the store. */
+export async function startService(env: Env, logger: Logger): Promise<RunningService> {
+  const adminKey = env.NOF1_API_KEYS ? undefined : generateAdminKey();
+  const keys = createKeyRing(parseKeys(env.NOF1_API_KEYS ?? `admin:${adminKey}`));
+  const runtime = await openRuntime(env);
+  try {
+    const restaled = await runtime.content.reembedStale();
+    if (restaled) logger.info({ blocks: restaled }, 're-embedded blocks written by another embedder');
+    if (env.NOF1_DEMO) await loadDemoLibrary(runtime, logger);
+  } catch (err) {
+    await runtime.store.close();
+    throw err;
+  }
+  const app = createApp({
+    logger,
+    keys,
+    maxBodyBytes: env.NOF1_MAX_BODY_BYTES,
+    ping: async () => void (await runtime.store.pool.query('SELECT 1')),
+    content: runtime.content,
+  });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s));
+  });
+  const port = (server.address() as AddressInfo).port;
+  logger.info({ port, host: env.HOST, store: runtime.store.kind }, 'nof1 listening');
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${port}`,
+    port,
+    adminKey,
+    close() {
+      closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          if ('closeIdleConnections' in server) server.closeIdleConnections();
+        });
+        await runtime.store.close();
+        logger.info('nof1 stopped');
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,227 @@
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+import pgvector from 'pgvector';
+import type { Block } from '../content/block-schema.js';
+import { type Embedder, tokenize } from '../content/embedder.js';
+import { type BlockFilter, filterSql } from './content-filter.js';
+
+export type StoredBlock = Block & { version: number; usable: boolean };
+export type ScoredBlock = StoredBlock & { score: number };
+export type ImportCounts = { imported: number; updated: number; unchanged: number };
+
+/** Above this many rows an import drops the HNSW index and builds it once after the load. */
+const BULK_ROWS = 2000;
+const CHUNK = 500;
+const RRF_K = 60;
+
+// Parsed blocks have schema key order, so their JSON is a stable fingerprint of the content.
+const hashOf = (b: Block) => createHash('sha256').update(JSON.stringify(b)).digest('hex');
+
+const COLUMNS = `id, version, program, brand, audience, channels, kind, requires_isi, tags, text, locale,
+  approval_code, to_char(approved_at, 'YYYY-MM-DD') AS approved_at, to_char(expires_at, 'YYYY-MM-DD') AS expires_at`;
+
+type Row = {
+  id: string;
+  version: number;
+  program: string;
+  brand: string | null;
+  audience: string;
+  channels: string[];
+  kind: Block['kind'];
+  requires_isi: boolean;
+  tags: Block['tags'];
+  text: string;
+  locale: string;
+  approval_code: string;
+  approved_at: string;
+  expires_at: string;
+  usable: boolean;
+  score?: number;
+};
+
+function toBlock(r: Row): StoredBlock {
+  return {
+    id: r.id,
+    version: r.version,
+    program: r.program,
+    ...(r.brand ? { brand: r.brand } : {}),
+    audience: r.audience,
+    channels: r.channels as Block['channels'],
+    kind: r.kind,
+    requiresIsi: r.requires_isi,
+    tags: r.tags,
+    text: r.text,
+    locale: r.locale,
+    approval: { code: r.approval_code, approvedAt: r.approved_at, expiresAt: r.expires_at },
+    usable: r.usable,
+  };
+}
+
+export function createContentRepo(pool: pg.Pool, embedder: Embedder) {
+  async function importBlocks(blocks: Block[]): Promise<ImportCounts> {
+    const latest = new Map(blocks.map((b) => [b.id, b]));
+    const unique = [...latest.values()].map((b) => ({ block: b, hash: hashOf(b) }));
+    const existing = new Map(
+      (
+        await pool.query<{ id: string; content_hash: string }>(
+          'SELECT id, content_hash FROM content_blocks WHERE id = ANY($1::text[])',
+          [unique.map((u) => u.block.id)],
+        )
+      ).rows.map((r) => [r.id, r.content_hash]),
+    );
+    const changed = unique.filter((u) => existing.get(u.block.id) !== u.hash);
+    const vectors = changed.length ? await embedder.embed(changed.map((u) => u.block.text)) : [];
+    const rows = changed.map((u, i) => ({
+      id: u.block.id,
+      program: u.block.program,
+      brand: u.block.brand ?? null,
+      audience: u.block.audience,
+      channels: u.block.channels,
+      kind: u.block.kind,
+      requires_isi: u.block.requiresIsi,
+      tags: u.block.tags,
+      barriers: u.block.tags.barriers,
+      text: u.block.text,
+      locale: u.block.locale,
+      approval_code: u.block.approval.code,
+      approved_at: u.block.approval.approvedAt,
+      expires_at: u.block.approval.expiresAt,
+      content_hash: u.hash,
+      embedding: pgvector.toSql(vectors[i]!),
+      block: u.block,
+    }));
+    const bulk = rows.length >= BULK_ROWS;
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      if (bulk) await client.query('DROP INDEX IF EXISTS content_blocks_embedding');
+      for (let i = 0; i < rows.length; i += CHUNK) {
+        await upsertChunk(client, rows.slice(i, i + CHUNK), embedder.name);
+      }
+      if (bulk) await client.query(CREATE_HNSW);
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK');
+      throw err;
+    } finally {
+      client.release();
+    }
+    const updated = changed.filter((u) => existing.has(u.block.id)).length;
+    return { imported: changed.length - updated, updated, unchanged: unique.length - changed.length };
+  }
+
+  async function list(filter: BlockFilter & { includeUnusable?: boolean; limit: number; offset?: number }) {
+    const { where, params, usable } = filterSql(filter, 1);
+    const sql = `SELECT ${COLUMNS}, ${usable} AS usable FROM content_blocks
+      WHERE ${filter.includeUnusable ? where.filter((w) => w !== usable).join(' AND ') || 'true' : where.join(' AND ')}
+      ORDER BY program, id LIMIT ${filter.limit} OFFSET ${filter.offset ?? 0}`;
+    return (await pool.query<Row>(sql, params)).rows.map(toBlock);
+  }
+
+  /** Hybrid search: cosine (HNSW) and full-text ranks fused by reciprocal rank, filters first. */
+  async function search(query: string, filter: BlockFilter & { limit: number }): Promise<ScoredBlock[]> {
+    const [vector] = await embedder.embed([query]);
+    const terms = [...new Set(tokenize(query))].slice(0, 32);
+    const { where, params } = filterSql(filter, 4);
+    const cond = where.join(' AND ');
+    const depth = Math.max(filter.limit * 4, 40);
+    const sql = `
+      WITH vec AS (
+        SELECT id, row_number() OVER () AS r FROM (
+          SELECT id FROM content_blocks WHERE ${cond} AND embedder = $3
+          ORDER BY embedding <=> $1::vector LIMIT ${depth}) v
+      ), fts AS (
+        SELECT id, row_number() OVER (ORDER BY rank DESC, id) AS r FROM (
+          SELECT id, ts_rank_cd(tsv, q) AS rank FROM content_blocks, to_tsquery('english', $2) q
+          WHERE $2 <> '' AND ${cond} AND tsv @@ q ORDER BY rank DESC LIMIT ${depth}) t
+      ), fused AS (
+        SELECT id, sum(1.0 / (${RRF_K} + r)) AS score FROM (SELECT * FROM vec UNION ALL SELECT * FROM fts) u GROUP BY id
+      )
+      SELECT ${COLUMNS}, true AS usable, fused.score::float8 AS score
+      FROM fused JOIN content_blocks USING (id) ORDER BY score DESC, id LIMIT ${filter.limit}`;
+    const tsquery = terms
+      .map((t) => t.replace(/'/g, ''))
+      .filter(Boolean)
+      .join(' | ');
+    const rows = (await pool.query<Row>(sql, [pgvector.toSql(vector!), tsquery, embedder.name, ...params])).rows;
+    return rows.map((r) => ({ ...toBlock(r), score: Number(r.score) }));
+  }
+
+  async function byIds(ids: string[]): Promise<StoredBlock[]> {
+    const sql = `SELECT ${COLUMNS}, (approved_at <= current_date AND expires_at >= current_date) AS usable
+      FROM content_blocks WHERE id = ANY($1::text[])`;
+    return (await pool.query<Row>(sql, [ids])).rows.map(toBlock);
+  }
+
+  async function history(id: string) {
+    return (
+      await pool.query<{ version: number; block: Block; imported_at: Date }>(
+        'SELECT version, block, imported_at FROM content_block_versions WHERE id = $1 ORDER BY version',
+        [id],
+      )
+    ).rows;
+  }
+
+  /** Re-embeds rows written by another embedder, so a configuration change never splits the index. */
+  async function reembedStale(): Promise<number> {
+    let done = 0;
+    for (;;) {
+      const stale = (
+        await pool.query<{ id: string; text: string }>(
+          'SELECT id, text FROM content_blocks WHERE embedder <> $1 ORDER BY id LIMIT $2',
+          [embedder.name, CHUNK],
+        )
+      ).rows;
+      if (stale.length === 0) return done;
+      const vectors = await embedder.embed(stale.map((r) => r.text));
+      await pool.query(
+        `UPDATE content_blocks b SET embedding = v.embedding::vector, embedder = $2
+         FROM jsonb_to_recordset($1::jsonb) AS v(id text, embedding text) WHERE b.id = v.id`,
+        [JSON.stringify(stale.map((r, i) => ({ id: r.id, embedding: pgvector.toSql(vectors[i]!) }))), embedder.name],
+      );
+      done += stale.length;
+    }
+  }
+
+  async function count(): Promise<number> {
+    return (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM content_blocks')).rows[0]!.n;
+  }
+
+  return { importBlocks, list, search, byIds, history, count, reembedStale };
+}
+export type ContentRepo = ReturnType<typeof createContentRepo>;
+
+const CREATE_HNSW =
+  'CREATE INDEX IF NOT EXISTS content_blocks_embedding ON content_blocks USING hnsw (embedding vector_cosine_ops)';
+
+type UpsertRow = { id: string; block: Block; content_hash: string };
+
+async function upsertChunk(client: pg.PoolClient, rows: UpsertRow[], embedderName: string) {
+  const upserted = await client.query<{ id: string; version: number }>(
+    `INSERT INTO content_blocks (id, version, program, brand, audience, channels, kind, requires_isi, tags, barriers,
+       text, locale, approval_code, approved_at, expires_at, content_hash, embedder, embedding)
+     SELECT r.id, 1, r.program, r.brand, r.audience, r.channels, r.kind, r.requires_isi, r.tags, r.barriers,
+       r.text, r.locale, r.approval_code, r.approved_at, r.expires_at, r.content_hash, $2, r.embedding::vector
+     FROM jsonb_to_recordset($1::jsonb) AS r(id text, program text, brand text, audience text, channels text[],
+       kind text, requires_isi boolean, tags jsonb, barriers text[], text text, locale text, approval_code text,
+       approved_at date, expires_at date, content_hash text, embedding text)
+     ON CONFLICT (id) DO UPDATE SET version = content_blocks.version + 1, program = EXCLUDED.program,
+       brand = EXCLUDED.brand, audience = EXCLUDED.audience, channels = EXCLUDED.channels, kind = EXCLUDED.kind,
+       requires_isi = EXCLUDED.requires_isi, tags = EXCLUDED.tags, barriers = EXCLUDED.barriers, text = EXCLUDED.text,
+       locale = EXCLUDED.locale, approval_code = EXCLUDED.approval_code, approved_at = EXCLUDED.approved_at,
+       expires_at = EXCLUDED.expires_at, content_hash = EXCLUDED.content_hash, embedder = EXCLUDED.embedder,
+       embedding = EXCLUDED.embedding, imported_at = now()
+     RETURNING id, version`,
+    [JSON.stringify(rows), embedderName],
+  );
+  await client.query(
+    `INSERT INTO content_block_versions (id, version, block, content_hash)
+     SELECT u.id, u.version, r.block, r.content_hash
+     FROM jsonb_to_recordset($1::jsonb) AS u(id text, version int)
+     JOIN jsonb_to_recordset($2::jsonb) AS r(id text, block jsonb, content_hash text) USING (id)`,
+    [
+      JSON.stringify(upserted.rows),
+      JSON.stringify(rows.map(({ id, block, content_hash }) => ({ id, block, content_hash }))),
+    ],
+  );
+}

@@ -1,0 +1,33 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { vector } from '@electric-sql/pglite-pgvector';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+export type EmbeddedPostgres = {
+  /** Folder holding the Unix socket, usable as pg's `host`. */
+  socketDir: string;
+  close(): Promise<void>;
+};
+
+/**
+ * Runs PGlite (with pgvector) behind the Postgres wire protocol on a private Unix socket, so every
+ * repository talks plain `pg` whether the store is embedded or a real server. PGlite is a single
+ * session: the caller must connect with one pooled connection, which also serialises transactions.
+ */
+export async function startEmbeddedPostgres(dataDir: string | 'memory'): Promise<EmbeddedPostgres> {
+  if (dataDir !== 'memory') await mkdir(dataDir, { recursive: true });
+  const db = await PGlite.create({ dataDir: dataDir === 'memory' ? undefined : dataDir, extensions: { vector } });
+  const socketDir = await mkdtemp(join(tmpdir(), 'nof1-pg-'));
+  const server = new PGLiteSocketServer({ db, path: join(socketDir, '.s.PGSQL.5432') });
+  await server.start();
+  return {
+    socketDir,
+    async close() {
+      await server.stop();
+      await db.close();
+      await rm(socketDir, { recursive: true, force: true });
+    },
+  };
+}

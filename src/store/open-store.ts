@@ -1,0 +1,42 @@
+import pg from 'pg';
+import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { migrate } from './migrations.js';
+
+export type Store = {
+  pool: pg.Pool;
+  kind: 'embedded' | 'postgres';
+  close(): Promise<void>;
+};
+
+export type StoreOptions = { databaseUrl?: string; dataDir: string; poolMax?: number };
+
+// Session settings every connection needs: HNSW scans keep going until filtered rows fill the limit.
+const onConnect = (client: pg.PoolClient) =>
+  client.query("SET hnsw.iterative_scan = 'relaxed_order'; SET hnsw.ef_search = 80").then(() => undefined);
+
+export async function openStore(opts: StoreOptions): Promise<Store> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolMax ?? 10 });
+    pool.on('connect', (client) => void onConnect(client).catch(() => undefined));
+    await migrate(pool);
+    return { pool, kind: 'postgres', close: () => pool.end() };
+  }
+  const embedded = await startEmbeddedPostgres(opts.dataDir);
+  const pool = new pg.Pool({ host: embedded.socketDir, user: 'postgres', database: 'postgres', max: 1 });
+  pool.on('connect', (client) => void onConnect(client).catch(() => undefined));
+  try {
+    await migrate(pool);
+  } catch (err) {
+    await pool.end();
+    await embedded.close();
+    throw err;
+  }
+  return {
+    pool,
+    kind: 'embedded',
+    async close() {
+      await pool.end();
+      await embedded.close();
+    },
+  };
+}
