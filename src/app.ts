@@ -3,13 +3,18 @@ import { requestId } from 'hono/request-id';
 import type { Logger } from 'pino';
 import type { KeyRing } from './auth/keys.js';
 import { authenticate } from './auth/require-role.js';
+import type { ComposeRunner } from './compose/compose-runner.js';
 import { notFound, onError, TooLarge } from './errors.js';
 import { requestLog } from './request-log.js';
+import { composeRoutes } from './routes/compose.js';
 import { contentRoutes } from './routes/content.js';
 import { docsPage } from './routes/docs-page.js';
 import { healthRoutes } from './routes/health.js';
+import { messageRoutes } from './routes/messages.js';
 import { createRouter } from './routes/openapi-hono.js';
 import type { ContentRepo } from './store/content-repo.js';
+import type { IdempotencyRepo } from './store/idempotency-repo.js';
+import type { RunsRepo } from './store/runs-repo.js';
 
 export type AppDeps = {
   logger: Logger;
@@ -17,6 +22,9 @@ export type AppDeps = {
   maxBodyBytes: number;
   ping: () => Promise<void>;
   content: ContentRepo;
+  runs: RunsRepo;
+  idempotency: IdempotencyRepo;
+  runner: ComposeRunner;
 };
 
 export const API_INFO = { title: 'nof1', version: '1.0.0' };
@@ -39,6 +47,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', healthRoutes(deps));
   app.use('/v1/*', authenticate(deps.keys));
   app.route('/v1/content', contentRoutes(deps));
+  app.route('/v1/compose', composeRoutes(deps));
+  app.route('/v1/messages', messageRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.doc31('/openapi.json', { openapi: '3.1.0', info: API_INFO });

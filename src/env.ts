@@ -16,6 +16,8 @@ export const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// connection string')
     .optional(),
+  /** Connections to DATABASE_URL; 1 for a single-session server such as PGlite over the wire protocol. */
+  NOF1_DB_POOL_MAX: z.coerce.number().int().min(1).max(100).optional(),
   NOF1_API_KEYS: z.string().optional(),
   NOF1_DEMO: flag.default(true),
   NOF1_MAX_BODY_BYTES: z.coerce

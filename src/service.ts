@@ -4,12 +4,17 @@ import { serve } from '@hono/node-server';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import { createKeyRing, generateAdminKey, parseKeys } from './auth/keys.js';
+import { createComposeStack } from './compose/compose-stack.js';
 import { createHashEmbedder, createRemoteEmbedder, type Embedder } from './content/embedder.js';
 import { readBlockFile } from './content/read-block-file.js';
 import { validateBlocks } from './content/validate-blocks.js';
 import type { Env } from './env.js';
 import { createContentRepo } from './store/content-repo.js';
+import { createIdempotencyRepo } from './store/idempotency-repo.js';
 import { openStore } from './store/open-store.js';
+import { createRunsRepo } from './store/runs-repo.js';
+import { createSettingsRepo } from './store/settings-repo.js';
+import { createTraceRepo } from './store/trace-repo.js';
 
 export const DEMO_LIBRARY = fileURLToPath(new URL('./content/demo-library.yaml', import.meta.url));
 
@@ -27,9 +32,20 @@ export function createEmbedder(env: Env): Embedder {
 
 /** Opens the store and the repositories every entry point (server, CLI, benchmarks) shares. */
 export async function openRuntime(env: Env) {
-  const store = await openStore({ databaseUrl: env.DATABASE_URL, dataDir: env.NOF1_DATA_DIR });
-  const content = createContentRepo(store.pool, createEmbedder(env));
-  return { store, content };
+  const store = await openStore({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.NOF1_DATA_DIR,
+    poolMax: env.NOF1_DB_POOL_MAX,
+  });
+  const { pool } = store;
+  return {
+    store,
+    content: createContentRepo(pool, createEmbedder(env)),
+    runs: createRunsRepo(pool),
+    settings: createSettingsRepo(pool),
+    idempotency: createIdempotencyRepo(pool),
+    traces: createTraceRepo(pool),
+  };
 }
 export type Runtime = Awaited<ReturnType<typeof openRuntime>>;
 
@@ -47,20 +63,23 @@ export async function startService(env: Env, logger: Logger): Promise<RunningSer
   const adminKey = env.NOF1_API_KEYS ? undefined : generateAdminKey();
   const keys = createKeyRing(parseKeys(env.NOF1_API_KEYS ?? `admin:${adminKey}`));
   const runtime = await openRuntime(env);
+  let compose: Awaited<ReturnType<typeof createComposeStack>>;
   try {
     const restaled = await runtime.content.reembedStale();
     if (restaled) logger.info({ blocks: restaled }, 're-embedded blocks written by another embedder');
     if (env.NOF1_DEMO) await loadDemoLibrary(runtime, logger);
+    compose = await createComposeStack({ pool: runtime.store.pool, ...runtime });
   } catch (err) {
     await runtime.store.close();
     throw err;
   }
   const app = createApp({
+    ...runtime,
     logger,
     keys,
     maxBodyBytes: env.NOF1_MAX_BODY_BYTES,
     ping: async () => void (await runtime.store.pool.query('SELECT 1')),
-    content: runtime.content,
+    runner: compose.runner,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s));

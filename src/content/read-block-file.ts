@@ -60,17 +60,35 @@ function fromJsonl(text: string): RawBlock[] {
   return out;
 }
 
+/**
+ * CSV rows, each with the line it starts on, found from the bytes csv-parse consumed: its own line
+ * count ends at a row's last line and drifts after a quoted CRLF, as spreadsheet exports write them.
+ */
 function fromCsv(text: string): RawBlock[] {
-  const records: Array<{ record: Record<string, string>; info: { lines: number } }> = parseCsv(text, {
-    columns: true,
+  // With `info` each row is {record, info}; the typings only know plain rows.
+  const rows = parseCsv(text, {
     skip_empty_lines: true,
     trim: true,
     info: true,
     relax_column_count: true,
     bom: true,
-  });
-  return records.map(({ record, info }) => ({ value: csvRowToBlock(record), line: info.lines }));
+  }) as unknown as Array<{ record: string[]; info: { bytes: number } }>;
+  const source = Buffer.from(text, 'utf8');
+  let at = 0;
+  let line = 1;
+  const lineFrom = (offset: number) => {
+    for (; at < source.length && (at < offset || BLANK.has(source[at]!)); at++) if (source[at] === NEWLINE) line++;
+    return line;
+  };
+  const [header, ...records] = rows;
+  const names = header?.record ?? [];
+  return records.map((row, i) => ({
+    value: csvRowToBlock(Object.fromEntries(names.map((name, j) => [name, row.record[j] ?? '']))),
+    line: lineFrom(rows[i]!.info.bytes),
+  }));
 }
+const NEWLINE = 0x0a;
+const BLANK = new Set([0x20, 0x09, 0x0d, NEWLINE]);
 
 function fromYaml(text: string): RawBlock[] {
   const doc: unknown = parseYaml(text);

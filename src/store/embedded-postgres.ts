@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { lockDataDir } from './data-dir-lock.js';
 
 export type EmbeddedPostgres = {
   /** Folder holding the Unix socket, usable as pg's `host`. */
@@ -17,8 +18,16 @@ export type EmbeddedPostgres = {
  * session: the caller must connect with one pooled connection, which also serialises transactions.
  */
 export async function startEmbeddedPostgres(dataDir: string | 'memory'): Promise<EmbeddedPostgres> {
-  if (dataDir !== 'memory') await mkdir(dataDir, { recursive: true });
-  const db = await PGlite.create({ dataDir: dataDir === 'memory' ? undefined : dataDir, extensions: { vector } });
+  const memory = dataDir === 'memory';
+  if (!memory) await mkdir(dataDir, { recursive: true });
+  const unlock = memory ? async () => undefined : await lockDataDir(dataDir);
+  let db: PGlite;
+  try {
+    db = await PGlite.create({ dataDir: memory ? undefined : dataDir, extensions: { vector } });
+  } catch (err) {
+    await unlock();
+    throw err;
+  }
   const socketDir = await mkdtemp(join(tmpdir(), 'nof1-pg-'));
   const server = new PGLiteSocketServer({ db, path: join(socketDir, '.s.PGSQL.5432') });
   await server.start();
@@ -27,6 +36,7 @@ export async function startEmbeddedPostgres(dataDir: string | 'memory'): Promise
     async close() {
       await server.stop();
       await db.close();
+      await unlock();
       await rm(socketDir, { recursive: true, force: true });
     },
   };

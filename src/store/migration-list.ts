@@ -39,4 +39,76 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = [
       CREATE INDEX content_blocks_embedding ON content_blocks USING hnsw (embedding vector_cosine_ops);
     `,
   },
+  {
+    name: 'compose runs, append-only trace records, idempotency, reviews, content gaps, programme settings',
+    sql: `
+      CREATE TABLE runs (
+        id text PRIMARY KEY,
+        trace_id text NOT NULL UNIQUE,
+        subject_id text,
+        program text NOT NULL,
+        channel text,
+        status text NOT NULL,
+        barrier text,
+        confidence real,
+        techniques text[] NOT NULL DEFAULT '{}',
+        block_ids text[] NOT NULL DEFAULT '{}',
+        answer jsonb NOT NULL,
+        model_calls int NOT NULL DEFAULT 0,
+        fallbacks int NOT NULL DEFAULT 0,
+        duration_ms real,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        sent_at timestamptz
+      );
+      CREATE INDEX runs_subject_sent ON runs (subject_id, sent_at DESC) WHERE sent_at IS NOT NULL;
+      CREATE INDEX runs_subject_created ON runs (subject_id, created_at DESC);
+      CREATE INDEX runs_created ON runs (created_at DESC, id DESC);
+      CREATE TABLE trace_records (
+        seq bigserial PRIMARY KEY,
+        trace_id text NOT NULL,
+        step int NOT NULL,
+        kind text NOT NULL,
+        record jsonb NOT NULL,
+        prev_hash text NOT NULL,
+        hash text NOT NULL,
+        written_at timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (trace_id, step)
+      );
+      CREATE TABLE idempotency_keys (
+        principal text NOT NULL,
+        key text NOT NULL,
+        request_hash text NOT NULL,
+        run_id text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (principal, key)
+      );
+      CREATE TABLE reviews (
+        id text PRIMARY KEY,
+        run_id text NOT NULL REFERENCES runs (id),
+        reason text NOT NULL,
+        status text NOT NULL DEFAULT 'pending',
+        decision text,
+        note text,
+        decided_by text,
+        decided_at timestamptz,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX reviews_status ON reviews (status, created_at);
+      CREATE TABLE content_gaps (
+        program text NOT NULL,
+        barrier text NOT NULL,
+        channel text NOT NULL,
+        count int NOT NULL DEFAULT 0,
+        last_seen timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (program, barrier, channel)
+      );
+      CREATE TABLE program_settings (
+        program text PRIMARY KEY,
+        frequency_cap int NOT NULL,
+        frequency_window_days int NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+    `,
+  },
 ];

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { BARRIERS, Barrier } from '../../src/content/block-schema.js';
+import type { SoftmaxModel } from './text-classifier.js';
+import type { FeatureConfig } from './text-features.js';
+
+/**
+ * The committed model (agents/data/barrier-model.json): only the hashed features the
+ * corpus produced have rows, and weights are rounded to 4 decimals, which keeps the
+ * file small and its diffs readable without changing any prediction that matters.
+ */
+export const BarrierModelFile = z.object({
+  format: z.literal('nof1-barrier-softmax'),
+  featureVersion: z.number().int(),
+  corpusSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  labels: z.array(Barrier),
+  features: z.object({
+    dim: z.number().int().positive(),
+    word: z.number(),
+    bigram: z.number(),
+    char: z.number(),
+    cue: z.number(),
+  }),
+  training: z.object({
+    epochs: z.number().int(),
+    learningRate: z.number(),
+    l2: z.number(),
+    seed: z.number().int(),
+    folds: z.number().int(),
+    examples: z.number().int(),
+    cvAccuracy: z.number(),
+    cvNllBefore: z.number(),
+    cvNllAfter: z.number(),
+  }),
+  temperature: z.number().positive(),
+  bias: z.array(z.number()),
+  /** [featureIndex, weight per label...] for every feature with a non-zero weight. */
+  rows: z.array(z.array(z.number())),
+});
+export type BarrierModelFile = z.infer<typeof BarrierModelFile>;
+
+/** What the engine classifies with: the weights, the feature settings and the label order. */
+export type BarrierModel = {
+  softmax: SoftmaxModel;
+  features: FeatureConfig;
+  labels: Barrier[];
+  corpusSha256: string;
+};
+
+const round4 = (v: number) => Math.round(v * 1e4) / 1e4 || 0;
+
+export function packWeights(model: SoftmaxModel): Pick<BarrierModelFile, 'temperature' | 'bias' | 'rows'> {
+  const rows: number[][] = [];
+  for (let f = 0; f < model.dim; f++) {
+    const row = Array.from(model.weights.subarray(f * model.classes, (f + 1) * model.classes), round4);
+    if (row.some((w) => w !== 0)) rows.push([f, ...row]);
+  }
+  return { temperature: round4(model.temperature), bias: Array.from(model.bias, round4), rows };
+}
+
+export function unpackModel(file: BarrierModelFile): BarrierModel {
+  const classes = file.labels.length;
+  if (classes !== BARRIERS.length || file.bias.length !== classes) {
+    throw new Error(`barrier model: expected ${BARRIERS.length} labels, got ${classes}`);
+  }
+  const weights = new Float64Array(file.features.dim * classes);
+  for (const [f, ...row] of file.rows) {
+    if (f === undefined || f < 0 || f >= file.features.dim || row.length !== classes) {
+      throw new Error(`barrier model: malformed weight row for feature ${f}`);
+    }
+    weights.set(row, f * classes);
+  }
+  return {
+    softmax: {
+      dim: file.features.dim,
+      classes,
+      weights,
+      bias: Float64Array.from(file.bias),
+      temperature: file.temperature,
+    },
+    features: file.features,
+    labels: file.labels,
+    corpusSha256: file.corpusSha256,
+  };
+}
+
+/** One row per line: a header a person can read, weights that diff line by line. */
+export function serialiseModelFile(file: BarrierModelFile): string {
+  const { rows, ...header } = file;
+  const head = JSON.stringify(header, null, 2).replace(/\n}$/, '');
+  return `${head},\n  "rows": [\n${rows.map((r) => `    ${JSON.stringify(r)}`).join(',\n')}\n  ]\n}\n`;
+}

@@ -1,0 +1,44 @@
+import { BARRIERS } from '../../src/content/block-schema.js';
+import { corpusSha256, parseCorpus } from './barrier-corpus.js';
+import { crossValidate, fitTemperature, meanNll } from './calibration.js';
+import { type BarrierModelFile, packWeights } from './model-file.js';
+import { DEFAULT_TRAIN, type Example, type TrainOptions, trainSoftmax } from './text-classifier.js';
+import { DEFAULT_FEATURES, extractFeatures, FEATURE_VERSION, type FeatureConfig } from './text-features.js';
+
+export type TrainSettings = { features: FeatureConfig; train: TrainOptions; folds: number };
+export const DEFAULT_SETTINGS: TrainSettings = { features: DEFAULT_FEATURES, train: DEFAULT_TRAIN, folds: 5 };
+
+/**
+ * Corpus text → model file. The temperature comes from k-fold cross-validation on the
+ * corpus (out-of-fold logits), then the final weights are trained on all of it.
+ */
+export function trainBarrierModel(corpusText: string, settings: TrainSettings = DEFAULT_SETTINGS): BarrierModelFile {
+  const lines = parseCorpus(corpusText);
+  const labels = [...BARRIERS];
+  const examples: Example[] = lines.map((l) => ({
+    x: extractFeatures(l.text, settings.features),
+    y: labels.indexOf(l.barrier),
+  }));
+  const { dim } = settings.features;
+  const cv = crossValidate(examples, dim, labels.length, settings.folds, settings.train);
+  const temperature = fitTemperature(cv.logits, cv.labels);
+  const model = trainSoftmax(examples, dim, labels.length, settings.train);
+  model.temperature = temperature;
+  const round = (v: number) => Math.round(v * 1e4) / 1e4;
+  return {
+    format: 'nof1-barrier-softmax',
+    featureVersion: FEATURE_VERSION,
+    corpusSha256: corpusSha256(corpusText),
+    labels,
+    features: settings.features,
+    training: {
+      ...settings.train,
+      folds: settings.folds,
+      examples: examples.length,
+      cvAccuracy: round(cv.accuracy),
+      cvNllBefore: round(meanNll(cv.logits, cv.labels, 1)),
+      cvNllAfter: round(meanNll(cv.logits, cv.labels, temperature)),
+    },
+    ...packWeights(model),
+  };
+}

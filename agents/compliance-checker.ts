@@ -1,0 +1,75 @@
+import { DEFAULT_CHANNEL_LIMITS } from '../src/compliance/channel-limits.js';
+import { runRules } from '../src/compliance/compliance-rules.js';
+import type { ComplianceContext, RuleResult } from '../src/compliance/rule-types.js';
+import type { RunSecretsStore } from '../src/graph/run-secrets.js';
+import type { ComposeStateType } from '../src/graph/state.js';
+import { traced } from '../src/graph/step-record.js';
+import type { ContentRepo } from '../src/store/content-repo.js';
+import type { AgentReport } from './agent-types.js';
+
+/** A model reviewer may add findings; it is never asked to, and can never, pass a failing rule. */
+export interface ComplianceReviewer {
+  review(ctx: ComplianceContext, checks: RuleResult[]): Promise<{ findings: RuleResult[]; report: AgentReport }>;
+}
+
+export const MAX_REVISIONS = 2;
+
+export type ComplianceDeps = { content: ContentRepo; secrets: RunSecretsStore; reviewer?: ComplianceReviewer };
+
+/** The compliance agent: deterministic rules on the stored blocks, re-read from the store. */
+export function createComplianceNode(deps: ComplianceDeps) {
+  return traced('check_compliance', 'compliance', async (state: ComposeStateType) => {
+    const req = state.request!;
+    const ctxRun = state.context!;
+    const message = state.message!;
+    const [blocks, isiBlocks] = await Promise.all([
+      deps.content.byIds(message.blocks.map((b) => b.id)),
+      deps.content.list({
+        program: req.program,
+        audience: req.subject.audience,
+        channel: message.channel,
+        kinds: ['isi'],
+        limit: 50,
+      }),
+    ]);
+    const ctx: ComplianceContext = {
+      program: req.program,
+      audience: req.subject.audience,
+      channel: message.channel,
+      consents: req.subject.consents,
+      signals: req.signals,
+      message,
+      blocks,
+      isiBlocks,
+      today: state.today,
+      frequency: { sentInWindow: ctxRun.sentInWindow, cap: ctxRun.frequencyCap, windowDays: ctxRun.windowDays },
+      personalValues: deps.secrets.get(state.runId).personalValues,
+      channelLimits: DEFAULT_CHANNEL_LIMITS,
+    };
+    const { checks } = runRules(ctx);
+    let report: AgentReport = { engine: 'offline', toolCalls: [], modelCalls: [] };
+    let all = checks;
+    if (deps.reviewer) {
+      try {
+        const extra = await deps.reviewer.review(ctx, checks);
+        // Findings can only add failures: a deterministic failure stays a failure.
+        all = [...checks, ...extra.findings.filter((f) => !checks.some((c) => c.rule === f.rule))];
+        report = extra.report;
+      } catch (err) {
+        report = { ...report, fallback: `model review failed (${(err as Error).message.slice(0, 120)}); rules only` };
+      }
+    }
+    const failing = all.filter((c) => !c.passed);
+    const revise = failing.length > 0 && failing.every((c) => c.fixable) && state.round < MAX_REVISIONS;
+    return {
+      update: { checks: all, round: revise ? state.round + 1 : state.round },
+      input: { channel: message.channel, blocks: message.blocks, round: state.round },
+      output: {
+        verdict: failing.length ? 'fail' : 'pass',
+        failing: failing.map((c) => c.rule),
+        next: failing.length ? (revise ? 'revise' : 'blocked') : 'pass',
+      },
+      report,
+    };
+  });
+}

@@ -1,0 +1,104 @@
+import type { Message } from '../src/compose/compose-schema.js';
+import { renderBody } from '../src/compose/render-body.js';
+import type { Channel } from '../src/content/block-schema.js';
+import type { ComposeStateType } from '../src/graph/state.js';
+import { traced } from '../src/graph/step-record.js';
+import type { AgentReport, ContentBlock, SelectionEngine, ToolCallRecord } from './agent-types.js';
+import { type ContentTools, retrieveCandidates } from './composer/retrieve-candidates.js';
+import { withFallback } from './with-fallback.js';
+
+export type ComposerDeps = {
+  tools: ContentTools;
+  offline: SelectionEngine;
+  model?: SelectionEngine;
+  reviewBelow: number;
+  recordGap(program: string, barrier: string, channel: string): Promise<void>;
+};
+
+type Attempt = { channel: Channel; blocks: ContentBlock[]; report: AgentReport };
+
+function toMessage(channel: Channel, blocks: ContentBlock[]): Message {
+  return {
+    channel,
+    subject: null,
+    body: renderBody(
+      blocks.map((b) => b.text),
+      channel,
+    ),
+    blocks: blocks.map((b) => ({ id: b.id, approvalCode: b.approval.code, version: b.version })),
+  };
+}
+
+/**
+ * The composer: retrieves usable blocks through the content tools and selects them (offline rules or
+ * a model choosing ids); the body is only ever the selected blocks' verbatim text.
+ */
+export function createAssembleNode(deps: ComposerDeps) {
+  return traced('assemble_message', 'composer', async (state: ComposeStateType) => {
+    const req = state.request!;
+    const diagnosis = state.diagnosis!;
+    const strategy = state.strategy!;
+    const revising = state.round > 0 && state.channel !== null;
+    const faults = revising ? state.checks.filter((c) => !c.passed) : [];
+    const channels = revising ? [state.channel!] : state.context!.channelOrder;
+    const toolCalls: ToolCallRecord[] = [];
+    const lowConfidence = diagnosis.confidence < deps.reviewBelow;
+
+    const attempt = async (channel: Channel, clarify: boolean): Promise<Attempt | undefined> => {
+      const where = { program: req.program, audience: req.subject.audience, channel, locale: req.locale };
+      const { candidates, toolCalls: calls } = await retrieveCandidates(deps.tools, where, diagnosis, strategy);
+      toolCalls.push(...calls);
+      const input = {
+        diagnosis,
+        strategy,
+        channel,
+        candidates,
+        faults,
+        recentBlockIds: state.context!.recentBlockIds,
+        clarify,
+      };
+      const { blockIds, report } = await withFallback(deps.model && (() => deps.model!.select(input)), () =>
+        deps.offline.select(input),
+      );
+      const byId = new Map(candidates.map((b) => [b.id, b]));
+      const blocks = blockIds.map((id) => byId.get(id)).filter((b): b is ContentBlock => b !== undefined);
+      return blocks.length ? { channel, blocks, report } : undefined;
+    };
+
+    let chosen: Attempt | undefined;
+    for (const channel of channels) {
+      chosen = await attempt(channel, lowConfidence);
+      if (chosen) break;
+    }
+    let holdReason = state.holdReason;
+    if (!chosen && !revising) {
+      // No block addresses this barrier here: count the gap, then offer an approved clarifying question.
+      await deps.recordGap(req.program, diagnosis.barrier, channels[0]!);
+      holdReason = 'content_gap';
+      for (const channel of channels) {
+        chosen = await attempt(channel, true);
+        if (chosen) break;
+      }
+    }
+    const message = chosen ? toMessage(chosen.channel, chosen.blocks) : null;
+    const report: AgentReport = chosen?.report ?? { engine: 'offline', toolCalls: [], modelCalls: [] };
+    return {
+      update: {
+        message,
+        channel: chosen?.channel ?? channels[0] ?? null,
+        usedBlocks: chosen?.blocks ?? [],
+        holdReason,
+      },
+      input: {
+        barrier: diagnosis.barrier,
+        techniques: strategy.techniques.map((t) => t.code),
+        channels,
+        round: state.round,
+        faults: faults.map((f) => ({ rule: f.rule, blockIds: f.blockIds ?? [] })),
+        clarify: lowConfidence,
+      },
+      output: { channel: message?.channel ?? null, blocks: message?.blocks ?? [], holdReason },
+      report: { ...report, toolCalls: [...toolCalls, ...report.toolCalls] },
+    };
+  });
+}

@@ -1,0 +1,76 @@
+import { DEFAULT_CHANNEL_LIMITS } from '../../src/compliance/channel-limits.js';
+import { renderBody } from '../../src/compose/render-body.js';
+import type { Channel } from '../../src/content/block-schema.js';
+import type { ContentBlock, SelectInput, SelectionEngine } from '../agent-types.js';
+
+const MAIN_KINDS = new Set(['support', 'education', 'claim']);
+const LONG_CHANNELS = new Set<Channel>(['email', 'web']);
+
+/** Fit of a body block to the plan: techniques it carries (earlier techniques weigh more). */
+function fitScore(block: ContentBlock, techniqueCodes: string[], recent: Set<string>): number {
+  const bcts = new Set(block.tags.bcts);
+  let score = techniqueCodes.reduce((s, code, i) => s + (bcts.has(code) ? 3 - i * 0.5 : 0), 0);
+  if (block.kind !== 'claim') score += 0.5; // support and education need no ISI, so they travel lighter
+  if (recent.has(block.id)) score -= 2;
+  return score;
+}
+
+const shortest = (blocks: ContentBlock[]) =>
+  [...blocks].sort((a, b) => a.text.length - b.text.length || a.id.localeCompare(b.id));
+
+/**
+ * Picks blocks deterministically: greeting, the barrier-matched body block(s), a call to action, and
+ * the programme's ISI when a body block requires it. Faulty blocks from the last round are excluded;
+ * optional blocks are dropped until the channel's length limit holds.
+ */
+export function selectBlocks(input: SelectInput): string[] {
+  const excluded = new Set(input.faults.flatMap((f) => f.blockIds ?? []));
+  const pool = input.candidates.filter((b) => !excluded.has(b.id) && b.channels.includes(input.channel));
+  const of = (kind: string) => pool.filter((b) => b.kind === kind);
+  const recent = new Set(input.recentBlockIds ?? []);
+  const codes = input.strategy.techniques.map((t) => t.code);
+  const barrier = input.diagnosis.barrier;
+
+  const ranked = pool
+    .filter((b) => MAIN_KINDS.has(b.kind) && b.tags.barriers.includes(barrier))
+    .map((b) => ({ b, s: fitScore(b, codes, recent) }))
+    .sort((x, y) => y.s - x.s || x.b.text.length - y.b.text.length || x.b.id.localeCompare(y.b.id))
+    .map((x) => x.b);
+  const body = input.clarify
+    ? shortest(of('question')).slice(0, 1)
+    : ranked.slice(0, LONG_CHANNELS.has(input.channel) ? 2 : 1);
+  if (body.length === 0) return [];
+
+  const greeting = shortest(of('greeting'))[0];
+  const ctas = of('cta');
+  const cta = ctas.find((b) => b.tags.barriers.includes(barrier)) ?? shortest(ctas)[0];
+  const needsIsi = body.some((b) => b.requiresIsi) || cta?.requiresIsi;
+  const isi = needsIsi ? shortest(of('isi').filter((b) => b.program === body[0]!.program))[0] : undefined;
+
+  const limit = DEFAULT_CHANNEL_LIMITS[input.channel];
+  const assemble = (parts: Array<ContentBlock | undefined>) => parts.filter((b): b is ContentBlock => b !== undefined);
+  const fits = (parts: ContentBlock[]) =>
+    renderBody(
+      parts.map((b) => b.text),
+      input.channel,
+    ).length <= limit;
+  // Drop optional pieces in order of least value until the message fits the channel.
+  const attempts = [
+    assemble([greeting, ...body, cta, isi]),
+    assemble([greeting, body[0], cta, isi]),
+    assemble([body[0], cta, isi]),
+    assemble([body[0], isi]),
+  ];
+  const chosen = attempts.find(fits) ?? attempts[attempts.length - 1]!;
+  return chosen.map((b) => b.id);
+}
+
+export function createOfflineSelectionEngine(): SelectionEngine {
+  return {
+    name: 'offline',
+    select: async (input) => ({
+      blockIds: selectBlocks(input),
+      report: { engine: 'offline', toolCalls: [], modelCalls: [] },
+    }),
+  };
+}

@@ -1,0 +1,40 @@
+import type { Diagnosis, Strategy } from '../../src/compose/compose-schema.js';
+import type { Channel } from '../../src/content/block-schema.js';
+import type { StoredBlock } from '../../src/store/content-repo.js';
+import type { createListBlocksTool, createSearchContentTool } from '../../tools/content-tools.js';
+import type { ContentBlock, ToolCallRecord } from '../agent-types.js';
+import { BARRIER_PLAN } from '../strategy/barrier-techniques.js';
+
+export type ContentTools = {
+  search: ReturnType<typeof createSearchContentTool>;
+  list: ReturnType<typeof createListBlocksTool>;
+};
+
+const summary = (blocks: StoredBlock[]) => blocks.map((b) => ({ id: b.id, kind: b.kind, version: b.version }));
+
+/** Calls the content tools for one channel and records each call (ids only) for the trace. */
+export async function retrieveCandidates(
+  tools: ContentTools,
+  where: { program: string; audience: string; channel: Channel; locale?: string },
+  diagnosis: Diagnosis,
+  strategy: Strategy,
+): Promise<{ candidates: ContentBlock[]; toolCalls: ToolCallRecord[] }> {
+  const toolCalls: ToolCallRecord[] = [];
+  const call = async (name: string, run: () => Promise<StoredBlock[]>, args: unknown) => {
+    const t0 = performance.now();
+    const result = await run();
+    toolCalls.push({ name, args, result: summary(result), ms: Math.round((performance.now() - t0) * 100) / 100 });
+    return result;
+  };
+  const barrier = diagnosis.barrier;
+  const aim = barrier === 'none' ? '' : BARRIER_PLAN[barrier].aim;
+  const query = [barrier.replace('_', ' '), aim, ...strategy.techniques.map((t) => t.name)].join(' ');
+  const searchArgs = { ...where, query, barrier, limit: 20 };
+  const listArgs = {
+    ...where,
+    kinds: ['greeting', 'cta', 'isi', 'question'] as Array<'greeting' | 'cta' | 'isi' | 'question'>,
+  };
+  const main = await call('search_content', () => tools.search.invoke(searchArgs), searchArgs);
+  const structural = await call('list_blocks', () => tools.list.invoke(listArgs), listArgs);
+  return { candidates: [...main, ...structural], toolCalls };
+}

@@ -1,0 +1,33 @@
+import type { AgentReport, ModelCallRecord } from './agent-types.js';
+
+/** Thrown by model engines so the calls made before failing still reach the trace. */
+export class ModelStepError extends Error {
+  constructor(
+    message: string,
+    readonly modelCalls: ModelCallRecord[],
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Runs the model engine and, when it fails (timeout, 429, 5xx, unparsable output), the offline
+ * engine for that step; the report says which ran and why.
+ */
+export async function withFallback<T extends { report: AgentReport }>(
+  primary: (() => Promise<T>) | undefined,
+  offline: () => Promise<T>,
+): Promise<T> {
+  if (!primary) return offline();
+  try {
+    return await primary();
+  } catch (err) {
+    const result = await offline();
+    const calls = err instanceof ModelStepError ? err.modelCalls : [];
+    const reason = (err as Error).message.slice(0, 200);
+    return {
+      ...result,
+      report: { ...result.report, fallback: `model failed (${reason}); offline engine used`, modelCalls: calls },
+    };
+  }
+}

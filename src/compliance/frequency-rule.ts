@@ -1,0 +1,13 @@
+import { fail, pass, plural } from './rule-result.js';
+import type { Rule } from './rule-types.js';
+
+const NAME = 'frequency';
+
+/** At most `cap` approved messages per subject per rolling window; this one would be the next. */
+export const frequencyRule: Rule = {
+  name: NAME,
+  check({ frequency: { sentInWindow, cap, windowDays } }) {
+    const detail = `${plural(sentInWindow, 'message')} sent in the last ${plural(windowDays, 'day')} (cap ${cap})`;
+    return sentInWindow < cap ? pass(NAME, detail) : fail(NAME, `${detail}: the cap is reached`, false);
+  },
+};

@@ -1,0 +1,31 @@
+import type { Check, Message, Signal } from '../compose/compose-schema.js';
+import type { Channel } from '../content/block-schema.js';
+import type { StoredBlock } from '../store/content-repo.js';
+
+/** Everything a rule may look at; rules are pure and never call a model or the store. */
+export type ComplianceContext = {
+  program: string;
+  audience: string;
+  channel: Channel;
+  consents: Record<string, boolean>;
+  signals: Signal[];
+  message: Message;
+  /** The blocks the message lists, as stored now (usable flag judged on `today`). */
+  blocks: StoredBlock[];
+  /** Usable ISI blocks of the programme for this channel and audience, for fair balance. */
+  isiBlocks: StoredBlock[];
+  today: string;
+  frequency: { sentInWindow: number; cap: number; windowDays: number };
+  /** Personal values seen in the request (subject fields, identifiers found in free text). */
+  personalValues: string[];
+  channelLimits: Record<Channel, number>;
+};
+
+export type RuleResult = Check & {
+  /** Blocks at fault, so a revision can swap them out. */
+  blockIds?: string[];
+  /** Whether choosing other approved blocks could fix it. */
+  fixable: boolean;
+};
+
+export type Rule = { name: string; check(ctx: ComplianceContext): RuleResult };

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import { Command } from '@langchain/langgraph';
+import type { BaseCheckpointSaver } from '@langchain/langgraph-checkpoint';
+import type { ComposeGraph } from '../graph/build-graph.js';
+import type { ReviewInterrupt, ReviewResume } from '../graph/nodes/human-review.js';
+import type { RunSecretsStore } from '../graph/run-secrets.js';
+import type { ComposeStateType } from '../graph/state.js';
+import type { StepRecord } from '../graph/step-record.js';
+import { createRedactor } from '../privacy/redact.js';
+import type { RunsRepo } from '../store/runs-repo.js';
+import type { TraceRecord } from '../store/trace-repo.js';
+import { buildAnswer } from './build-answer.js';
+import type { ComposeAnswer, ComposeRequest } from './compose-schema.js';
+import { personalValues, redactRequest } from './request-privacy.js';
+
+export type StepEvent = { node: string; step: StepRecord };
+export type RunnerDeps = {
+  graph: ComposeGraph;
+  checkpointer: BaseCheckpointSaver;
+  runs: RunsRepo;
+  secrets: RunSecretsStore;
+  mode: 'offline' | 'model';
+  today?: () => string;
+};
+
+const newId = (prefix: string) => `${prefix}_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
+const toTrace = (steps: StepRecord[]): TraceRecord[] => steps.map((s) => ({ kind: 'step', record: s }));
+
+function engineSummary(steps: StepRecord[], mode: 'offline' | 'model', createdAt: string) {
+  return {
+    mode,
+    modelCalls: steps.reduce((n, s) => n + s.modelCalls.length, 0),
+    fallbacks: steps.filter((s) => s.fallback).map((s) => `${s.node}: ${s.fallback}`),
+    createdAt,
+  };
+}
+
+/** Runs the compose graph for one request and stores the run, its trace and any review hold. */
+export function createComposeRunner(deps: RunnerDeps) {
+  const compiled = deps.graph.compile({ checkpointer: deps.checkpointer });
+  const today = deps.today ?? (() => new Date().toISOString().slice(0, 10));
+
+  async function drive(input: unknown, threadId: string, onStep?: (e: StepEvent) => void) {
+    const config = {
+      configurable: { thread_id: threadId },
+      durability: 'exit' as const,
+      streamMode: 'updates' as const,
+    };
+    let interrupted: ReviewInterrupt | undefined;
+    for await (const chunk of await compiled.stream(input as never, config)) {
+      for (const [node, update] of Object.entries(chunk as Record<string, unknown>)) {
+        if (node === '__interrupt__') {
+          interrupted = (update as Array<{ value: ReviewInterrupt }>)[0]?.value;
+          continue;
+        }
+        const step = (update as { steps?: StepRecord[] } | undefined)?.steps?.[0];
+        if (step && onStep) onStep({ node, step });
+      }
+    }
+    const state = (await compiled.getState({ configurable: { thread_id: threadId } })).values as ComposeStateType;
+    return { state, interrupted };
+  }
+
+  async function compose(request: ComposeRequest, onStep?: (e: StepEvent) => void): Promise<ComposeAnswer> {
+    const started = performance.now();
+    const runId = newId('msg');
+    const traceId = newId('trc');
+    const createdAt = new Date().toISOString();
+    const known = personalValues(request);
+    const redactor = createRedactor({ known });
+    deps.secrets.put(runId, { signals: request.signals, personalValues: known });
+    try {
+      const initial = { runId, traceId, today: today(), request: redactRequest(request, redactor) };
+      const { state, interrupted } = await drive(initial, runId, onStep);
+      const summary = engineSummary(state.steps, deps.mode, createdAt);
+      const review = interrupted ? { id: interrupted.reviewId, reason: interrupted.reason } : undefined;
+      const answer = buildAnswer(state, interrupted ? 'needs_review' : state.status!, review, summary);
+      await deps.runs.saveRun(
+        {
+          answer,
+          subjectId: request.subject.id,
+          program: request.program,
+          durationMs: performance.now() - started,
+          modelCalls: summary.modelCalls,
+          fallbacks: summary.fallbacks.length,
+        },
+        toTrace(state.steps),
+        review,
+      );
+      return answer;
+    } finally {
+      deps.secrets.drop(runId);
+    }
+  }
+
+  /** Resumes a held run with the reviewer's decision (works after a restart: the checkpoint is stored). */
+  async function resume(runId: string, decision: ReviewResume): Promise<ComposeAnswer> {
+    const before = (await compiled.getState({ configurable: { thread_id: runId } })).values as ComposeStateType;
+    const done = before.steps?.length ?? 0;
+    const { state } = await drive(new Command({ resume: decision }), runId);
+    const previous = await deps.runs.getAnswer(runId);
+    const summary = engineSummary(state.steps, deps.mode, previous?.createdAt ?? new Date().toISOString());
+    const answer = buildAnswer(state, state.status!, previous?.review, summary);
+    await deps.runs.finishReview(answer, toTrace(state.steps.slice(done)), done);
+    return answer;
+  }
+
+  return { compose, resume };
+}
+export type ComposeRunner = ReturnType<typeof createComposeRunner>;

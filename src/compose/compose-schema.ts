@@ -1,0 +1,80 @@
+import { z } from '@hono/zod-openapi';
+import { Audience, Barrier, Channel } from '../content/block-schema.js';
+
+export const Signal = z
+  .object({
+    type: z.string().min(1).max(60),
+    at: z.iso.datetime({ offset: true }).optional(),
+    data: z.record(z.string(), z.unknown()).optional(),
+  })
+  .openapi('Signal');
+export type Signal = z.infer<typeof Signal>;
+
+/** Extra subject fields (a name, a phone) are accepted only so they can be treated as personal data. */
+export const Subject = z
+  .looseObject({
+    id: z.string().min(1).max(200),
+    audience: Audience,
+    consents: z.record(z.string(), z.boolean()).default({}),
+  })
+  .openapi('Subject');
+export type Subject = z.infer<typeof Subject>;
+
+export const ComposeRequest = z
+  .strictObject({
+    subject: Subject,
+    program: z.string().min(1).max(120),
+    channel: z.union([Channel, z.literal('auto')]).default('auto'),
+    locale: z.string().min(2).max(10).optional(),
+    signals: z.array(Signal).max(500).default([]),
+  })
+  .openapi('ComposeRequest');
+export type ComposeRequest = z.infer<typeof ComposeRequest>;
+
+export const Status = z.enum(['approved', 'needs_review', 'blocked', 'skipped']);
+export type Status = z.infer<typeof Status>;
+
+export const Diagnosis = z
+  .object({
+    barrier: Barrier,
+    confidence: z.number().min(0).max(1),
+    evidence: z.array(z.string()),
+    alternatives: z.array(z.object({ barrier: Barrier, confidence: z.number().min(0).max(1) })),
+  })
+  .openapi('Diagnosis');
+export type Diagnosis = z.infer<typeof Diagnosis>;
+
+export const Technique = z.object({ code: z.string(), name: z.string() });
+export const Strategy = z.object({ techniques: z.array(Technique), rationale: z.string() }).openapi('Strategy');
+export type Strategy = z.infer<typeof Strategy>;
+
+export const Message = z
+  .object({
+    channel: Channel,
+    subject: z.string().nullable(),
+    body: z.string(),
+    blocks: z.array(z.object({ id: z.string(), approvalCode: z.string(), version: z.number().int().optional() })),
+  })
+  .openapi('Message');
+export type Message = z.infer<typeof Message>;
+
+export const Check = z.object({ rule: z.string(), passed: z.boolean(), detail: z.string() }).openapi('Check');
+export type Check = z.infer<typeof Check>;
+
+export const ComposeAnswer = z
+  .object({
+    id: z.string(),
+    status: Status,
+    diagnosis: Diagnosis.nullable(),
+    strategy: Strategy.nullable(),
+    message: Message.nullable(),
+    compliance: z.object({ verdict: z.enum(['pass', 'fail']), checks: z.array(Check) }),
+    review: z.object({ id: z.string(), reason: z.string() }).optional(),
+    traceId: z.string(),
+    engine: z
+      .object({ mode: z.enum(['offline', 'model']), modelCalls: z.number().int(), fallbacks: z.array(z.string()) })
+      .optional(),
+    createdAt: z.string().optional(),
+  })
+  .openapi('ComposeAnswer');
+export type ComposeAnswer = z.infer<typeof ComposeAnswer>;

@@ -1,0 +1,38 @@
+import { freeTexts } from '../graph/crisis-language.js';
+import { findPii } from '../privacy/find-pii.js';
+import type { Redactor } from '../privacy/redact.js';
+import type { ComposeRequest } from './compose-schema.js';
+
+const SUBJECT_CONTRACT_FIELDS = new Set(['id', 'audience', 'consents']);
+
+function scalars(v: unknown): string[] {
+  if (typeof v === 'string') return [v];
+  if (typeof v === 'number') return [String(v)];
+  if (Array.isArray(v)) return v.flatMap(scalars);
+  if (v && typeof v === 'object') return Object.values(v).flatMap(scalars);
+  return [];
+}
+
+/**
+ * The request's personal values: anything the subject carries beyond the contract's fields (a name,
+ * a phone), the subject id itself, and identifiers found in free text. Used to redact and to check
+ * that no message repeats them.
+ */
+export function personalValues(req: ComposeRequest): string[] {
+  const extra = Object.entries(req.subject)
+    .filter(([k]) => !SUBJECT_CONTRACT_FIELDS.has(k))
+    .flatMap(([, v]) => scalars(v));
+  const found = freeTexts(req.signals).flatMap(({ text }) => findPii(text).map((s) => text.slice(s.start, s.end)));
+  return [...new Set([req.subject.id, ...extra, ...found].map((v) => v.trim()).filter((v) => v.length >= 2))];
+}
+
+/** The request as the graph (and so every checkpoint and trace) sees it: contract fields, redacted text. */
+export function redactRequest(req: ComposeRequest, redactor: Redactor): ComposeRequest {
+  return {
+    subject: { id: req.subject.id, audience: req.subject.audience, consents: req.subject.consents },
+    program: req.program,
+    channel: req.channel,
+    ...(req.locale ? { locale: req.locale } : {}),
+    signals: redactor.value(req.signals),
+  };
+}

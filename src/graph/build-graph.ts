@@ -1,0 +1,56 @@
+import { END, START, StateGraph } from '@langchain/langgraph';
+import type { ComposeStateType } from './state.js';
+import { ComposeState } from './state.js';
+import type { StepRecord } from './step-record.js';
+
+type Node = (state: ComposeStateType) => Promise<Partial<ComposeStateType> & { steps: StepRecord[] }>;
+
+export type GraphNodes = {
+  loadContext: Node;
+  diagnose: Node;
+  plan: Node;
+  assemble: Node;
+  check: Node;
+  review: Node;
+  finalize: Node;
+};
+
+export type GraphPolicy = { reviewBelow: number };
+
+/** After diagnosis: silence when there is nothing to address (unless a human must look). */
+const afterDiagnosis = (s: ComposeStateType) =>
+  s.diagnosis?.barrier === 'none' && !s.context?.escalation ? 'finalize' : 'plan_strategy';
+
+const afterAssembly = (s: ComposeStateType) => (s.message ? 'check_compliance' : 'human_review');
+
+function afterCompliance(policy: GraphPolicy) {
+  return (s: ComposeStateType) => {
+    const failing = s.checks.filter((c) => !c.passed);
+    if (failing.length) return revisionAsked(s) ? 'assemble_message' : 'finalize';
+    const hold = s.holdReason || s.context?.escalation || (s.diagnosis?.confidence ?? 1) < policy.reviewBelow;
+    return hold ? 'human_review' : 'finalize';
+  };
+}
+// The compliance node decides (and counts) revisions; the edge only follows its decision.
+const revisionAsked = (s: ComposeStateType) => s.steps.at(-1)?.output.next === 'revise';
+
+/** The compose graph, uncompiled: the caller compiles it with its checkpointer. */
+export function buildComposeGraph(nodes: GraphNodes, policy: GraphPolicy) {
+  return new StateGraph(ComposeState)
+    .addNode('load_context', nodes.loadContext)
+    .addNode('diagnose_barrier', nodes.diagnose)
+    .addNode('plan_strategy', nodes.plan)
+    .addNode('assemble_message', nodes.assemble)
+    .addNode('check_compliance', nodes.check)
+    .addNode('human_review', nodes.review)
+    .addNode('finalize', nodes.finalize)
+    .addEdge(START, 'load_context')
+    .addEdge('load_context', 'diagnose_barrier')
+    .addConditionalEdges('diagnose_barrier', afterDiagnosis, ['plan_strategy', 'finalize'])
+    .addEdge('plan_strategy', 'assemble_message')
+    .addConditionalEdges('assemble_message', afterAssembly, ['check_compliance', 'human_review'])
+    .addConditionalEdges('check_compliance', afterCompliance(policy), ['assemble_message', 'human_review', 'finalize'])
+    .addEdge('human_review', 'finalize')
+    .addEdge('finalize', END);
+}
+export type ComposeGraph = ReturnType<typeof buildComposeGraph>;

@@ -1,0 +1,42 @@
+import type { AgentReport } from '../../agents/agent-types.js';
+
+/** One node's entry in the trace: redacted inputs and outputs, engine, tools and model calls. */
+export type StepRecord = {
+  node: string;
+  agent: string | null;
+  startedAt: string;
+  durationMs: number;
+  input: Record<string, unknown>;
+  output: Record<string, unknown>;
+} & AgentReport;
+
+type NodeResult<U> = {
+  update: U;
+  input: Record<string, unknown>;
+  output: Record<string, unknown>;
+  report?: AgentReport;
+};
+
+/** Wraps a node body so every run of it lands in `steps`, timed, with what it saw and decided. */
+export function traced<S, U extends object>(
+  node: string,
+  agent: string | null,
+  body: (state: S) => Promise<NodeResult<U>>,
+) {
+  return async (state: S): Promise<U & { steps: StepRecord[] }> => {
+    const startedAt = new Date();
+    const t0 = performance.now();
+    const r = await body(state);
+    const report = r.report ?? { engine: 'offline' as const, toolCalls: [], modelCalls: [] };
+    const step: StepRecord = {
+      node,
+      agent,
+      startedAt: startedAt.toISOString(),
+      durationMs: Math.round((performance.now() - t0) * 100) / 100,
+      input: r.input,
+      output: r.output,
+      ...report,
+    };
+    return { ...r.update, steps: [step] };
+  };
+}

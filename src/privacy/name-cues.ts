@@ -1,0 +1,92 @@
+/**
+ * Phrases after which people write a name. Flagging every capitalised word would mangle
+ * content and drug names (Lumenzo), so a name is only taken after one of these cues.
+ *
+ * - `strong` cues ("my name is", "Name:") are followed by a name even when typed in lower
+ *   case, so lower-case words are taken until a stop word.
+ * - `weak` cues ("I'm", "this is", "my wife") are followed by ordinary words as often as
+ *   by names, so only capitalised words are taken, never a stop word, and not when the
+ *   words name an organisation ("Thank you, Lumenzo team").
+ * - `title` cues ("Dr.", "Mrs.") are weak cues that always precede a person, so a word
+ *   after the name ("Dr Ramirez office") does not make it an organisation.
+ * - `signOff` cues ("thanks,", "signed,") take a lower-case name only when it ends the
+ *   line ("thanks, beth"), otherwise a capitalised one.
+ */
+export type CueStrength = 'strong' | 'weak' | 'title' | 'signOff';
+
+const RELATION =
+  'wife|husband|spouse|partner|son|daughter|kid|child|baby|mom|mum|mother|dad|father|sister|brother|' +
+  'grandma|grandmother|grandpa|grandfather|grandson|granddaughter|aunt|uncle|niece|nephew|cousin|' +
+  'friend|neighbou?r|caregiver|boyfriend|girlfriend|fianc[eé]e?|nurse|pharmacist|doctor|therapist';
+
+export const NAME_CUES: Array<{ strength: CueStrength; re: RegExp }> = [
+  {
+    strength: 'strong',
+    re: /\b(?:(?:my\s+)?name\s+is|my\s+name['’]?s|(?:full\s+|first\s+|last\s+|patient\s+|pt\.?\s+|caregiver\s+)?name\s*:|contact\s*:|patient\s*:|pt\s*:)/gi,
+  },
+  {
+    strength: 'weak',
+    re: new RegExp(
+      `\\b(?:${[
+        "i\\s*['’]?\\s*m",
+        'i\\s+am',
+        'this\\s+is',
+        "it\\s*['’]?\\s*s(?:\\s+me(?:\\s+again)?,)?",
+        'call(?:s|ed)?\\s+me',
+        'patient',
+        'pt\\.?',
+        'reach',
+        'ask(?:ed)?\\s+for',
+        '(?:speak|spoke|talk|talked)\\s+(?:to|with)',
+      ].join('|')})(?=\\s)`,
+      'gi',
+    ),
+  },
+  { strength: 'title', re: /\b(?:dr|doctor|mr|mrs|ms|miss|mx|prof)\b\.?/gi },
+  {
+    strength: 'weak',
+    re: new RegExp(
+      `\\b(?:(?:my|our|his|her|the)\\s+)?(?:step-?)?(?:${RELATION})(?:-in-law)?(?:['’]s)?(?=[\\s,(:])`,
+      'gi',
+    ),
+  },
+  { strength: 'signOff', re: /\b(?:thanks|thank\s+you|regards|sincerely|signed|cheers|best|love)\s*[,:-]/gi },
+  // A dash signs off ("— Tom") as often as it starts an aside ("— remove"): capitals only.
+  { strength: 'weak', re: /(?:^|\s)(?:—|--|-)/g },
+];
+
+/** "Jennifer Alvarez here" at the start of a message or after a greeting. */
+export const SELF_INTRODUCTION =
+  /(?:^|[.!?]\s+|\b(?:[Hh]i|[Hh]ey|[Hh]ello)[,!]?\s+)(?<name>[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?\s+[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?)\s+here\b/dg;
+
+/** A capitalised word next to one of these names a team or a business ("Lumenzo team"), not a person. */
+export const ORGANISATION_NOUNS = new Set(
+  'team staff support program programme pharmacy pharmacies clinic office inc llc group crew folks people everyone'.split(
+    ' ',
+  ),
+);
+
+// Words that follow the cues above without being names. Generic English, not corpus-fitted:
+// pronouns, articles, auxiliaries, states people describe themselves with, time words,
+// titles (handled by their own cue) and common sentence starts.
+export const STOP_WORDS = new Set(
+  (
+    'a an the this that these those it its i me my mine we us our you your he him his she her they them their ' +
+    'and or but so if then than because as at by for from in into of off on onto out over to up with without ' +
+    'is am are was were be been being do does did done have has had having will would can could should may might must ' +
+    'not no yes ok okay oh hi hey hello dear please thanks thank sorry well just only also still really very too ' +
+    'here there now today tonight tomorrow yesterday soon later again always never sometimes every each all any some ' +
+    'going trying taking getting feeling having doing looking calling writing texting asking wondering hoping ' +
+    'fine good great better worse bad sick ill tired exhausted scared afraid worried anxious nervous confused sure ' +
+    'glad happy sad upset frustrated overwhelmed stressed depressed angry busy broke poor new old late early ' +
+    'diabetic pregnant allergic disabled retired unemployed insured uninsured covered alone single married divorced ' +
+    'hispanic latino latina latinx black white asian native american african mexican catholic christian muslim jewish ' +
+    'back home away about almost already currently finally definitely honestly literally probably actually ' +
+    'day week month year step page room block dose version part level ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april june july august ' +
+    'september october november december ' +
+    'dr doctor mr mrs ms miss mx prof nurse patient pt caregiver pharmacist pharmacy office clinic hospital ' +
+    'said says told asked wants wanted thinks thought called texted reminds reminded picks drives helps handles ' +
+    'what when where who why how which whatever anyone someone everyone nobody somebody everybody nothing something'
+  ).split(' '),
+);

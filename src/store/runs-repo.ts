@@ -1,0 +1,148 @@
+import type pg from 'pg';
+import type { SubjectHistory } from '../../agents/agent-types.js';
+import type { ComposeAnswer } from '../compose/compose-schema.js';
+import { appendTrace, type TraceRecord } from './trace-repo.js';
+
+export type RunRow = {
+  answer: ComposeAnswer;
+  subjectId: string;
+  program: string;
+  durationMs: number;
+  modelCalls: number;
+  fallbacks: number;
+};
+
+const DAY_MS = 86_400_000;
+
+export function createRunsRepo(pool: pg.Pool) {
+  /** Writes the run, its trace and (when sent) its frequency mark in one transaction. */
+  async function saveRun(run: RunRow, trace: TraceRecord[], review?: { id: string; reason: string }) {
+    const a = run.answer;
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(
+        `INSERT INTO runs (id, trace_id, subject_id, program, channel, status, barrier, confidence, techniques, block_ids,
+           answer, model_calls, fallbacks, duration_ms, sent_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14, CASE WHEN $6 = 'approved' THEN now() END)`,
+        [
+          a.id,
+          a.traceId,
+          run.subjectId,
+          run.program,
+          a.message?.channel ?? null,
+          a.status,
+          a.diagnosis?.barrier ?? null,
+          a.diagnosis?.confidence ?? null,
+          a.strategy?.techniques.map((t) => t.code) ?? [],
+          a.message?.blocks.map((b) => b.id) ?? [],
+          a,
+          run.modelCalls,
+          run.fallbacks,
+          run.durationMs,
+        ],
+      );
+      if (review) {
+        await client.query('INSERT INTO reviews (id, run_id, reason) VALUES ($1, $2, $3)', [
+          review.id,
+          a.id,
+          review.reason,
+        ]);
+      }
+      await appendTrace(client, a.traceId, trace);
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK');
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** Records a reviewer's outcome: the run's answer, its sent mark and the steps since the hold. */
+  async function finishReview(answer: ComposeAnswer, trace: TraceRecord[], firstStep: number) {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(
+        `UPDATE runs SET status = $2, answer = $3, updated_at = now(),
+           sent_at = CASE WHEN $2 = 'approved' THEN now() END WHERE id = $1`,
+        [answer.id, answer.status, answer],
+      );
+      await appendTrace(client, answer.traceId, trace, firstStep);
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK');
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  async function getAnswer(id: string): Promise<ComposeAnswer | undefined> {
+    return (await pool.query<{ answer: ComposeAnswer }>('SELECT answer FROM runs WHERE id = $1', [id])).rows[0]?.answer;
+  }
+
+  async function sentInWindow(subjectId: string, program: string, windowDays: number): Promise<number> {
+    const since = new Date(Date.now() - windowDays * DAY_MS);
+    return (
+      await pool.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM runs WHERE subject_id = $1 AND program = $2 AND sent_at >= $3',
+        [subjectId, program, since],
+      )
+    ).rows[0]!.n;
+  }
+
+  /** What earlier runs say about the subject: ids, times and codes only, never message text. */
+  async function history(subjectId: string, program: string, windowDays: number): Promise<SubjectHistory> {
+    const since = new Date(Date.now() - windowDays * DAY_MS);
+    const rows = (
+      await pool.query<{
+        sent_at: Date | null;
+        created_at: Date;
+        channel: string | null;
+        barrier: string | null;
+        confidence: number | null;
+        techniques: string[];
+        block_ids: string[];
+      }>(
+        `SELECT sent_at, created_at, channel, barrier, confidence, techniques, block_ids FROM runs
+         WHERE subject_id = $1 AND program = $2 AND created_at >= $3 ORDER BY created_at DESC LIMIT 50`,
+        [subjectId, program, since],
+      )
+    ).rows;
+    return {
+      recentMessages: rows
+        .filter((r) => r.sent_at && r.channel)
+        .map((r) => ({
+          at: r.sent_at!.toISOString(),
+          channel: r.channel as SubjectHistory['recentMessages'][number]['channel'],
+          barrier: r.barrier ?? 'none',
+          techniques: r.techniques,
+          blockIds: r.block_ids,
+        })),
+      recentBarriers: rows
+        .filter((r) => r.barrier)
+        .map((r) => ({ at: r.created_at.toISOString(), barrier: r.barrier!, confidence: r.confidence ?? 0 })),
+    };
+  }
+
+  async function recordContentGap(program: string, barrier: string, channel: string) {
+    await pool.query(
+      `INSERT INTO content_gaps (program, barrier, channel, count) VALUES ($1, $2, $3, 1)
+       ON CONFLICT (program, barrier, channel) DO UPDATE SET count = content_gaps.count + 1, last_seen = now()`,
+      [program, barrier, channel],
+    );
+  }
+
+  async function contentGaps() {
+    return (
+      await pool.query<{ program: string; barrier: string; channel: string; count: number; last_seen: Date }>(
+        'SELECT program, barrier, channel, count, last_seen FROM content_gaps ORDER BY count DESC, program, barrier, channel',
+      )
+    ).rows;
+  }
+
+  return { saveRun, finishReview, getAnswer, sentInWindow, history, recordContentGap, contentGaps };
+}
+export type RunsRepo = ReturnType<typeof createRunsRepo>;

@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+import { canonicalJson } from './canonical-json.js';
+
+export type TraceRecord = { kind: string; record: Record<string, unknown> };
+const GENESIS = '0'.repeat(64);
+// One lock id for the whole chain: appends are serialised so every record links to the one before.
+const CHAIN_LOCK = 0x6e6f6631;
+
+const link = (prev: string, traceId: string, step: number, kind: string, record: unknown) =>
+  createHash('sha256')
+    .update(`${prev}\n${traceId}\n${step}\n${kind}\n${canonicalJson(record)}`)
+    .digest('hex');
+
+/** Appends a run's records to the one global hash chain, inside the caller's transaction. */
+export async function appendTrace(client: pg.PoolClient, traceId: string, records: TraceRecord[], firstStep = 0) {
+  if (records.length === 0) return;
+  await client.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+  let prev =
+    (await client.query<{ hash: string }>('SELECT hash FROM trace_records ORDER BY seq DESC LIMIT 1')).rows[0]?.hash ??
+    GENESIS;
+  const rows = records.map((r, i) => {
+    const step = firstStep + i;
+    const hash = link(prev, traceId, step, r.kind, r.record);
+    const row = { trace_id: traceId, step, kind: r.kind, record: r.record, prev_hash: prev, hash };
+    prev = hash;
+    return row;
+  });
+  await client.query(
+    `INSERT INTO trace_records (trace_id, step, kind, record, prev_hash, hash)
+     SELECT trace_id, step, kind, record, prev_hash, hash FROM jsonb_to_recordset($1::jsonb)
+       AS r(trace_id text, step int, kind text, record jsonb, prev_hash text, hash text) ORDER BY step`,
+    [JSON.stringify(rows)],
+  );
+}
+
+export function createTraceRepo(pool: pg.Pool) {
+  async function records(traceId: string) {
+    return (
+      await pool.query<{
+        seq: string;
+        step: number;
+        kind: string;
+        record: Record<string, unknown>;
+        prev_hash: string;
+        hash: string;
+      }>('SELECT seq, step, kind, record, prev_hash, hash FROM trace_records WHERE trace_id = $1 ORDER BY seq', [
+        traceId,
+      ])
+    ).rows;
+  }
+
+  async function nextStep(traceId: string): Promise<number> {
+    return (
+      await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM trace_records WHERE trace_id = $1', [traceId])
+    ).rows[0]!.n;
+  }
+
+  /** Recomputes each record's hash and checks it links to the record written just before it. */
+  async function verify(traceId: string) {
+    const rows = await records(traceId);
+    const problems: Array<{ step: number; problem: string }> = [];
+    for (const r of rows) {
+      if (link(r.prev_hash, traceId, r.step, r.kind, r.record) !== r.hash) {
+        problems.push({ step: r.step, problem: 'the record does not match its hash (edited after it was written)' });
+      }
+      const before = (
+        await pool.query<{ hash: string }>('SELECT hash FROM trace_records WHERE seq < $1 ORDER BY seq DESC LIMIT 1', [
+          r.seq,
+        ])
+      ).rows[0];
+      if ((before?.hash ?? GENESIS) !== r.prev_hash) {
+        problems.push({
+          step: r.step,
+          problem: 'the record does not link to the one before it (a record was removed or altered)',
+        });
+      }
+    }
+    return { traceId, records: rows.length, intact: problems.length === 0, problems };
+  }
+
+  return { records, nextStep, verify };
+}
+export type TraceRepo = ReturnType<typeof createTraceRepo>;
