@@ -21,7 +21,11 @@ export function createDiagnoseNode(deps: DiagnoseDeps) {
     );
     return {
       update: { diagnosis },
-      input: { signals: req.signals, earlierBarriers: input.history.recentBarriers.length },
+      input: {
+        signals: req.signals.map((sig, index) => ({ index, type: sig.type, at: sig.at ?? null })),
+        earlierBarriers: input.history.recentBarriers.length,
+      },
+      personal: { signalData: req.signals.map((sig) => sig.data ?? null) },
       output: { diagnosis },
       report,
     };

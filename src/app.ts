@@ -12,9 +12,14 @@ import { docsPage } from './routes/docs-page.js';
 import { healthRoutes } from './routes/health.js';
 import { messageRoutes } from './routes/messages.js';
 import { createRouter } from './routes/openapi-hono.js';
+import { reviewRoutes } from './routes/reviews.js';
+import { traceRoutes } from './routes/traces.js';
 import type { ContentRepo } from './store/content-repo.js';
 import type { IdempotencyRepo } from './store/idempotency-repo.js';
+import type { ReviewsRepo } from './store/reviews-repo.js';
+import type { RunListing } from './store/run-listing.js';
 import type { RunsRepo } from './store/runs-repo.js';
+import type { TraceRepo } from './store/trace-repo.js';
 
 export type AppDeps = {
   logger: Logger;
@@ -25,6 +30,9 @@ export type AppDeps = {
   runs: RunsRepo;
   idempotency: IdempotencyRepo;
   runner: ComposeRunner;
+  reviews: ReviewsRepo;
+  traces: TraceRepo;
+  listing: RunListing;
 };
 
 export const API_INFO = { title: 'nof1', version: '1.0.0' };
@@ -49,6 +57,8 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/content', contentRoutes(deps));
   app.route('/v1/compose', composeRoutes(deps));
   app.route('/v1/messages', messageRoutes(deps));
+  app.route('/v1/reviews', reviewRoutes(deps));
+  app.route('/v1/traces', traceRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.doc31('/openapi.json', { openapi: '3.1.0', info: API_INFO });

@@ -12,6 +12,8 @@ import type { Env } from './env.js';
 import { createContentRepo } from './store/content-repo.js';
 import { createIdempotencyRepo } from './store/idempotency-repo.js';
 import { openStore } from './store/open-store.js';
+import { createReviewsRepo } from './store/reviews-repo.js';
+import { createRunListing } from './store/run-listing.js';
 import { createRunsRepo } from './store/runs-repo.js';
 import { createSettingsRepo } from './store/settings-repo.js';
 import { createTraceRepo } from './store/trace-repo.js';
@@ -45,6 +47,8 @@ export async function openRuntime(env: Env) {
     settings: createSettingsRepo(pool),
     idempotency: createIdempotencyRepo(pool),
     traces: createTraceRepo(pool),
+    reviews: createReviewsRepo(pool),
+    listing: createRunListing(pool),
   };
 }
 export type Runtime = Awaited<ReturnType<typeof openRuntime>>;
@@ -68,6 +72,7 @@ export async function startService(env: Env, logger: Logger): Promise<RunningSer
     const restaled = await runtime.content.reembedStale();
     if (restaled) logger.info({ blocks: restaled }, 're-embedded blocks written by another embedder');
     if (env.NOF1_DEMO) await loadDemoLibrary(runtime, logger);
+    await runtime.reviews.requeueInterrupted();
     compose = await createComposeStack({ pool: runtime.store.pool, ...runtime });
   } catch (err) {
     await runtime.store.close();

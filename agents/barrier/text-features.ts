@@ -1,93 +1,49 @@
 import { cuesOf } from './barrier-lexicon.js';
-import { expandWord, squeeze, stem } from './text-normalise.js';
+import { squeeze } from './text-normalise.js';
+import { type Token, tokenise } from './tokenise.js';
 
 /**
- * Text → hashed sparse features for the barrier classifier. Negation is marked on the
- * tokens it governs (NOT_x), so "cost isn't the issue" does not read as a cost complaint.
+ * Text → hashed sparse features: word unigrams, bigrams, character 3–4-grams (for typos
+ * and unseen inflections) and lexicon cues, each carrying its token's negation mark and
+ * contrast weight. Hashing keeps the feature space fixed whatever the corpus holds.
  */
 
-export type Token = { word: string; stem: string; negated: boolean; clause: number };
 export type SparseVector = { indices: number[]; values: number[] };
 export type FeatureConfig = { dim: number; word: number; bigram: number; char: number; cue: number };
+type Group = 'word' | 'bigram' | 'char' | 'cue';
 
 /** Bump when tokenisation or feature extraction changes: a saved model of another version is retrained. */
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 2;
 export const DEFAULT_FEATURES: FeatureConfig = { dim: 1 << 14, word: 1, bigram: 0.6, char: 0.5, cue: 1 };
 
-const NEGATORS = new Set(['not', 'no', 'never', 'without', 'nothing', 'nobody', 'neither', 'nor', 'none', 'hardly']);
-/** A contrast starts a new claim, so it ends a negation's scope as punctuation does. */
-const SCOPE_ENDS = new Set(['but', 'however', 'though', 'although', 'yet', 'except', 'instead']);
-const COPULAS = new Set(['is', 'are', 'was', 'were', 'be']);
-const PROBLEM_STEMS = new Set(
-  ['issue', 'problem', 'reason', 'concern', 'worry', 'thing', 'deal', 'factor', 'why'].map(stem),
-);
-const FINE_WORDS = new Set(['fine', 'ok', 'okay']);
 /** Function words carry no barrier on their own; they still count inside bigrams. */
 const STOPWORDS = new Set(['i', 'me', 'my', 'a', 'an', 'the', 'to', 'of', 'it', 'is', 'am', 'are', 'and', 'or']);
-const BOUNDARY = /^[.,;:!?()\n]$/;
-
-export function tokenise(text: string): Token[] {
-  const raw =
-    text
-      .normalize('NFKC')
-      .toLowerCase()
-      .replace(/[‘’`´]/g, "'")
-      .match(/\$|[a-z0-9']+|[.,;:!?()\n]/g) ?? [];
-  const clauses: string[][] = [[]];
-  for (const piece of raw) {
-    if (BOUNDARY.test(piece)) {
-      clauses.push([]);
-      continue;
-    }
-    for (const expanded of expandWord(piece)) {
-      const word = /^\d+$/.test(expanded) ? '#num' : expanded;
-      if (SCOPE_ENDS.has(word)) clauses.push([]);
-      clauses.at(-1)!.push(word);
-    }
-  }
-  return clauses.flatMap((words, clause) =>
-    negationScope(words).map((negated, i) => ({ word: words[i]!, stem: stem(words[i]!), negated, clause })),
-  );
-}
-
-/** Which words of one clause a negation governs. */
-function negationScope(words: string[]): boolean[] {
-  const negated = words.map(() => false);
-  let inScope = false;
-  words.forEach((word, i) => {
-    if (NEGATORS.has(word)) inScope = true;
-    else negated[i] = inScope;
-  });
-  // "cost is not the issue", "money is fine": the verdict sits after the subject it denies.
-  words.forEach((word, i) => {
-    if (!COPULAS.has(word)) return;
-    const next = words[i + 1] ?? '';
-    const deniesProblem = next === 'not' && words.slice(i + 2, i + 5).some((w) => PROBLEM_STEMS.has(stem(w)));
-    if (deniesProblem || FINE_WORDS.has(next)) for (let j = 0; j < i; j++) negated[j] = true;
-  });
-  return negated;
-}
 
 const mark = (t: Token) => (t.negated ? `NOT_${t.stem}` : t.stem);
 
-/** The feature strings of a text, by group; each group is weighted and normalised on its own. */
-type Groups = { word: string[]; bigram: string[]; char: string[]; cue: string[] };
-export function featureStrings(tokens: Token[]): Groups {
-  const content = tokens.filter((t) => !STOPWORDS.has(t.word));
-  const bigram: string[] = [];
+/** Each feature string of a text with its weight (the largest among the tokens that produced it). */
+export function featureStrings(tokens: Token[]): Record<Group, Map<string, number>> {
+  const groups: Record<Group, Map<string, number>> = {
+    word: new Map(),
+    bigram: new Map(),
+    char: new Map(),
+    cue: new Map(),
+  };
+  const add = (group: Group, feature: string, weight: number) =>
+    groups[group].set(feature, Math.max(weight, groups[group].get(feature) ?? 0));
   tokens.forEach((t, i) => {
     const prev = tokens[i - 1];
-    if (prev && prev.clause === t.clause) bigram.push(`${mark(prev)} ${mark(t)}`);
-  });
-  const char: string[] = [];
-  for (const t of content) {
+    if (prev && prev.clause === t.clause) add('bigram', `${mark(prev)} ${mark(t)}`, Math.min(prev.weight, t.weight));
+    for (const cue of cuesOf(t.stem)) add('cue', t.negated ? `NOT_${cue}` : cue, t.weight);
+    if (STOPWORDS.has(t.word)) return;
+    add('word', mark(t), t.weight);
     const padded = `<${squeeze(t.word)}>`;
     for (const n of [3, 4]) {
-      for (let i = 0; i + n <= padded.length; i++) char.push(`${t.negated ? '!' : ''}${padded.slice(i, i + n)}`);
+      for (let j = 0; j + n <= padded.length; j++)
+        add('char', `${t.negated ? '!' : ''}${padded.slice(j, j + n)}`, t.weight);
     }
-  }
-  const cue = tokens.flatMap((t) => cuesOf(t.stem).map((c) => (t.negated ? `NOT_${c}` : c)));
-  return { word: content.map(mark), bigram, char, cue };
+  });
+  return groups;
 }
 
 /** FNV-1a: a stable 32-bit hash, so a saved model means the same features on every machine. */
@@ -97,17 +53,17 @@ export function hash32(s: string): number {
   return h >>> 0;
 }
 
-/** Binary presence per group, each group scaled to norm `weight`, hashed into `dim` buckets. */
+/** Each group is scaled to norm `config[group]`, so long texts and many n-grams do not drown the words. */
 export function extractFeatures(text: string, config: FeatureConfig = DEFAULT_FEATURES): SparseVector {
   const groups = featureStrings(tokenise(text));
   const acc = new Map<number, number>();
   for (const group of ['word', 'bigram', 'char', 'cue'] as const) {
-    const distinct = new Set(groups[group]);
-    if (distinct.size === 0) continue;
-    const value = config[group] / Math.sqrt(distinct.size);
-    for (const f of distinct) {
-      const index = hash32(`${group}:${f}`) % config.dim;
-      acc.set(index, (acc.get(index) ?? 0) + value);
+    const features = groups[group];
+    const norm = Math.sqrt([...features.values()].reduce((s, w) => s + w * w, 0));
+    if (norm === 0) continue;
+    for (const [feature, weight] of features) {
+      const index = hash32(`${group}:${feature}`) % config.dim;
+      acc.set(index, (acc.get(index) ?? 0) + (config[group] * weight) / norm);
     }
   }
   const indices = [...acc.keys()].sort((a, b) => a - b);

@@ -6,9 +6,12 @@
 
 /** Contractions and shorthand, written with or without the apostrophe, as the words they stand for. */
 const EXPANSIONS: Record<string, string> = {
-  cant: 'can not',
-  cnt: 'can not',
-  cannot: 'can not',
+  // Inability asserts a barrier ("can't afford", "can't get there") rather than denying
+  // one, so it is one word, not a negation that would flip the words after it.
+  cant: 'cannot',
+  cnt: 'cannot',
+  couldnt: 'cannot',
+  unable: 'cannot',
   wont: 'will not',
   aint: 'is not',
   idk: 'i do not know',

@@ -24,7 +24,8 @@ export type RunnerDeps = {
 };
 
 const newId = (prefix: string) => `${prefix}_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
-const toTrace = (steps: StepRecord[]): TraceRecord[] => steps.map((s) => ({ kind: 'step', record: s }));
+const toTrace = (steps: StepRecord[]): TraceRecord[] =>
+  steps.map(({ personal, ...record }) => ({ kind: 'step', record, ...(personal === undefined ? {} : { personal }) }));
 
 function engineSummary(steps: StepRecord[], mode: 'offline' | 'model', createdAt: string) {
   return {
@@ -94,14 +95,14 @@ export function createComposeRunner(deps: RunnerDeps) {
   }
 
   /** Resumes a held run with the reviewer's decision (works after a restart: the checkpoint is stored). */
-  async function resume(runId: string, decision: ReviewResume): Promise<ComposeAnswer> {
+  async function resume(runId: string, reviewId: string, decision: ReviewResume): Promise<ComposeAnswer> {
     const before = (await compiled.getState({ configurable: { thread_id: runId } })).values as ComposeStateType;
     const done = before.steps?.length ?? 0;
     const { state } = await drive(new Command({ resume: decision }), runId);
     const previous = await deps.runs.getAnswer(runId);
     const summary = engineSummary(state.steps, deps.mode, previous?.createdAt ?? new Date().toISOString());
     const answer = buildAnswer(state, state.status!, previous?.review, summary);
-    await deps.runs.finishReview(answer, toTrace(state.steps.slice(done)), done);
+    await deps.runs.finishReview(answer, toTrace(state.steps.slice(done)), done, { reviewId, ...decision });
     return answer;
   }
 

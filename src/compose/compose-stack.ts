@@ -51,7 +51,7 @@ export async function createComposeStack(deps: ComposeStackDeps) {
         recordGap: deps.runs.recordContentGap,
       }),
       check: createComplianceNode({ content: deps.content, secrets, reviewer: models.reviewer }),
-      review: createHumanReviewNode(),
+      review: createHumanReviewNode({ reviewBelow }),
       finalize: createFinalizeNode(),
     },
     { reviewBelow },

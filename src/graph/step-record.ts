@@ -8,12 +8,15 @@ export type StepRecord = {
   durationMs: number;
   input: Record<string, unknown>;
   output: Record<string, unknown>;
+  /** The request's (redacted) free text this step read; stored beside the trace chain so it can be erased. */
+  personal?: unknown;
 } & AgentReport;
 
 type NodeResult<U> = {
   update: U;
   input: Record<string, unknown>;
   output: Record<string, unknown>;
+  personal?: unknown;
   report?: AgentReport;
 };
 
@@ -35,6 +38,7 @@ export function traced<S, U extends object>(
       durationMs: Math.round((performance.now() - t0) * 100) / 100,
       input: r.input,
       output: r.output,
+      ...(r.personal === undefined ? {} : { personal: r.personal }),
       ...report,
     };
     return { ...r.update, steps: [step] };

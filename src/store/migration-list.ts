@@ -75,6 +75,12 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = [
         written_at timestamptz NOT NULL DEFAULT now(),
         UNIQUE (trace_id, step)
       );
+      CREATE TABLE trace_personal (
+        trace_id text NOT NULL,
+        step int NOT NULL,
+        data jsonb NOT NULL,
+        PRIMARY KEY (trace_id, step)
+      );
       CREATE TABLE idempotency_keys (
         principal text NOT NULL,
         key text NOT NULL,

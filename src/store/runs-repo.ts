@@ -14,6 +14,14 @@ export type RunRow = {
 
 const DAY_MS = 86_400_000;
 
+export type Decision = {
+  reviewId: string;
+  decision: 'approve' | 'reject';
+  note: string | null;
+  by: string;
+  at: string;
+};
+
 export function createRunsRepo(pool: pg.Pool) {
   /** Writes the run, its trace and (when sent) its frequency mark in one transaction. */
   async function saveRun(run: RunRow, trace: TraceRecord[], review?: { id: string; reason: string }) {
@@ -60,7 +68,7 @@ export function createRunsRepo(pool: pg.Pool) {
   }
 
   /** Records a reviewer's outcome: the run's answer, its sent mark and the steps since the hold. */
-  async function finishReview(answer: ComposeAnswer, trace: TraceRecord[], firstStep: number) {
+  async function finishReview(answer: ComposeAnswer, trace: TraceRecord[], firstStep: number, decision: Decision) {
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
@@ -68,6 +76,17 @@ export function createRunsRepo(pool: pg.Pool) {
         `UPDATE runs SET status = $2, answer = $3, updated_at = now(),
            sent_at = CASE WHEN $2 = 'approved' THEN now() END WHERE id = $1`,
         [answer.id, answer.status, answer],
+      );
+      await client.query(
+        'UPDATE reviews SET status = $2, decision = $3, note = $4, decided_by = $5, decided_at = $6 WHERE id = $1',
+        [
+          decision.reviewId,
+          decision.decision === 'approve' ? 'approved' : 'rejected',
+          decision.decision,
+          decision.note,
+          decision.by,
+          decision.at,
+        ],
       );
       await appendTrace(client, answer.traceId, trace, firstStep);
       await client.query('COMMIT');

@@ -2,11 +2,16 @@ import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { canonicalJson } from './canonical-json.js';
 
-export type TraceRecord = { kind: string; record: Record<string, unknown> };
+/**
+ * A trace record. `personal` holds the (already redacted) free text of the request: it is stored
+ * beside the chain and only its digest is chained, so erasure can delete it without breaking the chain.
+ */
+export type TraceRecord = { kind: string; record: Record<string, unknown>; personal?: unknown };
 const GENESIS = '0'.repeat(64);
 // One lock id for the whole chain: appends are serialised so every record links to the one before.
 const CHAIN_LOCK = 0x6e6f6631;
 
+const digest = (s: string) => createHash('sha256').update(s).digest('hex');
 const link = (prev: string, traceId: string, step: number, kind: string, record: unknown) =>
   createHash('sha256')
     .update(`${prev}\n${traceId}\n${step}\n${kind}\n${canonicalJson(record)}`)
@@ -19,13 +24,24 @@ export async function appendTrace(client: pg.PoolClient, traceId: string, record
   let prev =
     (await client.query<{ hash: string }>('SELECT hash FROM trace_records ORDER BY seq DESC LIMIT 1')).rows[0]?.hash ??
     GENESIS;
+  const personal: Array<{ trace_id: string; step: number; data: unknown }> = [];
   const rows = records.map((r, i) => {
     const step = firstStep + i;
-    const hash = link(prev, traceId, step, r.kind, r.record);
-    const row = { trace_id: traceId, step, kind: r.kind, record: r.record, prev_hash: prev, hash };
+    const record =
+      r.personal === undefined ? r.record : { ...r.record, personalDigest: digest(canonicalJson(r.personal)) };
+    if (r.personal !== undefined) personal.push({ trace_id: traceId, step, data: r.personal });
+    const hash = link(prev, traceId, step, r.kind, record);
+    const row = { trace_id: traceId, step, kind: r.kind, record, prev_hash: prev, hash };
     prev = hash;
     return row;
   });
+  if (personal.length) {
+    await client.query(
+      `INSERT INTO trace_personal (trace_id, step, data)
+       SELECT trace_id, step, data FROM jsonb_to_recordset($1::jsonb) AS r(trace_id text, step int, data jsonb)`,
+      [JSON.stringify(personal)],
+    );
+  }
   await client.query(
     `INSERT INTO trace_records (trace_id, step, kind, record, prev_hash, hash)
      SELECT trace_id, step, kind, record, prev_hash, hash FROM jsonb_to_recordset($1::jsonb)
@@ -42,18 +58,16 @@ export function createTraceRepo(pool: pg.Pool) {
         step: number;
         kind: string;
         record: Record<string, unknown>;
+        personal: unknown;
         prev_hash: string;
         hash: string;
-      }>('SELECT seq, step, kind, record, prev_hash, hash FROM trace_records WHERE trace_id = $1 ORDER BY seq', [
-        traceId,
-      ])
+      }>(
+        `SELECT r.seq, r.step, r.kind, r.record, p.data AS personal, r.prev_hash, r.hash
+         FROM trace_records r LEFT JOIN trace_personal p USING (trace_id, step)
+         WHERE r.trace_id = $1 ORDER BY r.seq`,
+        [traceId],
+      )
     ).rows;
-  }
-
-  async function nextStep(traceId: string): Promise<number> {
-    return (
-      await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM trace_records WHERE trace_id = $1', [traceId])
-    ).rows[0]!.n;
   }
 
   /** Recomputes each record's hash and checks it links to the record written just before it. */
@@ -79,6 +93,6 @@ export function createTraceRepo(pool: pg.Pool) {
     return { traceId, records: rows.length, intact: problems.length === 0, problems };
   }
 
-  return { records, nextStep, verify };
+  return { records, verify };
 }
 export type TraceRepo = ReturnType<typeof createTraceRepo>;

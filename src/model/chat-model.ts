@@ -1,0 +1,87 @@
+import type { AIMessageChunk, BaseMessage } from '@langchain/core/messages';
+import { ChatOpenAI } from '@langchain/openai';
+import type { ModelCallRecord } from '../../agents/agent-types.js';
+import { ModelStepError } from '../../agents/with-fallback.js';
+
+export type ChatModelOptions = {
+  /** An OpenAI-compatible base URL ending in /v1 (OpenAI, vLLM, Ollama, LM Studio). */
+  baseUrl: string;
+  model: string;
+  apiKey?: string;
+  timeoutMs: number;
+  maxRetries: number;
+};
+
+// Local servers accept any key, but the client refuses to start without one.
+const PLACEHOLDER_KEY = 'not-needed';
+
+/** One chat model for every agent; its timeout and retry budget bound what a model failure costs a run. */
+export function createChatModel(opts: ChatModelOptions): ChatOpenAI {
+  return new ChatOpenAI({
+    model: opts.model,
+    apiKey: opts.apiKey ?? PLACEHOLDER_KEY,
+    configuration: { baseURL: opts.baseUrl },
+    temperature: 0,
+    timeout: opts.timeoutMs,
+    maxRetries: opts.maxRetries,
+    // Engines validate whole tool-call arguments; streaming would add nothing but another code path.
+    streaming: false,
+  });
+}
+
+/**
+ * Why a call failed, from its status or error class only: a server's error text may echo the
+ * prompt, and this string reaches the trace and the answer's fallbacks.
+ */
+export function describeFailure(err: unknown): string {
+  const e = err as { status?: unknown; name?: unknown; message?: unknown };
+  if (typeof e.status === 'number') return e.status === 429 ? 'HTTP 429 rate limited' : `HTTP ${e.status}`;
+  const text = `${String(e.name ?? '')} ${String(e.message ?? '')}`;
+  if (/timeout|timed out|abort/i.test(text)) return 'timeout';
+  if (/connection|ECONNREFUSED|fetch failed/i.test(text)) return 'connection error';
+  return `request failed (${String(e.name ?? 'Error')})`;
+}
+
+export type ChatRunnable = { invoke(input: BaseMessage[]): Promise<AIMessageChunk> };
+
+/** The usage OpenAI-compatible servers report, as a trace record; servers that report none count 0. */
+export function toCallRecord(model: string, message: AIMessageChunk, ms: number): ModelCallRecord {
+  const usage = message.usage_metadata;
+  return {
+    model,
+    promptTokens: usage?.input_tokens ?? 0,
+    completionTokens: usage?.output_tokens ?? 0,
+    ms: Math.round(ms),
+    ok: true,
+  };
+}
+
+/**
+ * Measures each call of one agent step. A failure — of the call or of its output — is recorded on
+ * the call and thrown as a ModelStepError carrying every call so far, so the trace keeps them.
+ */
+export class ModelCallLog {
+  readonly calls: ModelCallRecord[] = [];
+  constructor(readonly model: string) {}
+
+  async invoke(runnable: ChatRunnable, messages: BaseMessage[]): Promise<AIMessageChunk> {
+    const t0 = performance.now();
+    try {
+      const message = await runnable.invoke(messages);
+      this.calls.push(toCallRecord(this.model, message, performance.now() - t0));
+      return message;
+    } catch (err) {
+      const error = describeFailure(err);
+      const ms = Math.round(performance.now() - t0);
+      this.calls.push({ model: this.model, promptTokens: 0, completionTokens: 0, ms, ok: false, error });
+      throw new ModelStepError(error, this.calls);
+    }
+  }
+
+  /** The last call answered, but not usably: mark it and give up on the model for this step. */
+  fail(reason: string): never {
+    const last = this.calls.at(-1);
+    if (last?.ok) Object.assign(last, { ok: false, error: reason });
+    throw new ModelStepError(reason, this.calls);
+  }
+}

@@ -1,0 +1,73 @@
+import type pg from 'pg';
+import type { ComposeAnswer } from '../compose/compose-schema.js';
+
+export type RunFilter = { from?: string; to?: string; status?: string; barrier?: string; program?: string };
+export type RunSummary = {
+  runId: string;
+  traceId: string;
+  status: string;
+  barrier: string | null;
+  program: string;
+  channel: string | null;
+  createdAt: string;
+  durationMs: number | null;
+  modelCalls: number;
+  fallbacks: number;
+};
+
+type Row = {
+  id: string;
+  trace_id: string;
+  status: string;
+  barrier: string | null;
+  program: string;
+  channel: string | null;
+  created_at: Date;
+  duration_ms: number | null;
+  model_calls: number;
+  fallbacks: number;
+};
+
+/** Runs by time window, newest first, with keyset pagination on (created_at, id). */
+export function createRunListing(pool: pg.Pool) {
+  async function list(f: RunFilter, limit: number, before?: { at: string; id: string }): Promise<RunSummary[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const p = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    if (f.from) where.push(`created_at >= ${p(f.from)}::timestamptz`);
+    if (f.to) where.push(`created_at < ${p(f.to)}::timestamptz`);
+    if (f.status) where.push(`status = ${p(f.status)}`);
+    if (f.barrier) where.push(`barrier = ${p(f.barrier)}`);
+    if (f.program) where.push(`program = ${p(f.program)}`);
+    if (before) where.push(`(created_at, id) < (${p(before.at)}::timestamptz, ${p(before.id)})`);
+    const sql = `SELECT id, trace_id, status, barrier, program, channel, created_at, duration_ms, model_calls, fallbacks
+      FROM runs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ${p(limit)}`;
+    return (await pool.query<Row>(sql, params)).rows.map((r) => ({
+      runId: r.id,
+      traceId: r.trace_id,
+      status: r.status,
+      barrier: r.barrier,
+      program: r.program,
+      channel: r.channel,
+      createdAt: r.created_at.toISOString(),
+      durationMs: r.duration_ms,
+      modelCalls: r.model_calls,
+      fallbacks: r.fallbacks,
+    }));
+  }
+
+  async function byTrace(traceId: string) {
+    return (
+      await pool.query<{ id: string; answer: ComposeAnswer; program: string; created_at: Date }>(
+        'SELECT id, answer, program, created_at FROM runs WHERE trace_id = $1',
+        [traceId],
+      )
+    ).rows[0];
+  }
+
+  return { list, byTrace };
+}
+export type RunListing = ReturnType<typeof createRunListing>;
