@@ -12,13 +12,17 @@ import { docsPage } from './routes/docs-page.js';
 import { healthRoutes } from './routes/health.js';
 import { messageRoutes } from './routes/messages.js';
 import { createRouter } from './routes/openapi-hono.js';
+import { programRoutes } from './routes/programs.js';
 import { reviewRoutes } from './routes/reviews.js';
+import { subjectRoutes } from './routes/subjects.js';
 import { traceRoutes } from './routes/traces.js';
 import type { ContentRepo } from './store/content-repo.js';
+import type { ErasureRepo } from './store/erasure-repo.js';
 import type { IdempotencyRepo } from './store/idempotency-repo.js';
 import type { ReviewsRepo } from './store/reviews-repo.js';
 import type { RunListing } from './store/run-listing.js';
 import type { RunsRepo } from './store/runs-repo.js';
+import type { SettingsRepo } from './store/settings-repo.js';
 import type { TraceRepo } from './store/trace-repo.js';
 
 export type AppDeps = {
@@ -33,6 +37,9 @@ export type AppDeps = {
   reviews: ReviewsRepo;
   traces: TraceRepo;
   listing: RunListing;
+  erasure: ErasureRepo;
+  settings: SettingsRepo;
+  forgetCheckpoints(runIds: string[]): Promise<void>;
 };
 
 export const API_INFO = { title: 'nof1', version: '1.0.0' };
@@ -59,6 +66,8 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/messages', messageRoutes(deps));
   app.route('/v1/reviews', reviewRoutes(deps));
   app.route('/v1/traces', traceRoutes(deps));
+  app.route('/v1/subjects', subjectRoutes(deps));
+  app.route('/v1/programs', programRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.doc31('/openapi.json', { openapi: '3.1.0', info: API_INFO });

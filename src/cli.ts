@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { CliError } from './cli/cli-error.js';
+import { registerComposeCommand } from './cli/compose-command.js';
 import { registerContentCommands } from './cli/content-commands.js';
 import { registerServeCommand } from './cli/serve-command.js';
 
@@ -10,6 +11,7 @@ const program = new Command('nof1')
 
 registerServeCommand(program);
 registerContentCommands(program);
+registerComposeCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -9,7 +9,9 @@ import { createHashEmbedder, createRemoteEmbedder, type Embedder } from './conte
 import { readBlockFile } from './content/read-block-file.js';
 import { validateBlocks } from './content/validate-blocks.js';
 import type { Env } from './env.js';
+import { createModelEngines } from './model/model-engines.js';
 import { createContentRepo } from './store/content-repo.js';
+import { createErasureRepo } from './store/erasure-repo.js';
 import { createIdempotencyRepo } from './store/idempotency-repo.js';
 import { openStore } from './store/open-store.js';
 import { createReviewsRepo } from './store/reviews-repo.js';
@@ -49,6 +51,7 @@ export async function openRuntime(env: Env) {
     traces: createTraceRepo(pool),
     reviews: createReviewsRepo(pool),
     listing: createRunListing(pool),
+    erasure: createErasureRepo(pool),
   };
 }
 export type Runtime = Awaited<ReturnType<typeof openRuntime>>;
@@ -73,7 +76,7 @@ export async function startService(env: Env, logger: Logger): Promise<RunningSer
     if (restaled) logger.info({ blocks: restaled }, 're-embedded blocks written by another embedder');
     if (env.NOF1_DEMO) await loadDemoLibrary(runtime, logger);
     await runtime.reviews.requeueInterrupted();
-    compose = await createComposeStack({ pool: runtime.store.pool, ...runtime });
+    compose = await createComposeStack({ pool: runtime.store.pool, ...runtime, models: createModelEngines(env) });
   } catch (err) {
     await runtime.store.close();
     throw err;
@@ -85,6 +88,7 @@ export async function startService(env: Env, logger: Logger): Promise<RunningSer
     maxBodyBytes: env.NOF1_MAX_BODY_BYTES,
     ping: async () => void (await runtime.store.pool.query('SELECT 1')),
     runner: compose.runner,
+    forgetCheckpoints: compose.forgetCheckpoints,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s));

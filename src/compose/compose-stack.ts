@@ -65,5 +65,8 @@ export async function createComposeStack(deps: ComposeStackDeps) {
     secrets,
     mode: models.diagnosis || models.selection ? 'model' : 'offline',
   });
-  return { runner, graph, secrets };
+  const forgetCheckpoints = async (runIds: string[]) => {
+    for (const id of runIds) await saver.deleteThread(id);
+  };
+  return { runner, graph, secrets, forgetCheckpoints };
 }

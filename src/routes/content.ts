@@ -3,6 +3,7 @@ import { requireRole } from '../auth/require-role.js';
 import { Barrier, Block, BlockKind, Channel } from '../content/block-schema.js';
 import { validateBlocks } from '../content/validate-blocks.js';
 import type { ContentRepo } from '../store/content-repo.js';
+import type { RunsRepo } from '../store/runs-repo.js';
 import { createRouter } from './openapi-hono.js';
 import { authProblems } from './problem-schema.js';
 
@@ -81,7 +82,37 @@ const listRoute = createRoute({
   },
 });
 
-export function contentRoutes(deps: { content: ContentRepo }) {
+const gapsRoute = createRoute({
+  method: 'get',
+  path: '/gaps',
+  tags: ['content'],
+  summary: 'Where composes found no approved block for the barrier: counts per programme × barrier × channel.',
+  security: [{ bearer: [] }],
+  middleware: [requireRole('strategist')] as const,
+  responses: {
+    200: {
+      description: 'Content gaps, most frequent first.',
+      content: {
+        'application/json': {
+          schema: z.object({
+            gaps: z.array(
+              z.object({
+                program: z.string(),
+                barrier: z.string(),
+                channel: z.string(),
+                count: z.number().int(),
+                lastSeen: z.string(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    ...authProblems,
+  },
+});
+
+export function contentRoutes(deps: { content: ContentRepo; runs: RunsRepo }) {
   return createRouter()
     .openapi(importRoute, async (c) => {
       const { blocks } = c.req.valid('json');
@@ -106,5 +137,12 @@ export function contentRoutes(deps: { content: ContentRepo }) {
         ? await deps.content.search(q.q, filter)
         : await deps.content.list({ ...filter, includeUnusable: q.includeUnusable, offset: q.offset });
       return c.json({ blocks, count: blocks.length }, 200);
+    })
+    .openapi(gapsRoute, async (c) => {
+      const gaps = (await deps.runs.contentGaps()).map(({ last_seen, ...g }) => ({
+        ...g,
+        lastSeen: last_seen.toISOString(),
+      }));
+      return c.json({ gaps }, 200);
     });
 }

@@ -1,0 +1,55 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireRole } from '../auth/require-role.js';
+import type { SettingsRepo } from '../store/settings-repo.js';
+import { createRouter } from './openapi-hono.js';
+import { authProblems } from './problem-schema.js';
+
+const Settings = z
+  .object({
+    program: z.string(),
+    frequencyCap: z.number().int().min(0).max(100),
+    frequencyWindowDays: z.number().int().min(1).max(90),
+  })
+  .openapi('ProgramSettings');
+
+const params = z.object({ program: z.string().min(1).max(120) });
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/{program}/settings',
+  tags: ['programs'],
+  summary:
+    "A programme's pacing: at most frequencyCap approved messages per subject per window (default 3 per 7 days).",
+  security: [{ bearer: [] }],
+  middleware: [requireRole('strategist')] as const,
+  request: { params },
+  responses: {
+    200: { description: 'The settings.', content: { 'application/json': { schema: Settings } } },
+    ...authProblems,
+  },
+});
+
+const putRoute = createRoute({
+  method: 'put',
+  path: '/{program}/settings',
+  tags: ['programs'],
+  summary: "Set a programme's pacing.",
+  security: [{ bearer: [] }],
+  middleware: [requireRole('strategist')] as const,
+  request: {
+    params,
+    body: { required: true, content: { 'application/json': { schema: Settings.omit({ program: true }).strict() } } },
+  },
+  responses: {
+    200: { description: 'The new settings.', content: { 'application/json': { schema: Settings } } },
+    ...authProblems,
+  },
+});
+
+export function programRoutes(deps: { settings: SettingsRepo }) {
+  return createRouter()
+    .openapi(getRoute, async (c) => c.json(await deps.settings.get(c.req.valid('param').program), 200))
+    .openapi(putRoute, async (c) =>
+      c.json(await deps.settings.put({ program: c.req.valid('param').program, ...c.req.valid('json') }), 200),
+    );
+}
