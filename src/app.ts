@@ -5,6 +5,7 @@ import type { KeyRing } from './auth/keys.js';
 import { authenticate } from './auth/require-role.js';
 import type { ComposeRunner } from './compose/compose-runner.js';
 import { notFound, onError, TooLarge } from './errors.js';
+import type { Metrics } from './observability/metrics.js';
 import { requestLog } from './request-log.js';
 import { composeRoutes } from './routes/compose.js';
 import { contentRoutes } from './routes/content.js';
@@ -39,6 +40,7 @@ export type AppDeps = {
   listing: RunListing;
   erasure: ErasureRepo;
   settings: SettingsRepo;
+  metrics: Metrics;
   forgetCheckpoints(runIds: string[]): Promise<void>;
 };
 
@@ -47,7 +49,7 @@ export const API_INFO = { title: 'nof1', version: '1.0.0' };
 export function createApp(deps: AppDeps) {
   const app = createRouter();
   app.use(requestId({ headerName: 'x-request-id' }));
-  app.use(requestLog(deps.logger));
+  app.use(requestLog(deps.logger, deps.metrics));
   app.use(
     bodyLimit({
       maxSize: deps.maxBodyBytes,
@@ -60,6 +62,9 @@ export function createApp(deps: AppDeps) {
   app.notFound(notFound);
 
   app.route('/', healthRoutes(deps));
+  app.get('/metrics', async (c) =>
+    c.body(await deps.metrics.registry.metrics(), 200, { 'content-type': deps.metrics.registry.contentType }),
+  );
   app.use('/v1/*', authenticate(deps.keys));
   app.route('/v1/content', contentRoutes(deps));
   app.route('/v1/compose', composeRoutes(deps));

@@ -10,6 +10,7 @@ import { readBlockFile } from './content/read-block-file.js';
 import { validateBlocks } from './content/validate-blocks.js';
 import type { Env } from './env.js';
 import { createModelEngines } from './model/model-engines.js';
+import { createMetrics } from './observability/metrics.js';
 import { createContentRepo } from './store/content-repo.js';
 import { createErasureRepo } from './store/erasure-repo.js';
 import { createIdempotencyRepo } from './store/idempotency-repo.js';
@@ -70,6 +71,7 @@ export async function startService(env: Env, logger: Logger): Promise<RunningSer
   const adminKey = env.NOF1_API_KEYS ? undefined : generateAdminKey();
   const keys = createKeyRing(parseKeys(env.NOF1_API_KEYS ?? `admin:${adminKey}`));
   const runtime = await openRuntime(env);
+  const metrics = createMetrics();
   let compose: Awaited<ReturnType<typeof createComposeStack>>;
   try {
     const restaled = await runtime.content.reembedStale();
@@ -89,6 +91,7 @@ export async function startService(env: Env, logger: Logger): Promise<RunningSer
     ping: async () => void (await runtime.store.pool.query('SELECT 1')),
     runner: compose.runner,
     forgetCheckpoints: compose.forgetCheckpoints,
+    metrics,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s));

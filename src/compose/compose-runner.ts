@@ -21,6 +21,8 @@ export type RunnerDeps = {
   secrets: RunSecretsStore;
   mode: 'offline' | 'model';
   today?: () => string;
+  /** Told about every finished run (metrics, spans); never given personal data. */
+  observe?: (answer: ComposeAnswer, steps: StepRecord[], seconds?: number) => void;
 };
 
 const newId = (prefix: string) => `${prefix}_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
@@ -88,6 +90,7 @@ export function createComposeRunner(deps: RunnerDeps) {
         toTrace(state.steps),
         review,
       );
+      deps.observe?.(answer, state.steps, (performance.now() - started) / 1000);
       return answer;
     } finally {
       deps.secrets.drop(runId);
@@ -103,6 +106,7 @@ export function createComposeRunner(deps: RunnerDeps) {
     const summary = engineSummary(state.steps, deps.mode, previous?.createdAt ?? new Date().toISOString());
     const answer = buildAnswer(state, state.status!, previous?.review, summary);
     await deps.runs.finishReview(answer, toTrace(state.steps.slice(done)), done, { reviewId, ...decision });
+    deps.observe?.(answer, state.steps.slice(done));
     return answer;
   }
 

@@ -17,7 +17,7 @@ import { RunSecretsStore } from '../graph/run-secrets.js';
 import type { ContentRepo } from '../store/content-repo.js';
 import type { RunsRepo } from '../store/runs-repo.js';
 import type { SettingsRepo } from '../store/settings-repo.js';
-import { createComposeRunner } from './compose-runner.js';
+import { createComposeRunner, type RunnerDeps } from './compose-runner.js';
 
 /** Below this calibrated confidence a run is held for a human (and asks a clarifying question). */
 export const REVIEW_BELOW = 0.5;
@@ -31,6 +31,7 @@ export type ComposeStackDeps = {
   settings: SettingsRepo;
   models?: ModelEngines;
   reviewBelow?: number;
+  observe?: RunnerDeps['observe'];
 };
 
 /** Builds the agents, the graph and the runner over one store. */
@@ -64,6 +65,7 @@ export async function createComposeStack(deps: ComposeStackDeps) {
     runs: deps.runs,
     secrets,
     mode: models.diagnosis || models.selection ? 'model' : 'offline',
+    observe: deps.observe,
   });
   const forgetCheckpoints = async (runIds: string[]) => {
     for (const id of runIds) await saver.deleteThread(id);

@@ -78,10 +78,10 @@ export class ModelCallLog {
     }
   }
 
-  /** The last call answered, but not usably: mark it and give up on the model for this step. */
-  fail(reason: string): never {
+  /** The last call answered, but not usably: marks it, and returns the error that ends the model's turn. */
+  failure(reason: string): ModelStepError {
     const last = this.calls.at(-1);
     if (last?.ok) Object.assign(last, { ok: false, error: reason });
-    throw new ModelStepError(reason, this.calls);
+    return new ModelStepError(reason, this.calls);
   }
 }
