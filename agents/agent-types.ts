@@ -27,7 +27,14 @@ export type AgentReport = {
   modelCalls: ModelCallRecord[];
 };
 
-export type DiagnoseInput = { signals: Signal[]; history: SubjectHistory; program: string; audience: string };
+export type DiagnoseInput = {
+  signals: Signal[];
+  history: SubjectHistory;
+  program: string;
+  audience: string;
+  /** The request's personal values, so a model engine can redact them before text leaves the process. */
+  personalValues?: string[];
+};
 export interface DiagnosisEngine {
   readonly name: 'offline' | 'model';
   diagnose(input: DiagnoseInput): Promise<{ diagnosis: Diagnosis; report: AgentReport }>;

@@ -10,8 +10,10 @@ export type DiagnoseDeps = { offline: DiagnosisEngine; model?: DiagnosisEngine; 
 export function createDiagnoseNode(deps: DiagnoseDeps) {
   return traced('diagnose_barrier', 'barrier-diagnosis', async (state: ComposeStateType) => {
     const req = state.request!;
+    const secrets = deps.secrets.get(state.runId);
     const input = {
-      signals: deps.secrets.get(state.runId).signals,
+      signals: secrets.signals,
+      personalValues: secrets.personalValues,
       history: state.context!.history,
       program: req.program,
       audience: req.subject.audience,

@@ -6,6 +6,8 @@ import type { ComposeStateType } from '../src/graph/state.js';
 import { traced } from '../src/graph/step-record.js';
 import type { ContentRepo } from '../src/store/content-repo.js';
 import type { AgentReport } from './agent-types.js';
+import { modelCallsLeft } from './model-budget.js';
+import { ModelStepError } from './with-fallback.js';
 
 /** A model reviewer may add findings; it is never asked to, and can never, pass a failing rule. */
 export interface ComplianceReviewer {
@@ -49,14 +51,17 @@ export function createComplianceNode(deps: ComplianceDeps) {
     const { checks } = runRules(ctx);
     let report: AgentReport = { engine: 'offline', toolCalls: [], modelCalls: [] };
     let all = checks;
-    if (deps.reviewer) {
+    const reviewer = modelCallsLeft(state.steps) > 0 ? deps.reviewer : undefined;
+    if (reviewer) {
       try {
-        const extra = await deps.reviewer.review(ctx, checks);
+        const extra = await reviewer.review(ctx, checks);
         // Findings can only add failures: a deterministic failure stays a failure.
         all = [...checks, ...extra.findings.filter((f) => !checks.some((c) => c.rule === f.rule))];
         report = extra.report;
       } catch (err) {
-        report = { ...report, fallback: `model review failed (${(err as Error).message.slice(0, 120)}); rules only` };
+        const modelCalls = err instanceof ModelStepError ? err.modelCalls : [];
+        const reason = (err as Error).message.slice(0, 120);
+        report = { ...report, modelCalls, fallback: `model review failed (${reason}); rules only` };
       }
     }
     const failing = all.filter((c) => !c.passed);
@@ -66,6 +71,8 @@ export function createComplianceNode(deps: ComplianceDeps) {
       input: { channel: message.channel, blocks: message.blocks, round: state.round },
       output: {
         verdict: failing.length ? 'fail' : 'pass',
+        // A configured reviewer not asked because the message's model-call budget is spent.
+        ...(deps.reviewer && !reviewer ? { modelReview: 'skipped: model call budget spent' } : {}),
         failing: failing.map((c) => c.rule),
         next: failing.length ? (revise ? 'revise' : 'blocked') : 'pass',
       },

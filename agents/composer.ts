@@ -3,8 +3,9 @@ import { renderBody } from '../src/compose/render-body.js';
 import type { Channel } from '../src/content/block-schema.js';
 import type { ComposeStateType } from '../src/graph/state.js';
 import { traced } from '../src/graph/step-record.js';
-import type { AgentReport, ContentBlock, SelectionEngine, ToolCallRecord } from './agent-types.js';
+import type { AgentReport, ContentBlock, ModelCallRecord, SelectionEngine, ToolCallRecord } from './agent-types.js';
 import { type ContentTools, retrieveCandidates } from './composer/retrieve-candidates.js';
+import { modelCallsLeft } from './model-budget.js';
 import { withFallback } from './with-fallback.js';
 
 export type ComposerDeps = {
@@ -42,6 +43,9 @@ export function createAssembleNode(deps: ComposerDeps) {
     const faults = revising ? state.checks.filter((c) => !c.passed) : [];
     const channels = revising ? [state.channel!] : state.context!.channelOrder;
     const toolCalls: ToolCallRecord[] = [];
+    // Every attempt's model calls and first fallback count, not just the chosen attempt's.
+    const modelCalls: ModelCallRecord[] = [];
+    let fallback: string | undefined;
     const lowConfidence = diagnosis.confidence < deps.reviewBelow;
 
     const attempt = async (channel: Channel, clarify: boolean): Promise<Attempt | undefined> => {
@@ -57,9 +61,12 @@ export function createAssembleNode(deps: ComposerDeps) {
         recentBlockIds: state.context!.recentBlockIds,
         clarify,
       };
-      const { blockIds, report } = await withFallback(deps.model && (() => deps.model!.select(input)), () =>
+      const model = modelCallsLeft(state.steps, modelCalls.length) > 0 ? deps.model : undefined;
+      const { blockIds, report } = await withFallback(model && (() => model.select(input)), () =>
         deps.offline.select(input),
       );
+      modelCalls.push(...report.modelCalls);
+      fallback ??= report.fallback;
       const byId = new Map(candidates.map((b) => [b.id, b]));
       const blocks = blockIds.map((id) => byId.get(id)).filter((b): b is ContentBlock => b !== undefined);
       return blocks.length ? { channel, blocks, report } : undefined;
@@ -98,7 +105,12 @@ export function createAssembleNode(deps: ComposerDeps) {
         clarify: lowConfidence,
       },
       output: { channel: message?.channel ?? null, blocks: message?.blocks ?? [], holdReason },
-      report: { ...report, toolCalls: [...toolCalls, ...report.toolCalls] },
+      report: {
+        ...report,
+        toolCalls: [...toolCalls, ...report.toolCalls],
+        modelCalls,
+        ...(fallback ? { fallback } : {}),
+      },
     };
   });
 }

@@ -7,6 +7,7 @@ import type { ComposeRunner } from './compose/compose-runner.js';
 import { notFound, onError, TooLarge } from './errors.js';
 import type { Metrics } from './observability/metrics.js';
 import { requestLog } from './request-log.js';
+import { reviewConsoleRoutes } from './review-console/routes.js';
 import { composeRoutes } from './routes/compose.js';
 import { contentRoutes } from './routes/content.js';
 import { docsPage } from './routes/docs-page.js';
@@ -65,6 +66,8 @@ export function createApp(deps: AppDeps) {
   app.get('/metrics', async (c) =>
     c.body(await deps.metrics.registry.metrics(), 200, { 'content-type': deps.metrics.registry.contentType }),
   );
+  // The console is public HTML and script; it holds no data and calls /v1 with the reviewer's own key.
+  app.route('/review', reviewConsoleRoutes());
   app.use('/v1/*', authenticate(deps.keys));
   app.route('/v1/content', contentRoutes(deps));
   app.route('/v1/compose', composeRoutes(deps));

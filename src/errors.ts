@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './app-env.js';
+import { createRedactor } from './privacy/redact.js';
 
 export type FieldError = { path: string; message: string };
 
@@ -93,5 +94,14 @@ export function onError(err: Error, c: Context<AppEnv>) {
 }
 
 export function notFound(c: Context<AppEnv>) {
-  return problem(c, new NotFound(`no route for ${c.req.method} ${new URL(c.req.url).pathname}`));
+  // The path is the client's own text (an email used as an id): it goes back redacted, decoded first
+  // so that an address written with %40 is still seen.
+  const path = new URL(c.req.url).pathname;
+  let shown = path;
+  try {
+    shown = decodeURIComponent(path);
+  } catch {
+    // a malformed escape is shown as sent
+  }
+  return problem(c, new NotFound(`no route for ${c.req.method} ${createRedactor().text(shown)}`));
 }

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
+import type pg from 'pg';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import { createKeyRing, generateAdminKey, parseKeys } from './auth/keys.js';
@@ -11,6 +12,8 @@ import { validateBlocks } from './content/validate-blocks.js';
 import type { Env } from './env.js';
 import { createModelEngines } from './model/model-engines.js';
 import { createMetrics } from './observability/metrics.js';
+import { combineObservers } from './observability/observers.js';
+import { createOtlpExporter, createRunTelemetry } from './observability/otel.js';
 import { createContentRepo } from './store/content-repo.js';
 import { createErasureRepo } from './store/erasure-repo.js';
 import { createIdempotencyRepo } from './store/idempotency-repo.js';
@@ -64,7 +67,14 @@ export async function loadDemoLibrary(runtime: Runtime, logger: Logger) {
   logger.info({ ...counts, rejected: rejected.length }, 'demo content library loaded');
 }
 
-export type RunningService = { url: string; port: number; adminKey?: string; close(): Promise<void> };
+export type RunningService = {
+  url: string;
+  port: number;
+  adminKey?: string;
+  /** The store's pool (with embedded PGlite the only way in while the service runs): for tests and tools. */
+  pool: pg.Pool;
+  close(): Promise<void>;
+};
 
 /** Starts the HTTP service; close() stops accepting, finishes in-flight requests, then closes the store. */
 export async function startService(env: Env, logger: Logger): Promise<RunningService> {
@@ -72,14 +82,22 @@ export async function startService(env: Env, logger: Logger): Promise<RunningSer
   const keys = createKeyRing(parseKeys(env.NOF1_API_KEYS ?? `admin:${adminKey}`));
   const runtime = await openRuntime(env);
   const metrics = createMetrics();
+  const endpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT;
+  const telemetry = endpoint ? createRunTelemetry({ exporter: createOtlpExporter(endpoint), logger }) : undefined;
   let compose: Awaited<ReturnType<typeof createComposeStack>>;
   try {
     const restaled = await runtime.content.reembedStale();
     if (restaled) logger.info({ blocks: restaled }, 're-embedded blocks written by another embedder');
     if (env.NOF1_DEMO) await loadDemoLibrary(runtime, logger);
     await runtime.reviews.requeueInterrupted();
-    compose = await createComposeStack({ pool: runtime.store.pool, ...runtime, models: createModelEngines(env) });
+    compose = await createComposeStack({
+      pool: runtime.store.pool,
+      ...runtime,
+      models: createModelEngines(env),
+      observe: combineObservers(logger, metrics.recordRun, telemetry?.recordRun),
+    });
   } catch (err) {
+    await telemetry?.shutdown();
     await runtime.store.close();
     throw err;
   }
@@ -103,12 +121,15 @@ export async function startService(env: Env, logger: Logger): Promise<RunningSer
     url: `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${port}`,
     port,
     adminKey,
+    pool: runtime.store.pool,
     close() {
       closing ??= (async () => {
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           if ('closeIdleConnections' in server) server.closeIdleConnections();
         });
+        // Every run has been observed once the server has drained: flush its spans before the store goes.
+        await telemetry?.shutdown();
         await runtime.store.close();
         logger.info('nof1 stopped');
       })();

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { CORPUS_PATH, corpusSha256, MODEL_PATH } from './barrier-corpus.js';
 import { type BarrierModel, BarrierModelFile, unpackModel } from './model-file.js';
-import { FEATURE_VERSION } from './text-features.js';
+import { FEATURE_FINGERPRINT } from './text-features.js';
 import { trainBarrierModel } from './train-model.js';
 
 export type LoadedBarrierModel = { model: BarrierModel; source: 'file' | 'retrained'; reason?: string };
@@ -31,6 +31,6 @@ function whyStale(modelPath: string, corpusHash: string): BarrierModelFile | str
   const parsed = BarrierModelFile.safeParse(json);
   if (!parsed.success) return 'model file does not match its schema';
   if (parsed.data.corpusSha256 !== corpusHash) return 'corpus changed since the model was trained';
-  if (parsed.data.featureVersion !== FEATURE_VERSION) return 'feature extraction changed since the model was trained';
+  if (parsed.data.featureFingerprint !== FEATURE_FINGERPRINT) return 'feature extraction changed since the model was trained';
   return parsed.data;
 }

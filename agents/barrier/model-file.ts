@@ -10,7 +10,7 @@ import type { FeatureConfig } from './text-features.js';
  */
 export const BarrierModelFile = z.object({
   format: z.literal('nof1-barrier-softmax'),
-  featureVersion: z.number().int(),
+  featureFingerprint: z.string(),
   corpusSha256: z.string().regex(/^[0-9a-f]{64}$/),
   labels: z.array(Barrier),
   features: z.object({
@@ -25,6 +25,7 @@ export const BarrierModelFile = z.object({
     learningRate: z.number(),
     l2: z.number(),
     seed: z.number().int(),
+    replicas: z.number().int(),
     folds: z.number().int(),
     examples: z.number().int(),
     cvAccuracy: z.number(),

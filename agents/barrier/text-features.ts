@@ -1,4 +1,4 @@
-import { cuesOf } from './barrier-lexicon.js';
+import { cuesOf, LEXICON_SHA256 } from './barrier-lexicon.js';
 import { squeeze } from './text-normalise.js';
 import { type Token, tokenise } from './tokenise.js';
 
@@ -12,9 +12,14 @@ export type SparseVector = { indices: number[]; values: number[] };
 export type FeatureConfig = { dim: number; word: number; bigram: number; char: number; cue: number };
 type Group = 'word' | 'bigram' | 'char' | 'cue';
 
-/** Bump when tokenisation or feature extraction changes: a saved model of another version is retrained. */
-export const FEATURE_VERSION = 2;
-export const DEFAULT_FEATURES: FeatureConfig = { dim: 1 << 14, word: 1, bigram: 0.6, char: 0.5, cue: 1 };
+/**
+ * Names the feature extraction a model was trained with: bump the version when tokenising
+ * or extraction code changes; the lexicon's hash follows its edits by itself. A saved
+ * model with another fingerprint is retrained rather than fed features it never saw.
+ */
+export const FEATURE_VERSION = 4;
+export const FEATURE_FINGERPRINT = `v${FEATURE_VERSION}+lexicon:${LEXICON_SHA256.slice(0, 16)}`;
+export const DEFAULT_FEATURES: FeatureConfig = { dim: 1 << 13, word: 1, bigram: 0.6, char: 0.5, cue: 1 };
 
 /** Function words carry no barrier on their own; they still count inside bigrams. */
 const STOPWORDS = new Set(['i', 'me', 'my', 'a', 'an', 'the', 'to', 'of', 'it', 'is', 'am', 'are', 'and', 'or']);

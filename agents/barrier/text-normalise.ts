@@ -85,7 +85,7 @@ export function expandWord(raw: string): string[] {
 export function stem(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
   let w = word;
-  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
+  if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -2);
   else if (w.endsWith('sses')) w = w.slice(0, -2);
   else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
   for (const suffix of ['ingly', 'edly', 'ing', 'ed', 'ly']) {
@@ -96,8 +96,10 @@ export function stem(word: string): string {
       break;
     }
   }
-  // Dropping a final e joins "take/taking" and "price/prices".
-  return w.endsWith('e') && w.length > 3 ? w.slice(0, -1) : w;
+  // Dropping a final e joins "take/taking" and "price/prices"; y after a consonant becomes
+  // i, as in Porter's step 1c, so "worry", "worries" and "worried" meet at "worri".
+  if (w.endsWith('e') && w.length > 3) return w.slice(0, -1);
+  return /[^aeiou]y$/.test(w) && w.length > 3 ? `${w.slice(0, -1)}i` : w;
 }
 
 /** Collapses letter runs ("soooo", "realy"/"really") so character n-grams match across typos. */

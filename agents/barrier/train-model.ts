@@ -3,7 +3,7 @@ import { corpusSha256, parseCorpus } from './barrier-corpus.js';
 import { crossValidate, fitTemperature, meanNll } from './calibration.js';
 import { type BarrierModelFile, packWeights } from './model-file.js';
 import { DEFAULT_TRAIN, type Example, type TrainOptions, trainSoftmax } from './text-classifier.js';
-import { DEFAULT_FEATURES, extractFeatures, FEATURE_VERSION, type FeatureConfig } from './text-features.js';
+import { DEFAULT_FEATURES, extractFeatures, FEATURE_FINGERPRINT, type FeatureConfig } from './text-features.js';
 
 export type TrainSettings = { features: FeatureConfig; train: TrainOptions; folds: number };
 export const DEFAULT_SETTINGS: TrainSettings = { features: DEFAULT_FEATURES, train: DEFAULT_TRAIN, folds: 5 };
@@ -27,7 +27,7 @@ export function trainBarrierModel(corpusText: string, settings: TrainSettings = 
   const round = (v: number) => Math.round(v * 1e4) / 1e4;
   return {
     format: 'nof1-barrier-softmax',
-    featureVersion: FEATURE_VERSION,
+    featureFingerprint: FEATURE_FINGERPRINT,
     corpusSha256: corpusSha256(corpusText),
     labels,
     features: settings.features,

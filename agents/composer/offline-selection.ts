@@ -43,7 +43,10 @@ export function selectBlocks(input: SelectInput): string[] {
 
   const greeting = shortest(of('greeting'))[0];
   const ctas = of('cta');
-  const cta = ctas.find((b) => b.tags.barriers.includes(barrier)) ?? shortest(ctas)[0];
+  // A call to action written for another barrier (e.g. "see if you can save") would be off-topic.
+  const cta =
+    ctas.find((b) => b.tags.barriers.includes(barrier)) ??
+    shortest(ctas.filter((b) => b.tags.barriers.length === 0))[0];
   const needsIsi = body.some((b) => b.requiresIsi) || cta?.requiresIsi;
   const isi = needsIsi ? shortest(of('isi').filter((b) => b.program === body[0]!.program))[0] : undefined;
 

@@ -15,11 +15,12 @@ export function planTechniques(input: StrategyInput): Strategy {
   const recent = new Set(input.history.recentMessages.flatMap((m) => m.techniques));
   const fresh = plan.bcts.filter((c) => !recent.has(c));
   const repeated = plan.bcts.filter((c) => recent.has(c));
-  const chosen = [...fresh, ...repeated].slice(0, MAX_TECHNIQUES);
+  // A technique the subject got this week is repeated only when the barrier has no fresh alternative.
+  const chosen = (fresh.length ? fresh : repeated).slice(0, MAX_TECHNIQUES);
   const techniques = chosen.map((code) => ({ code, name: bct(code).name }));
   const skipped = repeated.length
     ? ` ${repeated.join(', ')} ${repeated.length === 1 ? 'was' : 'were'} used with this subject in the last week, so ${
-        fresh.length ? 'fresher techniques come first' : 'they are repeated only because no alternative fits'
+        fresh.length ? 'fresher techniques are used instead' : 'they are repeated only because no alternative fits'
       }.`
     : '';
   return {

@@ -22,8 +22,16 @@ export function personalValues(req: ComposeRequest): string[] {
   const extra = Object.entries(req.subject)
     .filter(([k]) => !SUBJECT_CONTRACT_FIELDS.has(k))
     .flatMap(([, v]) => scalars(v));
+  // A name is personal in parts too: "Annelise here" names the subject called Annelise Vandermeer.
+  const nameParts = Object.entries(req.subject)
+    .filter(([k]) => /name/i.test(k))
+    .flatMap(([, v]) => scalars(v))
+    .flatMap((v) => v.split(/\s+/))
+    .filter((part) => /^\p{L}[\p{L}'’-]{2,}$/u.test(part));
   const found = freeTexts(req.signals).flatMap(({ text }) => findPii(text).map((s) => text.slice(s.start, s.end)));
-  return [...new Set([req.subject.id, ...extra, ...found].map((v) => v.trim()).filter((v) => v.length >= 2))];
+  return [
+    ...new Set([req.subject.id, ...extra, ...nameParts, ...found].map((v) => v.trim()).filter((v) => v.length >= 2)),
+  ];
 }
 
 /** The request as the graph (and so every checkpoint and trace) sees it: contract fields, redacted text. */

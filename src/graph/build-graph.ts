@@ -21,7 +21,9 @@ export type GraphPolicy = { reviewBelow: number };
 const afterDiagnosis = (s: ComposeStateType) =>
   s.diagnosis?.barrier === 'none' && !s.context?.escalation ? 'finalize' : 'plan_strategy';
 
-const afterAssembly = (s: ComposeStateType) => (s.message ? 'check_compliance' : 'human_review');
+/** No message: a first round holds for review (content gap); a revision with nothing left ends blocked. */
+const afterAssembly = (s: ComposeStateType) =>
+  s.message ? 'check_compliance' : s.round > 0 ? 'finalize' : 'human_review';
 
 function afterCompliance(policy: GraphPolicy) {
   return (s: ComposeStateType) => {
@@ -48,7 +50,7 @@ export function buildComposeGraph(nodes: GraphNodes, policy: GraphPolicy) {
     .addEdge('load_context', 'diagnose_barrier')
     .addConditionalEdges('diagnose_barrier', afterDiagnosis, ['plan_strategy', 'finalize'])
     .addEdge('plan_strategy', 'assemble_message')
-    .addConditionalEdges('assemble_message', afterAssembly, ['check_compliance', 'human_review'])
+    .addConditionalEdges('assemble_message', afterAssembly, ['check_compliance', 'human_review', 'finalize'])
     .addConditionalEdges('check_compliance', afterCompliance(policy), ['assemble_message', 'human_review', 'finalize'])
     .addEdge('human_review', 'finalize')
     .addEdge('finalize', END);

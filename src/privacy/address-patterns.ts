@@ -12,11 +12,13 @@ const ZIP = '\\d{5}(?:-\\d{4})?';
 
 // Full street-type words that are also ordinary words ("a 45 minute drive", "2 pills way
 // too late") only count when capitalised; "St", "Ave", "Blvd" are unambiguous.
+// USPS suffixes that are ordinary words too ("Crossing", "Ridge", "Hollow") are in the same list.
 const AMBIGUOUS_SUFFIX =
-  /^(?:road|lane|drive|dr|court|place|way|circle|terrace|trail|square|loop|row|path|pike|alley)$/;
+  /^(?:road|lane|drive|dr|court|place|way|circle|terrace|trail|square|loop|row|path|pike|alley|crossing|ridge|hollow|point|bend|cove|crescent|landing|commons|heights|grove|glen|run|walk|plaza)$/;
 const STREET_SUFFIX =
-  'street|st|avenue|ave|av|boulevard|blvd|highway|hwy|parkway|pkwy|ln|rd|ct|pl|cir|ter|trl|sq|' +
-  'road|lane|drive|dr|court|place|way|circle|terrace|trail|square|loop|row|path|pike|alley';
+  'street|st|avenue|ave|av|boulevard|blvd|highway|hwy|parkway|pkwy|ln|rd|ct|pl|cir|ter|trl|sq|xing|hts|' +
+  'road|lane|drive|dr|court|place|way|circle|terrace|trail|square|loop|row|path|pike|alley|' +
+  'crossing|ridge|hollow|point|bend|cove|crescent|landing|commons|heights|grove|glen|run|walk|plaza';
 const DIRECTION = '(?:north|south|east|west|[NS][EW]|[NSEW])\\.?';
 const STREET_WORD =
   "(?!(?:of|and|or|on|in|at|to|for|from|with|my|the|a|is|was|we|i|it)\\b)(?:[A-Za-z][A-Za-z'.-]*|\\d+(?:st|nd|rd|th))";

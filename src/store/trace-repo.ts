@@ -89,6 +89,35 @@ export function createTraceRepo(pool: pg.Pool) {
           problem: 'the record does not link to the one before it (a record was removed or altered)',
         });
       }
+      // The free text beside the chain is checked against its chained digest, unless it was erased.
+      const chainedDigest = r.record.personalDigest;
+      if (
+        typeof chainedDigest === 'string' &&
+        r.personal !== null &&
+        digest(canonicalJson(r.personal)) !== chainedDigest
+      ) {
+        problems.push({
+          step: r.step,
+          problem: 'the free text kept beside the record was edited after it was written',
+        });
+      }
+    }
+    // A trace's last record is vouched for by the record written after it: removing the trace's
+    // final steps breaks that link (only the newest record of the whole chain has no such witness).
+    const last = rows.at(-1);
+    if (last) {
+      const after = (
+        await pool.query<{ prev_hash: string }>(
+          'SELECT prev_hash FROM trace_records WHERE seq > $1 ORDER BY seq LIMIT 1',
+          [last.seq],
+        )
+      ).rows[0];
+      if (after && after.prev_hash !== last.hash) {
+        problems.push({
+          step: last.step,
+          problem: 'the record written after this one does not link to it (a record after it was removed)',
+        });
+      }
     }
     return { traceId, records: rows.length, intact: problems.length === 0, problems };
   }

@@ -1,0 +1,127 @@
+import { Status } from '../compose/compose-schema.js';
+import { BARRIERS } from '../content/block-schema.js';
+
+/** Tabs between the views; the client marks the current one with aria-current. */
+export function Nav() {
+  return (
+    <nav class="views" aria-label="Views">
+      <a href="#/queue" data-view="queue">
+        Review queue
+      </a>
+      <a href="#/search" data-view="search">
+        Trace search
+      </a>
+    </nav>
+  );
+}
+
+/** Pending runs; rows are filled by the client from GET /v1/reviews?status=pending. */
+export function QueueView() {
+  return (
+    <section id="view-queue" aria-labelledby="queue-title" hidden>
+      <div class="view-head">
+        <h2 id="queue-title" tabindex={-1}>
+          Runs waiting for a decision
+        </h2>
+        <button type="button" id="queue-refresh">
+          Refresh
+        </button>
+      </div>
+      <div id="queue-error" class="alert error" role="alert" hidden />
+      <p id="queue-empty" class="muted" hidden>
+        Nothing is waiting for review.
+      </p>
+      <table id="queue-table">
+        <caption class="muted">Newest first. Open a run to see why it was held and decide.</caption>
+        <thead>
+          <tr>
+            <th scope="col">Why held</th>
+            <th scope="col">Barrier</th>
+            <th scope="col">Confidence</th>
+            <th scope="col">Channel</th>
+            <th scope="col">Created</th>
+            <th scope="col">Run</th>
+          </tr>
+        </thead>
+        <tbody id="queue-body" />
+      </table>
+    </section>
+  );
+}
+
+/** One run: filled by the client from the trace, its verification and its review. */
+export function RunView() {
+  return (
+    <section id="view-run" aria-labelledby="run-title" hidden>
+      <p>
+        <a href="#/queue">← Back to the queue</a>
+      </p>
+      <h2 id="run-title" tabindex={-1}>
+        Run
+      </h2>
+      <div id="run-error" class="alert error" role="alert" hidden />
+      <div id="run-body" />
+    </section>
+  );
+}
+
+function Select(props: { name: string; label: string; options: readonly string[] }) {
+  return (
+    <div class="field">
+      <label for={`search-${props.name}`}>{props.label}</label>
+      <select id={`search-${props.name}`} name={props.name}>
+        <option value="">any</option>
+        {props.options.map((o) => (
+          <option value={o}>{o}</option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Search form rendered here so its choices come from the same enums the API validates against. */
+export function SearchView() {
+  return (
+    <section id="view-search" aria-labelledby="search-title" hidden>
+      <h2 id="search-title" tabindex={-1}>
+        Trace search
+      </h2>
+      <form id="search-form" class="row">
+        <div class="field">
+          <label for="search-from">From</label>
+          <input id="search-from" name="from" type="datetime-local" />
+        </div>
+        <div class="field">
+          <label for="search-to">To</label>
+          <input id="search-to" name="to" type="datetime-local" />
+        </div>
+        <Select name="status" label="Status" options={Status.options} />
+        <Select name="barrier" label="Barrier" options={BARRIERS} />
+        <div class="field">
+          <button type="submit" class="primary">
+            Search
+          </button>
+        </div>
+      </form>
+      <div id="search-error" class="alert error" role="alert" hidden />
+      <p id="search-summary" class="muted" aria-live="polite" />
+      <table id="search-table" hidden>
+        <thead>
+          <tr>
+            <th scope="col">Created</th>
+            <th scope="col">Status</th>
+            <th scope="col">Barrier</th>
+            <th scope="col">Program</th>
+            <th scope="col">Channel</th>
+            <th scope="col">Duration</th>
+            <th scope="col">Timeline</th>
+          </tr>
+        </thead>
+        <tbody id="search-body" />
+      </table>
+      <button type="button" id="search-more" hidden>
+        Load more
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { AgentReport } from '../../agents/agent-types.js';
+import { type ComplianceReviewer, createComplianceNode } from '../../agents/compliance-checker.js';
+import { ModelStepError } from '../../agents/with-fallback.js';
+import type { RuleResult } from '../../src/compliance/rule-types.js';
+import { RunSecretsStore } from '../../src/graph/run-secrets.js';
+import type { ComposeStateType } from '../../src/graph/state.js';
+import type { StepRecord } from '../../src/graph/step-record.js';
+import type { ContentRepo } from '../../src/store/content-repo.js';
+import { CTA, GREETING, ISI_LINK, messageOf, PROGRAM, SUPPORT, TODAY } from '../compliance/fixtures.js';
+
+const content = { byIds: async () => [GREETING, SUPPORT, CTA], list: async () => [ISI_LINK] } as unknown as ContentRepo;
+const call = { model: 'm', promptTokens: 1, completionTokens: 1, ms: 1, ok: true };
+
+function state(consents: Record<string, boolean>, steps: Partial<StepRecord>[] = []): ComposeStateType {
+  return {
+    runId: 'msg_1',
+    request: { subject: { id: 's-1', audience: 'patient', consents }, program: PROGRAM, channel: 'sms', signals: [] },
+    context: { sentInWindow: 0, frequencyCap: 3, windowDays: 7 },
+    message: messageOf([GREETING, SUPPORT, CTA]),
+    today: TODAY,
+    round: 0,
+    checks: [],
+    steps: steps.map((s) => ({ modelCalls: [], ...s })),
+  } as unknown as ComposeStateType;
+}
+
+const reviewer = (findings: RuleResult[]): ComplianceReviewer & { asked: number } => {
+  const r = {
+    asked: 0,
+    async review() {
+      r.asked++;
+      const report: AgentReport = { engine: 'model', toolCalls: [], modelCalls: [call] };
+      return { findings, report };
+    },
+  };
+  return r;
+};
+
+const run = (deps: { reviewer?: ComplianceReviewer }, s: ComposeStateType) =>
+  createComplianceNode({ content, secrets: new RunSecretsStore(), ...deps })(s);
+
+describe('compliance node with a model reviewer', () => {
+  it('keeps a failing rule failing when the reviewer claims it passed', async () => {
+    const claims = reviewer([
+      { rule: 'consent', passed: true, detail: 'the model says consent is fine', fixable: false },
+    ]);
+    const out = await run({ reviewer: claims }, state({ sms: false }));
+    expect(claims.asked).toBe(1);
+    expect(out.checks!.filter((c) => c.rule === 'consent')).toEqual([expect.objectContaining({ passed: false })]);
+    expect(out.steps[0]!.output).toMatchObject({ verdict: 'fail', failing: ['consent'], next: 'blocked' });
+  });
+
+  it('adds a finding as a failing check that blocks (not a revision)', async () => {
+    const finds = reviewer([{ rule: 'model_review', passed: false, detail: 'implies a cure', fixable: false }]);
+    const out = await run({ reviewer: finds }, state({ sms: true }));
+    expect(out.checks!.find((c) => c.rule === 'model_review')).toMatchObject({ passed: false });
+    expect(out.steps[0]!.output).toMatchObject({ failing: ['model_review'], next: 'blocked' });
+  });
+
+  it('records a failed review as a fallback with its model calls, and the rules alone decide', async () => {
+    const failing: ComplianceReviewer = {
+      review: async () => {
+        throw new ModelStepError('HTTP 503', [{ ...call, ok: false, error: 'HTTP 503' }]);
+      },
+    };
+    const out = await run({ reviewer: failing }, state({ sms: true }));
+    expect(out.steps[0]).toMatchObject({ fallback: 'model review failed (HTTP 503); rules only', engine: 'offline' });
+    expect(out.steps[0]!.modelCalls).toHaveLength(1);
+    expect(out.steps[0]!.output).toMatchObject({ verdict: 'pass' });
+  });
+
+  it('does not ask the reviewer once the message has spent its model calls', async () => {
+    const unused = reviewer([]);
+    const spent = [{ modelCalls: [call, call] }, { modelCalls: [call] }];
+    const out = await run({ reviewer: unused }, state({ sms: true }, spent));
+    expect(unused.asked).toBe(0);
+    expect(out.steps[0]!.output).toMatchObject({ verdict: 'pass', modelReview: 'skipped: model call budget spent' });
+  });
+});

@@ -1,0 +1,190 @@
+import { expect } from 'vitest';
+import type { ComposeAnswer, Signal } from '../../src/compose/compose-schema.js';
+import { type Barrier, Block, type Channel } from '../../src/content/block-schema.js';
+import { readBlockFile } from '../../src/content/read-block-file.js';
+import { validateBlocks } from '../../src/content/validate-blocks.js';
+import { parseEnv } from '../../src/env.js';
+import { DEMO_LIBRARY, openRuntime, type Runtime } from '../../src/service.js';
+import { block } from './blocks.js';
+import type { KeyName, TestService } from './service.js';
+
+export const DEMO_PROGRAM = 'lumenzo-adherence';
+
+/** The rule names the contract lists: every compliance answer carries each of them. */
+export const CONTRACT_RULES = [
+  'consent',
+  'frequency',
+  'approved_content',
+  'fair_balance',
+  'audience',
+  'expiry',
+  'channel_fit',
+  'pii',
+  'prohibited_claims',
+] as const;
+
+const AT = '2026-11-20T10:00:00Z';
+const past = (days: number) => new Date(Date.parse(AT) - days * 86_400_000).toISOString();
+const survey = (answer: string): Signal => ({
+  type: 'survey_response',
+  data: { question: 'What made it hard to stay on your treatment?', answer },
+});
+const chat = (text: string): Signal => ({ type: 'chat_message', at: AT, data: { text } });
+
+/** A realistic request per barrier: free text as people write it plus the behaviour around it. */
+export const BARRIER_SIGNALS: Record<Barrier, Signal[]> = {
+  cost: [
+    { type: 'refill_missed', at: AT, data: { daysLate: 9 } },
+    { type: 'page_view', at: past(2), data: { topic: 'savings' } },
+    survey("The copay went up and I just can't afford it this month."),
+  ],
+  concerns: [
+    { type: 'dose_missed', at: AT },
+    { type: 'page_view', at: past(1), data: { topic: 'side_effects' } },
+    chat("I'm scared of the side effects, I read it can cause serious infections."),
+  ],
+  necessity: [
+    { type: 'refill_missed', at: AT, data: { daysLate: 12 } },
+    survey("My skin is clear now so I don't think I need it anymore."),
+  ],
+  trust: [
+    { type: 'refill_missed', at: AT, data: { daysLate: 5 } },
+    chat("I don't trust drug companies, they just want my money and hide the real data."),
+  ],
+  health_literacy: [
+    { type: 'dose_missed', at: AT },
+    { type: 'page_view', at: past(1), data: { topic: 'how_to_use' } },
+    chat("I don't understand how to use the pen, the instructions are confusing."),
+  ],
+  forgetfulness: [
+    { type: 'dose_logged', at: past(19) },
+    { type: 'dose_missed', at: past(10) },
+    { type: 'dose_missed', at: past(3) },
+    survey('I keep forgetting my shot, it just slips my mind.'),
+  ],
+  access: [
+    { type: 'refill_missed', at: AT, data: { daysLate: 6 } },
+    { type: 'coverage_event', at: past(4), data: { status: 'prior_auth_pending' } },
+    chat('The pharmacy says they are still waiting on the prior authorization from my insurance.'),
+  ],
+  social_influence: [
+    { type: 'refill_missed', at: AT, data: { daysLate: 7 } },
+    chat("My family thinks I shouldn't be on this medicine and my husband says injections are bad for me."),
+  ],
+  emotional: [
+    { type: 'dose_missed', at: AT },
+    chat("I feel so overwhelmed and down lately, I can't face doing the injections."),
+  ],
+  none: [
+    { type: 'refill_on_time', at: past(1) },
+    { type: 'dose_logged', at: AT },
+    survey('Everything is going fine, no problems at all.'),
+  ],
+};
+
+/** A lone missed refill says something got in the way, but not what: too little to act on. */
+export const WEAK_SIGNALS: Signal[] = [{ type: 'refill_missed', at: AT, data: { daysLate: 3 } }];
+
+let serial = 0;
+/** A subject id no other test uses, so frequency history never leaks between tests. */
+export const subjectId = (label: string) => `subj-${label}-${process.pid}-${++serial}`;
+
+export const ALL_CONSENTS = { sms: true, email: true, push: true, web: true };
+
+export type RequestOptions = {
+  subject?: string;
+  channel?: Channel | 'auto';
+  program?: string;
+  audience?: string;
+  consents?: Record<string, boolean>;
+  signals?: Signal[];
+  /** Extra subject fields (name, phone...): personal data the service must never repeat. */
+  personal?: Record<string, unknown>;
+};
+
+/** A compose request body: by default a consented patient SMS about cost in the demo programme. */
+export function composeRequest(opts: RequestOptions = {}) {
+  return {
+    subject: {
+      id: opts.subject ?? subjectId('req'),
+      audience: opts.audience ?? 'patient',
+      consents: opts.consents ?? ALL_CONSENTS,
+      ...opts.personal,
+    },
+    program: opts.program ?? DEMO_PROGRAM,
+    channel: opts.channel ?? 'sms',
+    signals: opts.signals ?? BARRIER_SIGNALS.cost,
+  };
+}
+
+/** POSTs a compose request as the client and returns the 200 answer. */
+export async function compose(
+  svc: TestService,
+  body: unknown,
+  opts: { key?: KeyName; headers?: Record<string, string> } = {},
+): Promise<ComposeAnswer> {
+  const res = await svc.call('POST', '/v1/compose', { key: opts.key ?? 'client', body, headers: opts.headers });
+  const text = await res.text();
+  expect(res.status, text).toBe(200);
+  return JSON.parse(text) as ComposeAnswer;
+}
+
+export const failedRules = (a: ComposeAnswer) => a.compliance.checks.filter((c) => !c.passed).map((c) => c.rule);
+export const checkOf = (a: ComposeAnswer, rule: string) => a.compliance.checks.find((c) => c.rule === rule);
+
+/** Asserts a blocked answer that names `rule`, and no other rule, as failing and carries no message. */
+export function expectBlockedBy(a: ComposeAnswer, rule: string) {
+  expect(a.status).toBe('blocked');
+  expect(a.message).toBeNull();
+  expect(a.compliance.verdict).toBe('fail');
+  expect(checkOf(a, rule)).toMatchObject({ passed: false, detail: expect.any(String) });
+  expect(failedRules(a)).toEqual([rule]);
+}
+
+/** Asserts `body` is exactly the given texts, in order, with only whitespace between them. */
+export function expectVerbatim(body: string, texts: string[]) {
+  let pos = 0;
+  for (const text of texts) {
+    const at = body.indexOf(text, pos);
+    expect(at, `"${text.slice(0, 40)}..." verbatim in order`).toBeGreaterThanOrEqual(pos);
+    expect(body.slice(pos, at)).toMatch(/^\s*$/);
+    pos = at + text.length;
+  }
+  expect(body.slice(pos)).toBe('');
+}
+
+let demo: Map<string, Block> | undefined;
+/** The demo library as written in src/content/demo-library.yaml, by block id. */
+export async function demoBlocks(): Promise<Map<string, Block>> {
+  if (!demo) {
+    const { valid } = validateBlocks(await readBlockFile(DEMO_LIBRARY));
+    demo = new Map(valid.map((b) => [b.id, b]));
+  }
+  return demo;
+}
+
+/** Imports blocks through the public API (strategist) and expects every one accepted. */
+export async function importBlocks(svc: TestService, blocks: unknown[]) {
+  const res = await svc.call('POST', '/v1/content/import', { key: 'strategist', body: { blocks } });
+  const answer = (await res.json()) as { rejected: unknown[] };
+  expect(res.status).toBe(200);
+  expect(answer.rejected).toEqual([]);
+}
+
+/** The structural blocks a small programme needs on a channel: a greeting and a call to action. */
+export function frame(program: string, channels: Channel[] = ['sms']) {
+  return [
+    block({ program, channels, kind: 'greeting', tags: { barriers: [], bcts: [] }, text: 'Hi from Testra Support.' }),
+    block({ program, channels, kind: 'cta', tags: { barriers: [], bcts: [] }, text: 'Reply HELP to reach a nurse.' }),
+  ];
+}
+
+/** A real store (in memory) with the repositories the service uses, for graph-level tests. */
+export async function openMemoryRuntime() {
+  return openRuntime(parseEnv({ NOF1_DATA_DIR: 'memory', LOG_LEVEL: 'silent' }));
+}
+
+/** Stores blocks straight through the content repository (they pass the same schema as an import). */
+export async function storeBlocks(runtime: Runtime, blocks: unknown[]) {
+  await runtime.content.importBlocks(blocks.map((b) => Block.parse(b)));
+}

@@ -1,0 +1,85 @@
+import { type ChatRequest, dataIn, type Reply, type Script, startScriptedOpenAI } from './scripted-openai.js';
+import { startTestService } from './service.js';
+
+/** What the selection prompt shows the model about each candidate block. */
+export type Candidate = { id: string; kind: string; requiresIsi: boolean; barriers: string[]; text: string };
+type Plan = { barrier: string; clarify: boolean };
+
+export const submitDiagnosis = (args: unknown): Reply => ({ toolCalls: [{ name: 'submit_diagnosis', args }] });
+export const submitReview = (args: unknown): Reply => ({ toolCalls: [{ name: 'submit_review', args }] });
+export const selectIds = (blockIds: string[]): Reply => ({
+  toolCalls: [{ name: 'select_blocks', args: { blockIds } }],
+});
+
+const shortest = (list: Candidate[]) => [...list].sort((a, b) => a.text.length - b.text.length)[0];
+
+/** What a sensible model picks from the candidates it was shown: greeting, barrier block, CTA, ISI if needed. */
+export function sensibleSelection(req: ChatRequest): string[] {
+  const candidates = dataIn<Candidate[]>(req, 'candidates');
+  const plan = dataIn<Plan>(req, 'plan');
+  const of = (kind: string) => candidates.filter((c) => c.kind === kind);
+  const main = plan.clarify
+    ? shortest(of('question'))
+    : shortest(candidates.filter((c) => c.barriers.includes(plan.barrier) && c.kind !== 'cta' && !c.requiresIsi));
+  return [shortest(of('greeting')), main, shortest(of('cta'))].filter((c) => c !== undefined).map((c) => c.id);
+}
+
+/** A well-behaved model: diagnoses as told, selects sensibly, finds nothing to add in review. */
+export function wellBehaved(diagnosis: unknown): { diagnosis: Script; selection: Script; review: Script } {
+  return {
+    diagnosis: () => submitDiagnosis(diagnosis),
+    selection: (req) => selectIds(sensibleSelection(req)),
+    review: () => submitReview({ findings: [] }),
+  };
+}
+
+export const COST_DIAGNOSIS = {
+  barrier: 'cost',
+  confidence: 0.86,
+  evidence: [
+    { signal: 0, type: 'refill_missed' },
+    { signal: 1, type: 'survey_response' },
+  ],
+  alternatives: [{ barrier: 'access', confidence: 0.08 }],
+};
+
+export function composeRequest(overrides: Record<string, unknown> = {}) {
+  return {
+    subject: { id: `pt-${Math.random().toString(36).slice(2, 10)}`, audience: 'patient', consents: { sms: true } },
+    program: 'lumenzo-adherence',
+    channel: 'sms',
+    signals: [
+      { type: 'refill_missed', at: '2026-11-20T10:00:00Z', data: { daysLate: 9 } },
+      { type: 'survey_response', data: { question: 'What got in the way?', answer: "I can't afford the copay" } },
+    ],
+    ...overrides,
+  };
+}
+
+/** The scripted model server and the real service pointed at it, with a short timeout and no retries. */
+export async function startModelService(script?: Script) {
+  const model = await startScriptedOpenAI(script);
+  const svc = await startTestService({
+    NOF1_MODEL_BASE_URL: model.baseUrl,
+    NOF1_MODEL: 'scripted-model',
+    NOF1_MODEL_TIMEOUT_MS: '500',
+    NOF1_MODEL_MAX_RETRIES: '0',
+  });
+  return {
+    model,
+    svc,
+    close: async () => {
+      await svc.close();
+      await model.close();
+    },
+  };
+}
+
+export type ComposeAnswerBody = {
+  status: string;
+  diagnosis: { barrier: string; confidence: number; evidence: string[] } | null;
+  message: { body: string; blocks: Array<{ id: string }> } | null;
+  compliance: { verdict: string; checks: Array<{ rule: string; passed: boolean; detail: string }> };
+  engine: { mode: string; modelCalls: number; fallbacks: string[] };
+  traceId: string;
+};
