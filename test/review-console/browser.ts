@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 
-/** Debian's chromium, put there by scripts/ensure-chromium.sh (npm pretest); Playwright never downloads one. */
+/** Debian's chromium, put there by test/support/ensure-chromium.sh (npm pretest); Playwright never downloads one. */
 function chromiumPath(): string {
   try {
     return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
   } catch {
-    throw new Error('chromium is not installed: run scripts/ensure-chromium.sh (as root) or apt-get install chromium');
+    throw new Error('chromium is not installed: run test/support/ensure-chromium.sh (as root) or apt-get install chromium');
   }
 }
 
