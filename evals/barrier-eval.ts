@@ -27,6 +27,7 @@ export function loadBarrierCases(path = BARRIER_CASES_PATH): BarrierCase[] {
 }
 
 export type BarrierEvalResult = {
+  engine: string;
   cases: number;
   perBarrier: LabelMetrics<Barrier>[];
   macroF1: number;
@@ -41,7 +42,12 @@ export type BarrierEvalResult = {
 export async function evaluateBarrierEngine(engine: DiagnosisEngine, cases: BarrierCase[]): Promise<BarrierEvalResult> {
   const rows = [];
   for (const c of cases) {
-    const input = { signals: c.signals, history: { recentMessages: [], recentBarriers: [] }, program: 'eval', audience: 'patient' };
+    const input = {
+      signals: c.signals,
+      history: { recentMessages: [], recentBarriers: [] },
+      program: 'eval',
+      audience: 'patient',
+    };
     const { diagnosis } = await engine.diagnose(input);
     rows.push({ id: c.id, actual: c.barrier, predicted: diagnosis.barrier, confidence: diagnosis.confidence });
   }
@@ -50,6 +56,7 @@ export async function evaluateBarrierEngine(engine: DiagnosisEngine, cases: Barr
   const scored = rows.map((r) => ({ confidence: r.confidence, correct: r.actual === r.predicted }));
   const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
   return {
+    engine: engine.name,
     cases: rows.length,
     perBarrier,
     macroF1: macroF1(perBarrier),

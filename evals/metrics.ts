@@ -4,7 +4,13 @@
  */
 
 export type Outcome<L extends string> = { actual: L; predicted: L };
-export type LabelMetrics<L extends string> = { label: L; precision: number; recall: number; f1: number; support: number };
+export type LabelMetrics<L extends string> = {
+  label: L;
+  precision: number;
+  recall: number;
+  f1: number;
+  support: number;
+};
 
 /** matrix[actual][predicted], rows and columns in the order of `labels`. */
 export function confusionMatrix<L extends string>(labels: readonly L[], outcomes: Outcome<L>[]): number[][] {

@@ -31,6 +31,7 @@ function whyStale(modelPath: string, corpusHash: string): BarrierModelFile | str
   const parsed = BarrierModelFile.safeParse(json);
   if (!parsed.success) return 'model file does not match its schema';
   if (parsed.data.corpusSha256 !== corpusHash) return 'corpus changed since the model was trained';
-  if (parsed.data.featureFingerprint !== FEATURE_FINGERPRINT) return 'feature extraction changed since the model was trained';
+  if (parsed.data.featureFingerprint !== FEATURE_FINGERPRINT)
+    return 'feature extraction changed since the model was trained';
   return parsed.data;
 }

@@ -65,7 +65,7 @@ export function unpackModel(file: BarrierModelFile): BarrierModel {
   }
   const weights = new Float64Array(file.features.dim * classes);
   for (const [f, ...row] of file.rows) {
-    if (f === undefined || f < 0 || f >= file.features.dim || row.length !== classes) {
+    if (f === undefined || !Number.isInteger(f) || f < 0 || f >= file.features.dim || row.length !== classes) {
       throw new Error(`barrier model: malformed weight row for feature ${f}`);
     }
     weights.set(row, f * classes);

@@ -65,9 +65,9 @@ export function predict(model: SoftmaxModel, x: SparseVector): number[] {
 }
 
 /**
- * Trains `replicas` models on differently shuffled orders and averages them: with a few
- * hundred short texts, which example came last moves the weights noticeably, and the
- * average of linear models is a linear model of the same size.
+ * Trains `replicas` models on differently shuffled orders and averages them: on a corpus
+ * of short texts, which example came last moves the weights noticeably, and the average
+ * of linear models is a linear model of the same size.
  */
 export function trainSoftmax(
   examples: Example[],

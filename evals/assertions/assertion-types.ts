@@ -1,6 +1,8 @@
+import type { ZodType } from 'zod';
 import type { ComposeAnswer } from '../../src/compose/compose-schema.js';
 import type { LoadedCase } from '../suite-schema.js';
 
+/** `skipped` marks a result that could not be judged (no grader model); summaries count it apart, never as a pass. */
 export type AssertionResult = { pass: boolean; score: number; reason: string; skipped?: boolean };
 
 /** What one case produced, for assertions to judge. */
@@ -14,14 +16,24 @@ export type CaseOutcome = {
   personalValues: string[];
 };
 
+/** What the content library says about one block; `text` lets no_pii allow a programme's own approved text. */
+export type BlockInfo = { id: string; kind: string; requiresIsi: boolean; text?: string };
+
+export type Grader = { grade(rubric: string, output: string): Promise<{ pass: boolean; score: number; reason: string }> };
+
 export type AssertionContext = {
   /** A grader model, when one is configured (for llm_rubric). */
-  grader?: { grade(rubric: string, output: string): Promise<{ pass: boolean; score: number; reason: string }> };
+  grader?: Grader;
+  /** The library's facts about blocks (fair_balance, no_pii); ids it does not know are left out. */
+  blockInfo?: (ids: string[]) => Promise<BlockInfo[]>;
 };
 
-/** An assertion: a small function of the outcome and its arguments from the suite file. */
-export type AssertionFn = (
+/**
+ * An assertion: a small function of the outcome and its arguments from the suite file. `args`, when
+ * present, is the arguments' schema, so the suite loader can reject a bad argument with its line.
+ */
+export type AssertionFn = ((
   outcome: CaseOutcome,
   args: Record<string, unknown>,
   ctx: AssertionContext,
-) => AssertionResult | Promise<AssertionResult>;
+) => AssertionResult | Promise<AssertionResult>) & { args?: ZodType };

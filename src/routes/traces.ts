@@ -5,6 +5,7 @@ import { Barrier } from '../content/block-schema.js';
 import { NotFound } from '../errors.js';
 import type { RunListing } from '../store/run-listing.js';
 import type { TraceRepo } from '../store/trace-repo.js';
+import { readTraceView } from '../store/trace-view.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { createRouter } from './openapi-hono.js';
 import { authProblems, notFoundProblem } from './problem-schema.js';
@@ -137,27 +138,9 @@ export function traceRoutes(deps: { traces: TraceRepo; listing: RunListing }) {
     })
     .openapi(getRoute, async (c) => {
       const { traceId } = c.req.valid('param');
-      const run = await deps.listing.byTrace(traceId);
-      if (!run) throw new NotFound('no trace with this id');
-      const records = await deps.traces.records(traceId);
-      const steps = records.map((r) => ({
-        step: r.step,
-        kind: r.kind,
-        ...r.record,
-        ...('personalDigest' in r.record ? { personal: r.personal ?? null } : {}),
-        hash: r.hash,
-      }));
-      return c.json(
-        {
-          traceId,
-          runId: run.id,
-          program: run.program,
-          createdAt: run.created_at.toISOString(),
-          answer: run.answer,
-          steps,
-        },
-        200,
-      );
+      const trace = await readTraceView(deps, traceId);
+      if (!trace) throw new NotFound('no trace with this id');
+      return c.json(trace, 200);
     })
     .openapi(verifyRoute, async (c) => {
       const { traceId } = c.req.valid('param');

@@ -117,4 +117,28 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = [
       );
     `,
   },
+  {
+    name: 'eval runs: suite, commit, config, progress, summary, results, accepted baseline',
+    sql: `
+      CREATE TABLE eval_runs (
+        id text PRIMARY KEY,
+        suite_name text NOT NULL,
+        suite_file text,
+        git_commit text,
+        config jsonb NOT NULL,
+        status text NOT NULL DEFAULT 'running' CHECK (status IN ('running', 'done', 'failed')),
+        error text,
+        progress_done int NOT NULL DEFAULT 0,
+        progress_total int NOT NULL DEFAULT 0,
+        summary jsonb,
+        results jsonb,
+        accepted boolean NOT NULL DEFAULT false,
+        accepted_at timestamptz,
+        started_at timestamptz NOT NULL DEFAULT now(),
+        finished_at timestamptz
+      );
+      CREATE INDEX eval_runs_suite_started ON eval_runs (suite_name, started_at DESC);
+      CREATE INDEX eval_runs_accepted ON eval_runs (suite_name, accepted_at DESC) WHERE accepted;
+    `,
+  },
 ];

@@ -1,0 +1,91 @@
+import type { Barrier } from '../../src/content/block-schema.js';
+import type { AssertionContext } from '../assertions/assertion-types.js';
+import type { Threshold } from '../suite-schema.js';
+
+/** One assertion's verdict on one attempt, as reports show it. */
+export type AssertionOutcome = {
+  type: string;
+  name: string;
+  pass: boolean;
+  score: number;
+  reason: string;
+  skipped?: boolean;
+};
+
+/** One run of one case (a case runs `repeat` times). */
+export type Attempt = {
+  caseId: string;
+  repeat: number;
+  status: string | null;
+  barrier: Barrier | null;
+  blockIds: string[];
+  assertions: AssertionOutcome[];
+  pass: boolean;
+  latencyMs: number;
+  error?: string;
+};
+
+/** A case's result: its first attempt's answer, passing only when every attempt passed. */
+export type CaseResult = {
+  id: string;
+  tags: string[];
+  source?: { file: string; line?: number };
+  status: string | null;
+  barrier: Barrier | null;
+  /** From the case's `barrier` assertion, when it has one. */
+  expectedBarrier?: Barrier;
+  blockIds: string[];
+  assertions: AssertionOutcome[];
+  pass: boolean;
+  latencyMs: number;
+  error?: string;
+  attempts: number;
+  /** Set when repeats answered differently: each distinct answer and how many attempts gave it. */
+  flaky?: Array<{ count: number; status: string | null; barrier: string | null; blockIds: string[]; failed: string[] }>;
+};
+
+export type ThresholdResult = { metric: string; assertion?: string; actual: number; min?: number; max?: number; held: boolean };
+
+export type BarrierSummary = {
+  /** Cases with an expected barrier whose diagnosis matched, over all cases with one (errors count as misses). */
+  accuracy: number;
+  macroF1: number;
+  evaluated: number;
+  /** Cases with an expected barrier but no diagnosis (a case error, or a run stopped before diagnosis). */
+  undiagnosed: number;
+  labels: Barrier[];
+  /** matrix[expected][predicted] over `labels`. */
+  matrix: number[][];
+  perBarrier: Array<{ label: Barrier; precision: number; recall: number; f1: number; support: number }>;
+};
+
+export type RunSummary = {
+  cases: number;
+  attempts: number;
+  passed: number;
+  failed: number;
+  errors: number;
+  passRate: number;
+  flaky: string[];
+  barrier: BarrierSummary;
+  byAssertion: Record<string, { pass: number; fail: number; skipped: number }>;
+  latency: { p50: number; p95: number; max: number; samples: number[] };
+  thresholds: ThresholdResult[];
+  thresholdsHeld: boolean;
+};
+
+export type RunProgress = { done: number; total: number; caseId: string; pass: boolean };
+
+export type RunOptions = {
+  filterTags?: string[];
+  repeat?: number;
+  concurrency?: number;
+  against?: { url: string; key: string };
+  onProgress?: (p: RunProgress) => void;
+  /** Stops scheduling further cases (the run ends with the cases already done). */
+  signal?: AbortSignal;
+};
+
+export type SuiteRunResult = { cases: CaseResult[]; summary: RunSummary; thresholds: Threshold[] };
+
+export type { AssertionContext };

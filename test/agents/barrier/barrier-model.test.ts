@@ -1,0 +1,69 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CORPUS_PATH, corpusSha256, MODEL_PATH, parseCorpus } from '../../../agents/barrier/barrier-corpus.js';
+import { loadBarrierModel } from '../../../agents/barrier/load-model.js';
+import { BarrierModelFile } from '../../../agents/barrier/model-file.js';
+import { FEATURE_FINGERPRINT } from '../../../agents/barrier/text-features.js';
+import { trainBarrierModel } from '../../../agents/barrier/train-model.js';
+import { BARRIERS } from '../../../src/content/block-schema.js';
+import { tempDir } from '../../support/temp-dir.js';
+
+const committed = () => BarrierModelFile.parse(JSON.parse(readFileSync(MODEL_PATH, 'utf8')));
+const TINY = [
+  ...BARRIERS.map((barrier) => JSON.stringify({ text: `words about ${barrier}`, barrier })),
+  JSON.stringify({ text: 'too expensive', barrier: 'cost' }),
+].join('\n');
+
+describe('the committed barrier model', () => {
+  it('was trained from the corpus in the repository with the current features (npm run train:barrier)', () => {
+    const file = committed();
+    expect(file.corpusSha256).toBe(corpusSha256(readFileSync(CORPUS_PATH, 'utf8')));
+    expect(file.featureFingerprint).toBe(FEATURE_FINGERPRINT);
+    expect(file.labels).toEqual([...BARRIERS]);
+  });
+
+  it('is what training the corpus now produces', () => {
+    const file = committed();
+    const retrained = trainBarrierModel(readFileSync(CORPUS_PATH, 'utf8'));
+    expect(retrained.rows.length).toBe(file.rows.length);
+    expect(retrained.temperature).toBeCloseTo(file.temperature, 3);
+    // Rounded to 4 decimals; allow a last-digit flip from platform differences in exp/log.
+    const drift = Math.max(...retrained.rows.flatMap((row, i) => row.map((w, k) => Math.abs(w - file.rows[i]![k]!))));
+    expect(drift).toBeLessThanOrEqual(2e-4);
+  }, 120_000);
+
+  it('has at least 40 utterances for every barrier in its corpus', () => {
+    const lines = parseCorpus(readFileSync(CORPUS_PATH, 'utf8'));
+    for (const barrier of BARRIERS)
+      expect(lines.filter((l) => l.barrier === barrier).length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('loads from the file when it is current', () => {
+    expect(loadBarrierModel().source).toBe('file');
+  });
+});
+
+describe('loadBarrierModel on a stale model', () => {
+  it('retrains in memory when the corpus changed since training', async () => {
+    const dir = await tempDir();
+    const corpus = join(dir, 'corpus.jsonl');
+    const model = join(dir, 'model.json');
+    writeFileSync(corpus, TINY);
+    writeFileSync(model, JSON.stringify({ ...trainBarrierModel(TINY), corpusSha256: 'f'.repeat(64) }));
+    const loaded = loadBarrierModel({ corpus, model });
+    expect(loaded).toMatchObject({ source: 'retrained', reason: 'corpus changed since the model was trained' });
+    expect(loaded.model.corpusSha256).toBe(corpusSha256(TINY));
+  });
+
+  it('retrains when the model file is missing or not a model', async () => {
+    const dir = await tempDir();
+    const corpus = join(dir, 'corpus.jsonl');
+    writeFileSync(corpus, TINY);
+    expect(loadBarrierModel({ corpus, model: join(dir, 'absent.json') }).reason).toBe('no model file');
+    writeFileSync(join(dir, 'bad.json'), '{"format": "something else"}');
+    expect(loadBarrierModel({ corpus, model: join(dir, 'bad.json') }).reason).toBe(
+      'model file does not match its schema',
+    );
+  });
+});
