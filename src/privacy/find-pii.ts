@@ -77,7 +77,7 @@ function nameCandidates(text: string): Candidate[] {
 }
 
 /** Values a caller knows are personal, typed by the shape they have on their own. */
-function knownMatcher(value: string): { type: PiiType; re: RegExp } {
+export function knownMatcher(value: string): { type: PiiType; re: RegExp } {
   const whole = patternCandidates(value).find((c) => c.start === 0 && c.end === value.length);
   const type = whole?.type ?? (/\d/.test(value) ? 'ID' : 'NAME');
   const digits = value.replace(/\D/g, '');
