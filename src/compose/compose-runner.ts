@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Command } from '@langchain/langgraph';
-import type { BaseCheckpointSaver } from '@langchain/langgraph-checkpoint';
 import type { ComposeGraph } from '../graph/build-graph.js';
+import type { HeldRunSaver } from '../graph/held-run-saver.js';
 import type { ReviewInterrupt, ReviewResume } from '../graph/nodes/human-review.js';
 import type { RunSecretsStore } from '../graph/run-secrets.js';
 import type { ComposeStateType } from '../graph/state.js';
@@ -16,7 +16,7 @@ import { personalValues, redactRequest } from './request-privacy.js';
 export type StepEvent = { node: string; step: StepRecord };
 export type RunnerDeps = {
   graph: ComposeGraph;
-  checkpointer: BaseCheckpointSaver;
+  checkpointer: HeldRunSaver;
   runs: RunsRepo;
   secrets: RunSecretsStore;
   mode: 'offline' | 'model';
@@ -47,10 +47,18 @@ export function createComposeRunner(deps: RunnerDeps) {
     const config = {
       configurable: { thread_id: threadId },
       durability: 'exit' as const,
-      streamMode: 'updates' as const,
+      streamMode: ['updates', 'values'] as Array<'updates' | 'values'>,
     };
     let interrupted: ReviewInterrupt | undefined;
-    for await (const chunk of await compiled.stream(input as never, config)) {
+    let state: ComposeStateType | undefined;
+    for await (const [mode, chunk] of (await compiled.stream(input as never, config)) as AsyncIterable<
+      [string, unknown]
+    >) {
+      if (mode === 'values') {
+        // An interrupt arrives as a values chunk of its own; the state is the chunk before it.
+        if (chunk && typeof chunk === 'object' && 'steps' in chunk) state = chunk as ComposeStateType;
+        continue;
+      }
       for (const [node, update] of Object.entries(chunk as Record<string, unknown>)) {
         if (node === '__interrupt__') {
           interrupted = (update as Array<{ value: ReviewInterrupt }>)[0]?.value;
@@ -60,8 +68,10 @@ export function createComposeRunner(deps: RunnerDeps) {
         if (step && onStep) onStep({ node, step });
       }
     }
-    const state = (await compiled.getState({ configurable: { thread_id: threadId } })).values as ComposeStateType;
-    return { state, interrupted };
+    // Only a run waiting for a human needs its checkpoint to outlive this process.
+    if (interrupted) await deps.checkpointer.persist(threadId);
+    else await deps.checkpointer.forget(threadId, input instanceof Command);
+    return { state: state!, interrupted };
   }
 
   async function compose(request: ComposeRequest, onStep?: (e: StepEvent) => void): Promise<ComposeAnswer> {

@@ -10,6 +10,7 @@ import { createOfflineStrategyEngine } from '../../agents/strategy/offline-strat
 import { createStrategyNode } from '../../agents/strategy.js';
 import { createListBlocksTool, createSearchContentTool } from '../../tools/content-tools.js';
 import { buildComposeGraph } from '../graph/build-graph.js';
+import { HeldRunSaver } from '../graph/held-run-saver.js';
 import { createFinalizeNode } from '../graph/nodes/finalize.js';
 import { createHumanReviewNode } from '../graph/nodes/human-review.js';
 import { createLoadContextNode } from '../graph/nodes/load-context.js';
@@ -57,8 +58,9 @@ export async function createComposeStack(deps: ComposeStackDeps) {
     },
     { reviewBelow },
   );
-  const saver = new PostgresSaver(deps.pool);
-  await saver.setup();
+  const durable = new PostgresSaver(deps.pool);
+  await durable.setup();
+  const saver = new HeldRunSaver(durable);
   const runner = createComposeRunner({
     graph,
     checkpointer: saver,
