@@ -1,8 +1,7 @@
 import type { z } from 'zod';
 
-/** `cases.2.assert.0.value: Invalid option` — the path a suite author can find, then zod's message. */
+/** `cases.2.assert.0.value: Invalid option: …` — the path a suite author can find, then zod's message. */
 export function formatIssue(issue: z.core.$ZodIssue): string {
   const path = issue.path.map(String).join('.');
-  const keys = issue.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')})` : '';
-  return `${path ? `${path}: ` : ''}${issue.message}${keys}`;
+  return `${path ? `${path}: ` : ''}${issue.message}`;
 }

@@ -39,7 +39,10 @@ export const SuiteFile = z.strictObject({
   content: z.string().optional(),
   /** Programme pacing for the fresh store. */
   settings: z
-    .record(z.string(), z.strictObject({ frequencyCap: z.number().int().min(0), frequencyWindowDays: z.number().int().min(1) }))
+    .record(
+      z.string(),
+      z.strictObject({ frequencyCap: z.number().int().min(0), frequencyWindowDays: z.number().int().min(1) }),
+    )
     .optional(),
   defaults: z
     .strictObject({

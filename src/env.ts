@@ -19,6 +19,8 @@ export const EnvSchema = z.object({
   /** Connections to DATABASE_URL; 1 for a single-session server such as PGlite over the wire protocol. */
   NOF1_DB_POOL_MAX: z.coerce.number().int().min(1).max(100).optional(),
   NOF1_API_KEYS: z.string().optional(),
+  /** The key `nof1 eval run --against URL` sends when --key is not given. */
+  NOF1_EVAL_KEY: z.string().min(1).optional(),
   NOF1_DEMO: flag.default(true),
   NOF1_MAX_BODY_BYTES: z.coerce
     .number()

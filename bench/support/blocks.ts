@@ -118,8 +118,8 @@ const ALL_CHANNELS: Channel[] = ['sms', 'email', 'push', 'web'];
 const isoDay = (base: string, days: number) =>
   new Date(Date.parse(`${base}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-/** `n` valid blocks spread over 5 programmes; about 15% are outside their approval window today. */
-export function generateBlocks(n: number, seed = 1, idPrefix = 'BENCH'): Block[] {
+/** `n` valid blocks over 5 programmes; on 2026-11-25 about 28% are past their approval window. */
+export function generateBlocks(n: number, seed = 1): Block[] {
   const r = rng(seed);
   return Array.from({ length: n }, (_, i) => {
     const p = r.pick(PROGRAMS);
@@ -132,7 +132,7 @@ export function generateBlocks(n: number, seed = 1, idPrefix = 'BENCH'): Block[]
     const channels = pool.filter(() => r.next() < 0.5);
     const approvedAt = isoDay('2025-01-01', r.int(0, 660));
     return Block.parse({
-      id: `${idPrefix}-${p.brand.toUpperCase()}-${String(i).padStart(6, '0')}`,
+      id: `BENCH-${p.brand.toUpperCase()}-${String(i).padStart(6, '0')}`,
       program: p.program,
       brand: p.brand,
       audience,

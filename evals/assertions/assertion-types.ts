@@ -19,7 +19,9 @@ export type CaseOutcome = {
 /** What the content library says about one block; `text` lets no_pii allow a programme's own approved text. */
 export type BlockInfo = { id: string; kind: string; requiresIsi: boolean; text?: string };
 
-export type Grader = { grade(rubric: string, output: string): Promise<{ pass: boolean; score: number; reason: string }> };
+export type Grader = {
+  grade(rubric: string, output: string): Promise<{ pass: boolean; score: number; reason: string }>;
+};
 
 export type AssertionContext = {
   /** A grader model, when one is configured (for llm_rubric). */

@@ -1,5 +1,5 @@
-import { defineAssertion, verdict } from './define-assertion.js';
 import { bodyIncludes, TextArgs } from './contains.js';
+import { defineAssertion, verdict } from './define-assertion.js';
 
 /** The message body does not contain `value`; nothing sent contains nothing. */
 export const notContains = defineAssertion(TextArgs, (outcome, { value, case_sensitive }) => {

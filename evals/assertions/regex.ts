@@ -11,7 +11,13 @@ const compiles = (a: { pattern: string; flags?: string }) => {
 };
 
 const Args = z
-  .strictObject({ pattern: z.string().min(1), flags: z.string().regex(/^[dgimsuvy]*$/, 'regex flags').optional() })
+  .strictObject({
+    pattern: z.string().min(1),
+    flags: z
+      .string()
+      .regex(/^[dgimsuvy]*$/, 'regex flags')
+      .optional(),
+  })
   .refine(compiles, { message: 'pattern is not a valid regular expression' });
 
 /** The message body matches `pattern` (JavaScript syntax); a run that sent no message fails. */

@@ -1,16 +1,15 @@
 import type { ComposeAnswer, ComposeRequest } from '../../src/compose/compose-schema.js';
+import type { BlockInfo } from '../assertions/assertion-types.js';
 
 /** What one compose call produced: the answer, its trace when it could be read, and how long it took. */
 export type ComposeCall = { answer: ComposeAnswer; trace?: unknown; latencyMs: number };
-
-export type BlockInfo = { id: string; kind: string; requiresIsi: boolean };
 
 /** Where cases run: a fresh in-process stack, or a running service over HTTP. The runner does not know which. */
 export type CaseTarget = {
   mode: 'in-process' | 'http';
   compose(request: ComposeRequest): Promise<ComposeCall>;
-  /** Block kinds and ISI needs by id (fair-balance checks), looked up where the blocks live. */
-  blockInfo(program: string): ((ids: string[]) => Promise<BlockInfo[]>) | undefined;
+  /** Block facts by id (fair_balance, no_pii), looked up where the blocks live; undefined where unreadable. */
+  blockInfo(program: string): Promise<((ids: string[]) => Promise<BlockInfo[]>) | undefined>;
   close(): Promise<void>;
 };
 

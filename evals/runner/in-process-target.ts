@@ -34,8 +34,13 @@ export async function createInProcessTarget(suite: LoadedSuite, env: Env): Promi
         const latencyMs = performance.now() - started;
         return { answer, latencyMs, trace: await readTraceView(runtime, answer.traceId) };
       },
-      blockInfo: () => async (ids) =>
-        (await runtime.content.byIds(ids)).map((b) => ({ id: b.id, kind: b.kind, requiresIsi: b.requiresIsi })),
+      blockInfo: async () => async (ids) =>
+        (await runtime.content.byIds(ids)).map((b) => ({
+          id: b.id,
+          kind: b.kind,
+          requiresIsi: b.requiresIsi,
+          text: b.text,
+        })),
       close: () => runtime.store.close(),
     };
   } catch (err) {

@@ -33,27 +33,15 @@ function parseRequest(c: LoadedCase): ComposeRequest {
   throw new CaseError(`the case's request is not a valid compose request (${problems.join('; ')})`);
 }
 
-async function judge(
-  c: LoadedCase,
-  outcome: CaseOutcome,
-  ctx: AssertionContext,
-  registry: CaseDeps['registry'],
-): Promise<AssertionOutcome[]> {
+/** Every assertion of the case, in order; runAssertion turns an unknown type or a throw into a failure. */
+async function judge(c: LoadedCase, outcome: CaseOutcome, ctx: AssertionContext, registry: CaseDeps['registry']) {
   const results: AssertionOutcome[] = [];
   for (const spec of c.assert) {
-    try {
-      const r = await runAssertion(spec, outcome, ctx, registry);
-      results.push({ type: r.type, name: r.name, pass: r.pass, score: r.score, reason: r.reason, ...skippedFlag(r) });
-    } catch (err) {
-      // An assertion that throws (a plugin bug, an unreadable trace) fails itself, not the whole run.
-      const name = spec.name ?? spec.type;
-      results.push({ type: spec.type, name, pass: false, score: 0, reason: `assertion error: ${(err as Error).message}` });
-    }
+    const { type, name, pass, score, reason, skipped } = await runAssertion(spec, outcome, ctx, registry);
+    results.push({ type, name, pass, score, reason, ...(skipped ? { skipped } : {}) });
   }
   return results;
 }
-
-const skippedFlag = (r: { skipped?: boolean }) => (r.skipped ? { skipped: true } : {});
 
 /** Runs one attempt of one case; anything that stops the case from running becomes its error. */
 export async function runCase(c: LoadedCase, repeat: number, deps: CaseDeps): Promise<Attempt> {
@@ -62,7 +50,7 @@ export async function runCase(c: LoadedCase, repeat: number, deps: CaseDeps): Pr
     const request = isolate(parseRequest(c), `${deps.runTag}.${repeat}`);
     const call = await deps.target.compose(request);
     const outcome: CaseOutcome = { case: c, ...call, personalValues: personalValues(request) };
-    const ctx = { grader: deps.grader, blockInfo: deps.target.blockInfo(request.program) };
+    const ctx: AssertionContext = { grader: deps.grader, blockInfo: await deps.target.blockInfo(request.program) };
     const assertions = await judge(c, outcome, ctx, deps.registry);
     return {
       ...base,

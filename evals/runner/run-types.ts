@@ -1,6 +1,4 @@
 import type { Barrier } from '../../src/content/block-schema.js';
-import type { AssertionContext } from '../assertions/assertion-types.js';
-import type { Threshold } from '../suite-schema.js';
 
 /** One assertion's verdict on one attempt, as reports show it. */
 export type AssertionOutcome = {
@@ -44,7 +42,16 @@ export type CaseResult = {
   flaky?: Array<{ count: number; status: string | null; barrier: string | null; blockIds: string[]; failed: string[] }>;
 };
 
-export type ThresholdResult = { metric: string; assertion?: string; actual: number; min?: number; max?: number; held: boolean };
+export type ThresholdResult = {
+  metric: string;
+  assertion?: string;
+  /** null when the metric has no value (see note); then it does not hold. */
+  actual: number | null;
+  min?: number;
+  max?: number;
+  held: boolean;
+  note?: string;
+};
 
 export type BarrierSummary = {
   /** Cases with an expected barrier whose diagnosis matched, over all cases with one (errors count as misses). */
@@ -86,6 +93,4 @@ export type RunOptions = {
   signal?: AbortSignal;
 };
 
-export type SuiteRunResult = { cases: CaseResult[]; summary: RunSummary; thresholds: Threshold[] };
-
-export type { AssertionContext };
+export type SuiteRunResult = { cases: CaseResult[]; summary: RunSummary };

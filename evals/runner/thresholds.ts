@@ -1,0 +1,45 @@
+import type { Threshold } from '../suite-schema.js';
+import type { RunSummary, ThresholdResult } from './run-types.js';
+
+type Measured = Omit<RunSummary, 'thresholds' | 'thresholdsHeld'>;
+
+/** The metric's value, or why it has none (a threshold on an assertion that never ran must not hold by default). */
+function measure(t: Threshold, s: Measured): number | string {
+  switch (t.metric) {
+    case 'barrier_accuracy':
+      return s.barrier.evaluated ? s.barrier.accuracy : 'no case has a barrier assertion';
+    case 'barrier_macro_f1':
+      return s.barrier.evaluated ? s.barrier.macroF1 : 'no case has a barrier assertion';
+    case 'pass_rate':
+      return s.cases ? s.passRate : 'no cases ran';
+    case 'assertion_pass_rate': {
+      const counts = t.assertion ? s.byAssertion[t.assertion] : total(s);
+      const judged = counts ? counts.pass + counts.fail : 0;
+      return judged ? counts!.pass / judged : `no ${t.assertion ?? 'assertion'} result was judged`;
+    }
+    case 'assertion_failures':
+      return (t.assertion ? s.byAssertion[t.assertion] : total(s))?.fail ?? 0;
+  }
+}
+
+function total(s: Measured) {
+  const all = Object.values(s.byAssertion);
+  return {
+    pass: sum(all.map((c) => c.pass)),
+    fail: sum(all.map((c) => c.fail)),
+    skipped: sum(all.map((c) => c.skipped)),
+  };
+}
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+/** Each suite threshold against the run: held when the value is within its min and max. */
+export function evaluateThresholds(thresholds: Threshold[], s: Measured): ThresholdResult[] {
+  return thresholds.map((t) => {
+    const value = measure(t, s);
+    const bounds = { ...(t.min === undefined ? {} : { min: t.min }), ...(t.max === undefined ? {} : { max: t.max }) };
+    const named = { metric: t.metric, ...(t.assertion ? { assertion: t.assertion } : {}), ...bounds };
+    if (typeof value === 'string') return { ...named, actual: null, held: false, note: value };
+    const held = (t.min === undefined || value >= t.min) && (t.max === undefined || value <= t.max);
+    return { ...named, actual: value, held };
+  });
+}
