@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { CliError } from './cli/cli-error.js';
 import { registerComposeCommand } from './cli/compose-command.js';
 import { registerContentCommands } from './cli/content-commands.js';
+import { registerEvalCommands } from './cli/eval-commands.js';
 import { registerServeCommand } from './cli/serve-command.js';
 
 const program = new Command('nof1')
@@ -12,6 +13,7 @@ const program = new Command('nof1')
 registerServeCommand(program);
 registerContentCommands(program);
 registerComposeCommand(program);
+registerEvalCommands(program);
 
 try {
   await program.parseAsync(process.argv);

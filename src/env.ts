@@ -18,6 +18,7 @@ export const EnvSchema = z.object({
     .optional(),
   /** Connections to DATABASE_URL; 1 for a single-session server such as PGlite over the wire protocol. */
   NOF1_DB_POOL_MAX: z.coerce.number().int().min(1).max(100).optional(),
+  NOF1_REVIEW_BELOW: z.coerce.number().min(0).max(1).optional(),
   NOF1_API_KEYS: z.string().optional(),
   /** The key `nof1 eval run --against URL` sends when --key is not given. */
   NOF1_EVAL_KEY: z.string().min(1).optional(),

@@ -94,6 +94,7 @@ export async function startService(env: Env, logger: Logger): Promise<RunningSer
       pool: runtime.store.pool,
       ...runtime,
       models: createModelEngines(env),
+      reviewBelow: env.NOF1_REVIEW_BELOW,
       observe: combineObservers(logger, metrics.recordRun, telemetry?.recordRun),
     });
   } catch (err) {

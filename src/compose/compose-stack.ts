@@ -20,8 +20,12 @@ import type { RunsRepo } from '../store/runs-repo.js';
 import type { SettingsRepo } from '../store/settings-repo.js';
 import { createComposeRunner, type RunnerDeps } from './compose-runner.js';
 
-/** Below this calibrated confidence a run is held for a human (and asks a clarifying question). */
-export const REVIEW_BELOW = 0.5;
+/**
+ * Below this diagnosis confidence a run is held for a human (proposing an approved clarifying
+ * question). The offline engine is cautious on behaviour-only evidence (about 0.4–0.6 when right),
+ * so 0.4 holds the genuinely ambiguous runs without holding every behavioural one.
+ */
+export const REVIEW_BELOW = 0.4;
 
 export type ModelEngines = { diagnosis?: DiagnosisEngine; selection?: SelectionEngine; reviewer?: ComplianceReviewer };
 

@@ -1,0 +1,111 @@
+import type { Command } from 'commander';
+import { createModelGrader } from '../../evals/assertions/grader.js';
+import type { EvalRun } from '../../evals/eval-store.js';
+import { createProgressBar } from '../../evals/report/progress-bar.js';
+import { terminalSummary } from '../../evals/report/terminal-summary.js';
+import { REPORT_EXTENSIONS, rendererFor, writeReports } from '../../evals/report/write-reports.js';
+import { startEvalRun } from '../../evals/runner/record-run.js';
+import { loadSuite, SuiteError } from '../../evals/suite-loader.js';
+import { EnvError, loadEnv } from '../env.js';
+import { CliError, EXIT } from './cli-error.js';
+import { withEvalStore } from './eval-store-access.js';
+
+type RunOpts = {
+  filter: string[];
+  repeat: string;
+  concurrency: string;
+  against?: string;
+  key?: string;
+  output: string[];
+  store: boolean;
+};
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+function wholeNumber(value: string, flag: string, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw new CliError(`${flag} must be a whole number 1..${max}`, EXIT.usage);
+  return n;
+}
+
+function checkUsage(opts: RunOpts, envKey: string | undefined) {
+  for (const file of opts.output) {
+    if (!rendererFor(file))
+      throw new CliError(`--output ${file}: use one of ${REPORT_EXTENSIONS.join(', ')}`, EXIT.usage);
+  }
+  if (opts.against && !/^https?:\/\//.test(opts.against))
+    throw new CliError('--against must be an http(s) URL', EXIT.usage);
+  const key = opts.key ?? envKey;
+  if (opts.against && !key) throw new CliError('--against needs a key: --key KEY or NOF1_EVAL_KEY', EXIT.usage);
+  return opts.against ? { url: opts.against, key: key! } : undefined;
+}
+
+/** The exit code is the gate: 0 thresholds held, 4 one did not, 1 the run itself failed. */
+function verdict(run: EvalRun) {
+  if (run.status !== 'done') throw new CliError(`eval run ${run.id} failed: ${run.error ?? 'unknown error'}`);
+  const broken = run.summary!.thresholds.filter((t) => !t.held);
+  if (broken.length) {
+    const names = broken.map((t) => `${t.metric}${t.assertion ? `(${t.assertion})` : ''}`).join(', ');
+    throw new CliError(`thresholds failed: ${names}`, EXIT.thresholds);
+  }
+}
+
+export function registerEvalRunCommand(evalCommand: Command) {
+  evalCommand
+    .command('run')
+    .description(
+      'Run an eval suite (in-process against a fresh store, or --against a running service) and gate on its thresholds.',
+    )
+    .argument('<suite>', 'the suite file (.yaml, .yml, .json or .jsonl)')
+    .option('--filter <tag>', 'only cases with this tag (repeatable: any of them)', collect, [])
+    .option('--repeat <n>', 'run each case n times and report flaky cases', '1')
+    .option('--concurrency <n>', 'cases in flight at once', '2')
+    .option('--against <url>', 'run against a running service (POST /v1/compose) instead of in-process')
+    .option('--key <key>', 'API key for --against (default NOF1_EVAL_KEY)')
+    .option('--output <file>', 'write a report: .json, .xml (JUnit) or .html (repeatable)', collect, [])
+    .option('--no-store', 'do not keep the run in the local store')
+    .action(async (file: string, opts: RunOpts) => {
+      let env: ReturnType<typeof loadEnv>;
+      try {
+        env = loadEnv();
+      } catch (err) {
+        if (err instanceof EnvError) throw new CliError(err.message);
+        throw err;
+      }
+      const against = checkUsage(opts, env.NOF1_EVAL_KEY);
+      const repeat = wholeNumber(opts.repeat, '--repeat', 100);
+      const concurrency = wholeNumber(opts.concurrency, '--concurrency', 64);
+      const suite = await loadSuite(file).catch((err: unknown) => {
+        throw err instanceof SuiteError ? new CliError(err.message) : err;
+      });
+      const run = await withEvalStore(env, opts.store, async (store) => {
+        const bar = createProgressBar();
+        const stop = new AbortController();
+        // The first Ctrl-C stops scheduling cases and stores what ran; a second one is the default exit.
+        const interrupt = () => stop.abort();
+        process.once('SIGINT', interrupt);
+        const deps = { store, env, grader: createModelGrader(env) };
+        const options = {
+          filterTags: opts.filter,
+          repeat,
+          concurrency,
+          against,
+          onProgress: bar.update,
+          signal: stop.signal,
+        };
+        const started = await startEvalRun(deps, suite, options);
+        try {
+          return await started.done;
+        } finally {
+          process.off('SIGINT', interrupt);
+          bar.stop();
+        }
+      });
+      process.stdout.write(terminalSummary(run));
+      await writeReports(run, opts.output);
+      for (const out of opts.output) process.stdout.write(`wrote ${out}\n`);
+      process.stdout.write(opts.store ? `stored run ${run.id}\n` : `run ${run.id} (not stored)\n`);
+      verdict(run);
+    });
+}
