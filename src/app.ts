@@ -11,6 +11,7 @@ import { reviewConsoleRoutes } from './review-console/routes.js';
 import { composeRoutes } from './routes/compose.js';
 import { contentRoutes } from './routes/content.js';
 import { docsPage } from './routes/docs-page.js';
+import { type EvalRouteDeps, evalRoutes } from './routes/evals.js';
 import { healthRoutes } from './routes/health.js';
 import { messageRoutes } from './routes/messages.js';
 import { createRouter } from './routes/openapi-hono.js';
@@ -43,7 +44,7 @@ export type AppDeps = {
   settings: SettingsRepo;
   metrics: Metrics;
   forgetCheckpoints(runIds: string[]): Promise<void>;
-};
+} & EvalRouteDeps;
 
 export const API_INFO = { title: 'nof1', version: '1.0.0' };
 
@@ -76,6 +77,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/traces', traceRoutes(deps));
   app.route('/v1/subjects', subjectRoutes(deps));
   app.route('/v1/programs', programRoutes(deps));
+  app.route('/v1/evals', evalRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.doc31('/openapi.json', { openapi: '3.1.0', info: API_INFO });

@@ -3,6 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import type pg from 'pg';
 import type { Logger } from 'pino';
+import { createModelGrader } from '../evals/assertions/grader.js';
+import { createEvalStore } from '../evals/eval-store.js';
+import { createEvalLauncher } from '../evals/runner/eval-launcher.js';
 import { createApp } from './app.js';
 import { createKeyRing, generateAdminKey, parseKeys } from './auth/keys.js';
 import { createComposeStack } from './compose/compose-stack.js';
@@ -90,6 +93,8 @@ export async function startService(env: Env, logger: Logger): Promise<RunningSer
     if (restaled) logger.info({ blocks: restaled }, 're-embedded blocks written by another embedder');
     if (env.NOF1_DEMO) await loadDemoLibrary(runtime, logger);
     await runtime.reviews.requeueInterrupted();
+    // Only this process uses an embedded store, so a run still marked running there was cut off by a stop.
+    if (runtime.store.kind === 'embedded') await createEvalStore(runtime.store.pool).failInterrupted();
     compose = await createComposeStack({
       pool: runtime.store.pool,
       ...runtime,
@@ -102,8 +107,11 @@ export async function startService(env: Env, logger: Logger): Promise<RunningSer
     await runtime.store.close();
     throw err;
   }
+  const evalStore = createEvalStore(runtime.store.pool);
+  const launcher = createEvalLauncher({ store: evalStore, env, logger, grader: createModelGrader(env) });
   const app = createApp({
     ...runtime,
+    evals: { store: evalStore, launcher },
     logger,
     keys,
     maxBodyBytes: env.NOF1_MAX_BODY_BYTES,
@@ -129,6 +137,8 @@ export async function startService(env: Env, logger: Logger): Promise<RunningSer
           server.close(() => resolve());
           if ('closeIdleConnections' in server) server.closeIdleConnections();
         });
+        // Background eval runs stop taking cases and store what they have while the store is still open.
+        await launcher.close();
         // Every run has been observed once the server has drained: flush its spans before the store goes.
         await telemetry?.shutdown();
         await runtime.store.close();

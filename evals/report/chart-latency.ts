@@ -31,9 +31,13 @@ export function latencyHistogramSvg(latency: RunSummary['latency']) {
     return html`<rect class="bin" data-count="${n}" x="${PAD.left + (i * plotW) / counts.length + 1}" y="${PAD.top + plotH - h}"
       width="${plotW / counts.length - 2}" height="${h}"><title>${from}–${to} ms: ${n}</title></rect>`;
   });
-  const marker = (ms: number, label: string) =>
-    html`<line class="marker" x1="${xOf(ms)}" x2="${xOf(ms)}" y1="${PAD.top}" y2="${PAD.top + plotH}"></line>
-      <text class="marker-label" x="${xOf(ms) + 3}" y="${PAD.top + 10}">${label} ${Math.round(ms)} ms</text>`;
+  // Labels sit on separate lines (p50 and p95 are often close) and flip left near the right edge.
+  const marker = (ms: number, label: string, line: number) => {
+    const x = xOf(ms);
+    const flip = x > W - 120;
+    return html`<line class="marker" x1="${x}" x2="${x}" y1="${PAD.top}" y2="${PAD.top + plotH}"></line>
+      <text class="marker-label" x="${flip ? x - 4 : x + 4}" y="${PAD.top + 12 + line * 14}" text-anchor="${flip ? 'end' : 'start'}">${label} ${Math.round(ms)} ms</text>`;
+  };
   return html`<svg id="latency-histogram" class="chart" role="img" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}"
     aria-label="Latency distribution in milliseconds">
     ${bars}
@@ -41,6 +45,6 @@ export function latencyHistogramSvg(latency: RunSummary['latency']) {
     <text class="axis" x="${PAD.left}" y="${H - 14}">0</text>
     <text class="axis" x="${W - PAD.right}" y="${H - 14}" text-anchor="end">${Math.round(max)} ms</text>
     <text class="axis" x="${PAD.left - 6}" y="${PAD.top + 10}" text-anchor="end">${top}</text>
-    ${marker(latency.p50, 'p50')}${marker(latency.p95, 'p95')}
+    ${marker(latency.p50, 'p50', 0)}${marker(latency.p95, 'p95', 1)}
   </svg>`;
 }

@@ -27,7 +27,7 @@ function thresholdTable(s: RunSummary) {
       <td class="num">${t.min ?? ''}</td><td class="num">${t.max ?? ''}</td>
       <td class="${t.held ? 'held' : 'broken'}">${t.held ? 'held' : `failed${t.note ? `: ${t.note}` : ''}`}</td></tr>`,
   );
-  return html`<table id="thresholds"><thead><tr><th>metric</th><th>actual</th><th>min</th><th>max</th><th></th></tr></thead>
+  return html`<table id="thresholds"><thead><tr><th>metric</th><th class="num">actual</th><th class="num">min</th><th class="num">max</th><th></th></tr></thead>
     <tbody>${rows}</tbody></table>`;
 }
 
@@ -38,7 +38,7 @@ function perBarrierTable(s: RunSummary) {
       (m) => html`<tr><td>${m.label}</td><td class="num">${m.support}</td><td class="num">${m.precision.toFixed(2)}</td>
         <td class="num">${m.recall.toFixed(2)}</td><td class="num">${m.f1.toFixed(2)}</td></tr>`,
     );
-  return html`<table id="per-barrier"><thead><tr><th>barrier</th><th>expected</th><th>precision</th><th>recall</th><th>F1</th></tr></thead>
+  return html`<table id="per-barrier"><thead><tr><th>barrier</th><th class="num">expected</th><th class="num">precision</th><th class="num">recall</th><th class="num">F1</th></tr></thead>
     <tbody>${rows}</tbody></table>`;
 }
 

@@ -8,7 +8,9 @@ import { type BarrierCase, loadBarrierCases } from '../../barrier-eval.js';
  * `-- --check` only compares and exits 1 when the committed file is stale (for CI).
  *
  * Each corpus case becomes one compose request for its own pseudonymous subject (the case id), so no
- * case's message counts against another's frequency cap. Every case asserts the expected barrier,
+ * case's message counts against another's frequency cap. The subject is the shared fixture of a patient
+ * who agreed to every channel (../fixtures/patient.yaml), so the file reads the same in the barrier
+ * suite and in default.yaml, whatever their defaults. Every case asserts the expected barrier,
  * that no personal value leaks and that claims travel with their ISI; a case whose barrier is `none`
  * also asserts that nothing is sent (`skipped`: engagement restraint).
  */
@@ -21,6 +23,7 @@ export function toSuiteCase(c: BarrierCase) {
   return {
     id: c.id,
     tags: [...new Set([`barrier:${c.barrier}`, ...c.tags])],
+    fixture: '../fixtures/patient.yaml',
     request: { subject: { id: c.id }, signals: c.signals },
     assert,
   };
