@@ -4,6 +4,7 @@ import pgvector from 'pgvector';
 import type { Block } from '../content/block-schema.js';
 import { type Embedder, tokenize } from '../content/embedder.js';
 import { type BlockFilter, filterSql } from './content-filter.js';
+import { inTransaction } from './transaction.js';
 
 export type StoredBlock = Block & { version: number; usable: boolean };
 export type ScoredBlock = StoredBlock & { score: number };
@@ -91,21 +92,13 @@ export function createContentRepo(pool: pg.Pool, embedder: Embedder) {
       block: u.block,
     }));
     const bulk = rows.length >= BULK_ROWS;
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(pool, async (client) => {
       if (bulk) await client.query('DROP INDEX IF EXISTS content_blocks_embedding');
       for (let i = 0; i < rows.length; i += CHUNK) {
         await upsertChunk(client, rows.slice(i, i + CHUNK), embedder.name);
       }
       if (bulk) await client.query(CREATE_HNSW);
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK');
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
     const updated = changed.filter((u) => existing.has(u.block.id)).length;
     return { imported: changed.length - updated, updated, unchanged: unique.length - changed.length };
   }

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { inTransaction } from './transaction.js';
 
 export type ErasureResult = { runs: number; personalRecords: number; reviewsWithdrawn: number; runIds: string[] };
 
@@ -9,9 +10,7 @@ export type ErasureResult = { runs: number; personalRecords: number; reviewsWith
  */
 export function createErasureRepo(pool: pg.Pool) {
   async function eraseSubject(subjectId: string): Promise<ErasureResult> {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
+    return inTransaction(pool, async (client) => {
       const runs = (
         await client.query<{ id: string; trace_id: string }>(
           'SELECT id, trace_id FROM runs WHERE subject_id = $1 FOR UPDATE',
@@ -39,19 +38,13 @@ export function createErasureRepo(pool: pg.Pool) {
         [runIds],
       );
       await client.query('DELETE FROM idempotency_keys WHERE run_id = ANY($1::text[])', [runIds]);
-      await client.query('COMMIT');
       return {
         runs: runIds.length,
         personalRecords: personal.rowCount ?? 0,
         reviewsWithdrawn: withdrawn.rowCount ?? 0,
         runIds,
       };
-    } catch (err) {
-      await client.query('ROLLBACK');
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
   }
   return { eraseSubject };
 }

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { SubjectHistory } from '../../agents/agent-types.js';
 import type { ComposeAnswer } from '../compose/compose-schema.js';
 import { appendTrace, type TraceRecord } from './trace-repo.js';
+import { inTransaction } from './transaction.js';
 
 export type RunRow = {
   answer: ComposeAnswer;
@@ -26,9 +27,7 @@ export function createRunsRepo(pool: pg.Pool) {
   /** Writes the run, its trace and (when sent) its frequency mark in one transaction. */
   async function saveRun(run: RunRow, trace: TraceRecord[], review?: { id: string; reason: string }) {
     const a = run.answer;
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(pool, async (client) => {
       await client.query(
         `INSERT INTO runs (id, trace_id, subject_id, program, channel, status, barrier, confidence, techniques, block_ids,
            answer, model_calls, fallbacks, duration_ms, sent_at)
@@ -58,20 +57,12 @@ export function createRunsRepo(pool: pg.Pool) {
         ]);
       }
       await appendTrace(client, a.traceId, trace);
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK');
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   /** Records a reviewer's outcome: the run's answer, its sent mark and the steps since the hold. */
   async function finishReview(answer: ComposeAnswer, trace: TraceRecord[], firstStep: number, decision: Decision) {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(pool, async (client) => {
       await client.query(
         `UPDATE runs SET status = $2, answer = $3, updated_at = now(),
            sent_at = CASE WHEN $2 = 'approved' THEN now() END WHERE id = $1`,
@@ -89,13 +80,7 @@ export function createRunsRepo(pool: pg.Pool) {
         ],
       );
       await appendTrace(client, answer.traceId, trace, firstStep);
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK');
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   async function getAnswer(id: string): Promise<ComposeAnswer | undefined> {
