@@ -1,4 +1,5 @@
 import { OpenAIEmbeddings } from '@langchain/openai';
+import { Unavailable } from '../errors.js';
 
 export const EMBEDDING_DIMENSIONS = 384;
 
@@ -78,14 +79,24 @@ export function createRemoteEmbedder(opts: RemoteEmbedderOptions): Embedder {
     maxRetries: opts.maxRetries,
     timeout: opts.timeoutMs,
     batchSize: 256,
+    // Plain float arrays: many OpenAI-compatible servers (vLLM, Ollama) do not speak base64.
+    encodingFormat: 'float',
   });
   return {
     name: `openai:${opts.model}:${EMBEDDING_DIMENSIONS}`,
     async embed(texts) {
-      const vectors = await client.embedDocuments(texts);
+      let vectors: number[][];
+      try {
+        vectors = await client.embedDocuments(texts);
+      } catch (err) {
+        // The endpoint's own message may echo input text, so only its kind is reported.
+        throw new Unavailable(`the embeddings endpoint failed (${(err as Error).name})`);
+      }
       for (const v of vectors) {
         if (v.length !== EMBEDDING_DIMENSIONS) {
-          throw new Error(`the embeddings endpoint answered ${v.length} dimensions, expected ${EMBEDDING_DIMENSIONS}`);
+          throw new Unavailable(
+            `the embeddings endpoint answered ${v.length} dimensions, expected ${EMBEDDING_DIMENSIONS}`,
+          );
         }
       }
       return vectors;
