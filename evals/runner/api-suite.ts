@@ -36,7 +36,9 @@ function refuseReferences(text: string) {
   }
   if (!doc || typeof doc !== 'object') return;
   const d = doc as { plugins?: unknown; include?: unknown; content?: unknown; cases?: unknown };
-  const used: string[] = (['plugins', 'include', 'content'] as const).filter((k) => d[k] !== undefined && !isEmpty(d[k]));
+  const used: string[] = (['plugins', 'include', 'content'] as const).filter(
+    (k) => d[k] !== undefined && !isEmpty(d[k]),
+  );
   const fixtures = Array.isArray(d.cases) && d.cases.some((c) => c && typeof c === 'object' && 'fixture' in c);
   if (fixtures) used.push('fixture');
   if (used.length) throw new UnsafeSuite(`an uploaded suite must be self-contained; remove ${used.join(', ')}`);

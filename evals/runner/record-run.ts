@@ -12,7 +12,7 @@ export type StartedRun = { id: string; done: Promise<EvalRun> };
 /** Progress is written at most this often: the store also serves compose traffic when the API runs evals. */
 const PROGRESS_EVERY_MS = 250;
 
-function configOf(suite: LoadedSuite, opts: RunOptions, env: Env | undefined): EvalConfig {
+function configOf(opts: RunOptions, env: Env | undefined): EvalConfig {
   const modelled = env?.NOF1_MODEL_BASE_URL && env.NOF1_MODEL;
   return {
     mode: opts.against ? 'http' : 'in-process',
@@ -39,7 +39,7 @@ export async function startEvalRun(
     suiteName: suite.name,
     suiteFile: meta.suiteFile,
     gitCommit: await gitCommit(meta.gitDir ?? dirname(suite.file)),
-    config: configOf(suite, opts, deps.env),
+    config: configOf(opts, deps.env),
     total,
   });
   let writes = Promise.resolve();

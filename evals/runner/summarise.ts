@@ -36,7 +36,8 @@ function barrierSummary(byCase: Map<string, LoadedCase>, attempts: Attempt[]): B
 function byAssertion(attempts: Attempt[]): RunSummary['byAssertion'] {
   const counts: RunSummary['byAssertion'] = {};
   for (const a of attempts.flatMap((x) => x.assertions)) {
-    const c = (counts[a.type] ??= { pass: 0, fail: 0, skipped: 0 });
+    counts[a.type] ??= { pass: 0, fail: 0, skipped: 0 };
+    const c = counts[a.type]!;
     if (a.skipped) c.skipped++;
     else if (a.pass) c.pass++;
     else c.fail++;

@@ -39,29 +39,33 @@ export type ComposeStackDeps = {
   observe?: RunnerDeps['observe'];
 };
 
+/** The graph's node functions over one store (benchmarks also call them directly, without the graph). */
+export function createComposeNodes(deps: Omit<ComposeStackDeps, 'pool' | 'observe'>, secrets: RunSecretsStore) {
+  const reviewBelow = deps.reviewBelow ?? REVIEW_BELOW;
+  const models = deps.models ?? {};
+  return {
+    loadContext: createLoadContextNode({ runs: deps.runs, settings: deps.settings, secrets }),
+    diagnose: createDiagnoseNode({ offline: createOfflineDiagnosisEngine(), model: models.diagnosis, secrets }),
+    plan: createStrategyNode({ offline: createOfflineStrategyEngine() }),
+    assemble: createAssembleNode({
+      tools: { search: createSearchContentTool(deps.content), list: createListBlocksTool(deps.content) },
+      offline: createOfflineSelectionEngine(),
+      model: models.selection,
+      reviewBelow,
+      recordGap: deps.runs.recordContentGap,
+    }),
+    check: createComplianceNode({ content: deps.content, secrets, reviewer: models.reviewer }),
+    review: createHumanReviewNode({ reviewBelow }),
+    finalize: createFinalizeNode(),
+  };
+}
+
 /** Builds the agents, the graph and the runner over one store. */
 export async function createComposeStack(deps: ComposeStackDeps) {
   const secrets = new RunSecretsStore();
   const reviewBelow = deps.reviewBelow ?? REVIEW_BELOW;
   const models = deps.models ?? {};
-  const graph = buildComposeGraph(
-    {
-      loadContext: createLoadContextNode({ runs: deps.runs, settings: deps.settings, secrets }),
-      diagnose: createDiagnoseNode({ offline: createOfflineDiagnosisEngine(), model: models.diagnosis, secrets }),
-      plan: createStrategyNode({ offline: createOfflineStrategyEngine() }),
-      assemble: createAssembleNode({
-        tools: { search: createSearchContentTool(deps.content), list: createListBlocksTool(deps.content) },
-        offline: createOfflineSelectionEngine(),
-        model: models.selection,
-        reviewBelow,
-        recordGap: deps.runs.recordContentGap,
-      }),
-      check: createComplianceNode({ content: deps.content, secrets, reviewer: models.reviewer }),
-      review: createHumanReviewNode({ reviewBelow }),
-      finalize: createFinalizeNode(),
-    },
-    { reviewBelow },
-  );
+  const graph = buildComposeGraph(createComposeNodes(deps, secrets), { reviewBelow });
   const durable = new PostgresSaver(deps.pool);
   await durable.setup();
   const saver = new HeldRunSaver(durable);

@@ -12,7 +12,12 @@ import { suiteFailure } from './suite-failure.js';
 
 const StartRun = z
   .strictObject({
-    suite: z.string().min(1).max(80).optional().openapi({ description: 'A shipped suite by name, e.g. barrier-diagnosis.' }),
+    suite: z
+      .string()
+      .min(1)
+      .max(80)
+      .optional()
+      .openapi({ description: 'A shipped suite by name, e.g. barrier-diagnosis.' }),
     suiteYaml: z.string().min(1).max(512_000).optional().openapi({ description: 'An uploaded, self-contained suite.' }),
     filter: z.array(z.string().min(1).max(100)).max(50).optional(),
     repeat: z.number().int().min(1).max(20).optional(),
@@ -58,7 +63,10 @@ const startRoute = createRoute({
     202: json(z.object({ id: z.string(), status: z.literal('running'), progress: Progress }), 'Started.'),
     ...authProblems,
     ...notFoundProblem,
-    503: { description: 'Too many eval runs in progress.', content: { 'application/problem+json': { schema: Problem } } },
+    503: {
+      description: 'Too many eval runs in progress.',
+      content: { 'application/problem+json': { schema: Problem } },
+    },
   },
 });
 const getRoute = createRoute({
@@ -111,11 +119,12 @@ export function evalRoutes({ evals }: EvalRouteDeps) {
     .openapi(startRoute, async (c) => {
       const body = c.req.valid('json');
       const suitesDir = evals.suitesDir ?? SHIPPED_SUITES_DIR;
-      const suite = await (body.suite ? loadShippedSuite(body.suite, suitesDir) : loadUploadedSuite(body.suiteYaml!)).catch(
-        (err: unknown) => {
-          throw suiteFailure(err);
-        },
-      );
+      const suite = await (body.suite
+        ? loadShippedSuite(body.suite, suitesDir)
+        : loadUploadedSuite(body.suiteYaml!)
+      ).catch((err: unknown) => {
+        throw suiteFailure(err);
+      });
       const options = { filterTags: body.filter, repeat: body.repeat, concurrency: body.concurrency };
       const id = await evals.launcher
         .start(suite, options, { suiteFile: body.suite ? suite.file : null, gitDir: suitesDir })
@@ -146,7 +155,8 @@ export function evalRoutes({ evals }: EvalRouteDeps) {
     .openapi(compareRoute, async (c) => {
       const q = c.req.valid('query');
       const head = await finished(q.head);
-      const base = q.base === 'last-accepted' ? await evals.store.lastAccepted(head.suite.name) : await finished(q.base);
+      const base =
+        q.base === 'last-accepted' ? await evals.store.lastAccepted(head.suite.name) : await finished(q.base);
       if (!base) throw new NotFound(`suite ${head.suite.name} has no accepted run yet`);
       return c.json(compareRuns(base, head), 200);
     });

@@ -42,7 +42,11 @@ describe('eval API', () => {
     expect(started).toMatchObject({ status: 'running', progress: { total: 3 } });
     expect(res.headers.get('location')).toBe(`/v1/evals/runs/${started.id}`);
     const base = await finished(started.id);
-    expect(base).toMatchObject({ status: 'done', suite: { name: 'tiny', file: null }, progress: { done: 3, total: 3 } });
+    expect(base).toMatchObject({
+      status: 'done',
+      suite: { name: 'tiny', file: null },
+      progress: { done: 3, total: 3 },
+    });
     expect(base.summary).toMatchObject({ passRate: 1, thresholdsHeld: true });
     expect(base.results!.map((c) => c.id)).toEqual(['cost', 'no-consent', 'on-track']);
 
@@ -51,9 +55,12 @@ describe('eval API', () => {
     expect(report.headers.get('content-type')).toMatch(/^text\/html/);
     expect(report.headers.get('content-security-policy')).toContain("default-src 'none'");
     const html = await report.text();
-    for (const id of ['confusion-matrix', 'assertion-pass-rates', 'latency-histogram']) expect(html).toContain(`id="${id}"`);
+    for (const id of ['confusion-matrix', 'assertion-pass-rates', 'latency-histogram'])
+      expect(html).toContain(`id="${id}"`);
 
-    const head = await finished(((await (await start({ suiteYaml: stringify(tinySuite({ onTrack: 'approved' })) })).json()) as EvalRun).id);
+    const head = await finished(
+      ((await (await start({ suiteYaml: stringify(tinySuite({ onTrack: 'approved' })) })).json()) as EvalRun).id,
+    );
     expect(head.summary!.passRate).toBeCloseTo(2 / 3);
 
     const compare = async (q: string, status = 200) => {
@@ -74,9 +81,15 @@ describe('eval API', () => {
   }, 90_000);
 
   it('runs a shipped suite by name with a tag filter', async () => {
-    const { id } = (await (await start({ suite: 'barrier-diagnosis', filter: ['caregiver'], concurrency: 2 })).json()) as EvalRun;
+    const { id } = (await (
+      await start({ suite: 'barrier-diagnosis', filter: ['caregiver'], concurrency: 2 })
+    ).json()) as EvalRun;
     const run = await finished(id);
-    expect(run).toMatchObject({ status: 'done', suite: { name: 'barrier-diagnosis' }, config: { filter: ['caregiver'] } });
+    expect(run).toMatchObject({
+      status: 'done',
+      suite: { name: 'barrier-diagnosis' },
+      config: { filter: ['caregiver'] },
+    });
     expect(run.suite.file).toMatch(/evals\/suites\/barrier-diagnosis\.yaml$/);
     expect(run.results!.length).toBeGreaterThan(5);
     expect(run.results!.every((c) => c.tags.includes('caregiver'))).toBe(true);
@@ -92,7 +105,10 @@ describe('eval API', () => {
     await start({ suite: '../package' }, 404);
     const unsafe = await start({ suiteYaml: stringify(tinySuite({ plugins: ['/tmp/x.mjs'] })) }, 400);
     expect(((await unsafe.json()) as { detail: string }).detail).toContain('self-contained; remove plugins');
-    const bad = await start({ suiteYaml: ['name: bad', 'cases:', '  - id: one', '    assert:', '      - type: nonsense'].join('\n') }, 400);
+    const bad = await start(
+      { suiteYaml: ['name: bad', 'cases:', '  - id: one', '    assert:', '      - type: nonsense'].join('\n') },
+      400,
+    );
     expect(bad.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     const problem = (await bad.json()) as { detail: string; errors: Array<{ path: string; message: string }> };
     expect(problem.errors[0]!.path).toBe('suite line 5');

@@ -34,13 +34,15 @@ describe('nof1 eval run (the real CLI)', () => {
       ['no-consent', 'blocked', true],
       ['on-track', 'skipped', true],
     ]);
-    const junit = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(await readFile(xml, 'utf8'));
+    const junit = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(
+      await readFile(xml, 'utf8'),
+    );
     expect(junit.testsuites).toMatchObject({ tests: '5', failures: '0', errors: '0' });
     // Stored: accept finds it in the same data directory.
     const accepted = await runNof1(['eval', 'accept', run.id], env);
     expect(accepted.code, accepted.stderr).toBe(0);
     expect(accepted.stdout).toContain(`accepted ${run.id} as the baseline of tiny`);
-  });
+  }, 90_000);
 
   it('exits 4 (not 1) when a threshold fails, naming it', async () => {
     const dir = await tempDir();
@@ -56,12 +58,19 @@ describe('nof1 eval run (the real CLI)', () => {
   it('exits 1 with file:line for a bad suite, and 2 for bad usage', async () => {
     const dir = await tempDir();
     const suite = join(dir, 'bad.yaml');
-    await writeFile(suite, ['name: bad', 'cases:', '  - id: one', '    assert:', '      - type: nonsense', ''].join('\n'));
+    await writeFile(
+      suite,
+      ['name: bad', 'cases:', '  - id: one', '    assert:', '      - type: nonsense', ''].join('\n'),
+    );
     const bad = await runNof1(['eval', 'run', suite, '--no-store'], {});
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/bad\.yaml:5: unknown assertion type "nonsense"/);
 
-    for (const args of [['--repeat', '0'], ['--output', join(dir, 'r.txt')], ['--against', 'http://127.0.0.1:9']]) {
+    for (const args of [
+      ['--repeat', '0'],
+      ['--output', join(dir, 'r.txt')],
+      ['--against', 'http://127.0.0.1:9'],
+    ]) {
       const res = await runNof1(['eval', 'run', suite, ...args], {});
       expect(res.code, `${args.join(' ')}: ${res.stderr}`).toBe(2);
     }
@@ -75,13 +84,18 @@ describe('nof1 eval run (the real CLI)', () => {
     expect(good.code, good.stderr).toBe(0);
     const base = runId(good.stdout)!;
     // The same suite (by name) with the on-track case now expecting a message it does not get.
-    const worse = await runNof1(['eval', 'run', await writeTinySuite(dir, { onTrack: 'approved' }, 'tiny-v2.yaml')], env);
+    const worse = await runNof1(
+      ['eval', 'run', await writeTinySuite(dir, { onTrack: 'approved' }, 'tiny-v2.yaml')],
+      env,
+    );
     expect(worse.code, worse.stderr).toBe(0); // its thresholds still hold: only compare catches the regression
     const head = runId(worse.stdout)!;
 
     const compared = await runNof1(['eval', 'compare', base, head], env);
     expect(compared.code).toBe(5);
-    expect(compared.stdout).toMatch(/REGRESSIONS: passed, now fail \(1\):\n {2}on-track: skipped\/none → skipped\/none\n\s+status: status skipped, expected approved/);
+    expect(compared.stdout).toMatch(
+      /REGRESSIONS: passed, now fail \(1\):\n {2}on-track: skipped\/none → skipped\/none\n\s+status: status skipped, expected approved/,
+    );
     expect(compared.stderr).toContain('1 case(s) regressed');
 
     const noBaseline = await runNof1(['eval', 'compare', head, '--baseline', 'last-accepted'], env);
@@ -91,7 +105,11 @@ describe('nof1 eval run (the real CLI)', () => {
     expect((await runNof1(['eval', 'accept', base], env)).code).toBe(0);
     const vsBaseline = await runNof1(['eval', 'compare', head, '--baseline', 'last-accepted', '--json'], env);
     expect(vsBaseline.code).toBe(5);
-    expect(JSON.parse(vsBaseline.stdout)).toMatchObject({ base: { id: base }, head: { id: head }, regressions: [{ id: 'on-track' }] });
+    expect(JSON.parse(vsBaseline.stdout)).toMatchObject({
+      base: { id: base },
+      head: { id: head },
+      regressions: [{ id: 'on-track' }],
+    });
 
     // Accepting the new run makes it the baseline: compared with itself nothing regressed.
     expect((await runNof1(['eval', 'accept', head], env)).code).toBe(0);

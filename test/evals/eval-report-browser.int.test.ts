@@ -23,7 +23,12 @@ afterAll(async () => {
 /** A real in-process run of the tiny suite plus a mislabelled cost case whose id is markup. */
 async function realRun(dir: string): Promise<EvalRun> {
   const cost = tinySuite().cases[0]!;
-  const mislabelled = { ...cost, id: HOSTILE, request: { ...cost.request, subject: { id: 's-2' } }, assert: [{ type: 'barrier', value: 'trust' }] };
+  const mislabelled = {
+    ...cost,
+    id: HOSTILE,
+    request: { ...cost.request, subject: { id: 's-2' } },
+    assert: [{ type: 'barrier', value: 'trust' }],
+  };
   const suite = await loadSuite(await writeTinySuite(dir, { extra: [mislabelled] }));
   return storedRun(await runSuite(suite), { suite: suite.name });
 }
@@ -48,20 +53,35 @@ describe('HTML report in headless Chromium', () => {
       expect((await box(chart)).width, chart).toBeGreaterThan(150);
 
     // Rows expected, columns diagnosed: the mislabelled case shows as trust → cost.
-    const cells = await page.locator('#confusion-matrix g.cell').evaluateAll((gs) =>
-      gs.map((g) => `${g.getAttribute('data-expected')}→${g.getAttribute('data-predicted')}=${g.getAttribute('data-count')}`),
-    );
+    const cells = await page
+      .locator('#confusion-matrix g.cell')
+      .evaluateAll((gs) =>
+        gs.map(
+          (g) =>
+            `${g.getAttribute('data-expected')}→${g.getAttribute('data-predicted')}=${g.getAttribute('data-count')}`,
+        ),
+      );
     expect(cells.sort()).toEqual(['cost→cost=1', 'cost→trust=0', 'trust→cost=1', 'trust→trust=0']);
     const diagonal = await box('#confusion-matrix g.cell[data-expected="cost"][data-predicted="cost"] rect');
     expect(diagonal.width).toBeGreaterThan(20);
 
     const barrierBar = page.locator('#assertion-pass-rates g.bar[data-type="barrier"]');
-    expect([await barrierBar.getAttribute('data-pass'), await barrierBar.getAttribute('data-fail')]).toEqual(['1', '1']);
-    const [pass, fail] = [await box('g.bar[data-type="barrier"] rect.pass'), await box('g.bar[data-type="barrier"] rect.fail')];
+    expect([await barrierBar.getAttribute('data-pass'), await barrierBar.getAttribute('data-fail')]).toEqual([
+      '1',
+      '1',
+    ]);
+    const [pass, fail] = [
+      await box('g.bar[data-type="barrier"] rect.pass'),
+      await box('g.bar[data-type="barrier"] rect.fail'),
+    ];
     expect(pass.width).toBeCloseTo(fail.width, 0);
-    expect(await page.locator('#assertion-pass-rates g.bar').count()).toBe(Object.keys(run.summary!.byAssertion).length);
+    expect(await page.locator('#assertion-pass-rates g.bar').count()).toBe(
+      Object.keys(run.summary!.byAssertion).length,
+    );
 
-    const bins = await page.locator('#latency-histogram rect.bin').evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('data-count'))));
+    const bins = await page
+      .locator('#latency-histogram rect.bin')
+      .evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('data-count'))));
     expect(bins).toHaveLength(12);
     expect(bins.reduce((a, b) => a + b, 0)).toBe(run.summary!.latency.samples.length);
     expect(await page.locator('#latency-histogram .marker-label').allTextContents()).toEqual([

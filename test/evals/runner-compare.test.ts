@@ -19,7 +19,11 @@ async function runWith(answers: Record<string, ReturnType<typeof composeAnswer>>
 describe('compareRuns', () => {
   it('lists regressions, fixes and changed answers case by case', async () => {
     const base = await runWith({ heals: composeAnswer() });
-    const head = await runWith({ breaks: blockedAnswer('consent'), heals: blockedAnswer('consent'), drifts: blockedAnswer('frequency') });
+    const head = await runWith({
+      breaks: blockedAnswer('consent'),
+      heals: blockedAnswer('consent'),
+      drifts: blockedAnswer('frequency'),
+    });
     const c = compareRuns(base, head);
     expect(c.regressions.map((x) => x.id)).toEqual(['breaks']);
     expect(c.regressions[0]).toMatchObject({
@@ -34,7 +38,11 @@ describe('compareRuns', () => {
 
   it('reports cases added to or gone from the suite without calling them regressions', async () => {
     const base = await runWith({});
-    const head = { ...base, id: 'evr_head', results: [...base.results!.slice(1), { ...base.results![0]!, id: 'new', pass: false }] };
+    const head = {
+      ...base,
+      id: 'evr_head',
+      results: [...base.results!.slice(1), { ...base.results![0]!, id: 'new', pass: false }],
+    };
     const c = compareRuns(base, head);
     expect([c.regressions, c.added.map((x) => x.id), c.removed.map((x) => x.id)]).toEqual([[], ['new'], ['keeps']]);
   });

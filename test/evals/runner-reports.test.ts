@@ -14,9 +14,21 @@ const EVIL = 'evil <script>window.__pwned=1</script> & "quoted"';
 async function mixedRun() {
   const suite = fakeSuite(
     [
-      { id: 'ok-1', assert: [{ type: 'status', value: 'approved' }, { type: 'barrier', value: 'cost' }] },
+      {
+        id: 'ok-1',
+        assert: [
+          { type: 'status', value: 'approved' },
+          { type: 'barrier', value: 'cost' },
+        ],
+      },
       { id: 'ok-2', assert: [{ type: 'status', value: 'approved' }] },
-      { id: EVIL, assert: [{ type: 'status', value: 'approved' }, { type: 'barrier', value: 'trust' }] },
+      {
+        id: EVIL,
+        assert: [
+          { type: 'status', value: 'approved' },
+          { type: 'barrier', value: 'trust' },
+        ],
+      },
       { id: 'broken', assert: [{ type: 'barrier', value: 'access' }] },
     ],
     [
@@ -34,7 +46,11 @@ async function mixedRun() {
   return storedRun(await runSuite(suite, {}, { createTarget: async () => target }), { suite: 'mixed <suite>' });
 }
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (n) => ['testsuite', 'testcase', 'property'].includes(n) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  isArray: (n) => ['testsuite', 'testcase', 'property'].includes(n),
+});
 
 describe('JUnit report', () => {
   it('is well-formed XML with a testcase per case, failures listing failed assertions, errors for cases that could not run', async () => {
@@ -73,7 +89,9 @@ describe('HTML report', () => {
 
   it('says what is missing instead of drawing empty charts', async () => {
     const { target } = fakeTarget(() => new CaseError('down'));
-    const run = await storedRun(await runSuite(fakeSuite([{ id: 'x', assert: [] }]), {}, { createTarget: async () => target }));
+    const run = await storedRun(
+      await runSuite(fakeSuite([{ id: 'x', assert: [] }]), {}, { createTarget: async () => target }),
+    );
     const html = renderHtmlReport(run);
     expect(html).toContain('No case has a <code>barrier</code> assertion.');
     expect(html).toContain('No call finished.');

@@ -11,7 +11,11 @@ const measured = {
   passRate: 0.9,
   flaky: [],
   barrier: { accuracy: 0.86, macroF1: 0.8, evaluated: 10, undiagnosed: 0, labels: [], matrix: [], perBarrier: [] },
-  byAssertion: { no_pii: { pass: 10, fail: 0, skipped: 0 }, fair_balance: { pass: 8, fail: 2, skipped: 0 }, llm_rubric: { pass: 0, fail: 0, skipped: 10 } },
+  byAssertion: {
+    no_pii: { pass: 10, fail: 0, skipped: 0 },
+    fair_balance: { pass: 8, fail: 2, skipped: 0 },
+    llm_rubric: { pass: 0, fail: 0, skipped: 10 },
+  },
   latency: { p50: 1, p95: 2, max: 3, samples: [] },
 };
 
@@ -58,6 +62,8 @@ describe('thresholds', () => {
 
   it('reads latency percentiles by nearest rank', () => {
     const sorted = Array.from({ length: 100 }, (_, i) => i + 1);
-    expect([percentile(sorted, 50), percentile(sorted, 95), percentile([], 50), percentile([7], 95)]).toEqual([50, 95, 0, 7]);
+    expect([percentile(sorted, 50), percentile(sorted, 95), percentile([], 50), percentile([7], 95)]).toEqual([
+      50, 95, 0, 7,
+    ]);
   });
 });

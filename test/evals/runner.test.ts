@@ -11,7 +11,13 @@ describe('runSuite with a fake target', () => {
   it('judges each case, summarises by barrier and assertion, and holds the thresholds against it', async () => {
     const suite = fakeSuite(
       [
-        { id: 'a', assert: [{ type: 'barrier', value: 'cost' }, { type: 'status', value: 'approved' }] },
+        {
+          id: 'a',
+          assert: [
+            { type: 'barrier', value: 'cost' },
+            { type: 'status', value: 'approved' },
+          ],
+        },
         { id: 'b', assert: [{ type: 'barrier', value: 'trust' }] },
         { id: 'c', assert: [{ type: 'barrier', value: 'access' }] },
         { id: 'd', assert: [{ type: 'rule_failed', rule: 'consent' }] },
@@ -22,7 +28,12 @@ describe('runSuite with a fake target', () => {
         { metric: 'pass_rate', min: 0.9 },
       ],
     );
-    const answers = { a: withBarrier('cost'), b: withBarrier('trust'), c: withBarrier('cost'), d: blockedAnswer('consent') };
+    const answers = {
+      a: withBarrier('cost'),
+      b: withBarrier('trust'),
+      c: withBarrier('cost'),
+      d: blockedAnswer('consent'),
+    };
     const { target, stats } = fakeTarget((id) => answers[id as keyof typeof answers]);
     const { cases, summary } = await runSuite(suite, {}, { createTarget: async () => target });
 
@@ -32,7 +43,11 @@ describe('runSuite with a fake target', () => {
       ['c', false, 'approved', 'cost', 'access'],
       ['d', true, 'blocked', 'cost', undefined],
     ]);
-    expect(cases[2]!.assertions[0]).toMatchObject({ type: 'barrier', pass: false, reason: expect.stringContaining('access') });
+    expect(cases[2]!.assertions[0]).toMatchObject({
+      type: 'barrier',
+      pass: false,
+      reason: expect.stringContaining('access'),
+    });
     expect(summary.barrier.accuracy).toBeCloseTo(2 / 3);
     const label = (l: string) => summary.barrier.labels.indexOf(l as never);
     expect(summary.barrier.matrix[label('access')]![label('cost')]).toBe(1);
@@ -83,7 +98,9 @@ describe('runSuite with a fake target', () => {
       { id: 'steady', assert: [{ type: 'status', value: 'approved' }] },
       { id: 'wobbly', assert: [{ type: 'barrier', value: 'cost' }] },
     ]);
-    const { target, stats } = fakeTarget((id, n) => (id === 'wobbly' && n % 2 === 0 ? withBarrier('trust') : withBarrier('cost')));
+    const { target, stats } = fakeTarget((id, n) =>
+      id === 'wobbly' && n % 2 === 0 ? withBarrier('trust') : withBarrier('cost'),
+    );
     const { cases, summary } = await runSuite(suite, { repeat: 3 }, { createTarget: async () => target });
     expect(summary.flaky).toEqual(['wobbly']);
     expect(summary.attempts).toBe(6);
@@ -104,7 +121,11 @@ describe('runSuite with a fake target', () => {
       Array.from({ length: 8 }, (_, i) => ({ id: `c${i}`, tags: [i % 2 ? 'odd' : 'even'], assert: [] })),
     );
     const filtered = fakeTarget(() => composeAnswer(), 5);
-    const run = await runSuite(suite, { filterTags: ['odd'], concurrency: 3 }, { createTarget: async () => filtered.target });
+    const run = await runSuite(
+      suite,
+      { filterTags: ['odd'], concurrency: 3 },
+      { createTarget: async () => filtered.target },
+    );
     expect(run.cases.map((c) => c.id)).toEqual(['c1', 'c3', 'c5', 'c7']);
     expect(filtered.stats.maxInFlight).toBe(3);
 
@@ -130,6 +151,8 @@ describe('runSuite with a fake target', () => {
 
   it('refuses a repeat or concurrency below one', async () => {
     const { target } = fakeTarget(() => composeAnswer());
-    await expect(runSuite(fakeSuite([]), { repeat: 0 }, { createTarget: async () => target })).rejects.toThrow(/repeat/);
+    await expect(runSuite(fakeSuite([]), { repeat: 0 }, { createTarget: async () => target })).rejects.toThrow(
+      /repeat/,
+    );
   });
 });

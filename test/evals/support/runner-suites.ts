@@ -1,20 +1,28 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import type { ComposeAnswer, ComposeRequest } from '../../../src/compose/compose-schema.js';
-import { blockInfo } from '../fixtures/compose-answer.js';
 import type { EvalRun, EvalStore } from '../../../evals/eval-store.js';
 import { createMemoryEvalStore } from '../../../evals/memory-eval-store.js';
 import type { CaseTarget } from '../../../evals/runner/case-target.js';
 import type { CaseResult, RunSummary } from '../../../evals/runner/run-types.js';
 import type { AssertionSpec, LoadedCase, LoadedSuite, Threshold } from '../../../evals/suite-schema.js';
+import type { ComposeAnswer, ComposeRequest } from '../../../src/compose/compose-schema.js';
+import { blockInfo } from '../fixtures/compose-answer.js';
 
 const CONSENTED = { sms: true, email: true, push: true, web: true };
 const NONE = { sms: false, email: false, push: false, web: false };
 
+/** A case as a suite file writes it. */
+export type CaseInput = {
+  id: string;
+  tags?: string[];
+  request: Record<string, unknown>;
+  assert: Array<Record<string, unknown>>;
+};
+
 /** Three demo-library cases with known answers: cost → approved, no consent → blocked, on track → skipped. */
 export function tinySuite(
-  o: { name?: string; onTrack?: string; thresholds?: Threshold[]; plugins?: string[]; extra?: object[] } = {},
+  o: { name?: string; onTrack?: string; thresholds?: Threshold[]; plugins?: string[]; extra?: CaseInput[] } = {},
 ) {
   return {
     name: o.name ?? 'tiny',
@@ -144,6 +152,12 @@ export async function storedRun(
 ): Promise<EvalRun> {
   const store = o.store ?? createMemoryEvalStore();
   const config = { mode: 'in-process' as const, repeat: 1, concurrency: 2, filter: [], model: 'offline' };
-  const id = await store.create({ suiteName: o.suite ?? 'fake', suiteFile: null, gitCommit: null, config, total: result.cases.length });
+  const id = await store.create({
+    suiteName: o.suite ?? 'fake',
+    suiteFile: null,
+    gitCommit: null,
+    config,
+    total: result.cases.length,
+  });
   return (await store.finish(id, { status: 'done', ...result, results: result.cases }))!;
 }

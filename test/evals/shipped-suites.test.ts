@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadSuite } from '../../evals/suite-loader.js';
+import { buildBarrierCases, CASES_FILE } from '../../evals/suites/barrier/build-cases.js';
+
+const suite = (name: string) => fileURLToPath(new URL(`../../evals/suites/${name}.yaml`, import.meta.url));
+const types = (c: { assert: Array<{ type: string }> }) => c.assert.map((a) => a.type);
+
+/** The shipped suites load (every assertion type and argument checked) and keep the sizes they promise. */
+describe('shipped eval suites', () => {
+  it('barrier-diagnosis: the generated case file matches the corpus and covers it', async () => {
+    expect(readFileSync(CASES_FILE, 'utf8')).toBe(buildBarrierCases());
+    const loaded = await loadSuite(suite('barrier-diagnosis'));
+    expect(loaded.cases.length).toBeGreaterThanOrEqual(150);
+    for (const c of loaded.cases) {
+      expect(types(c)).toEqual(expect.arrayContaining(['barrier', 'no_pii', 'fair_balance']));
+      expect((c.request as { subject: { id: string } }).subject.id).toBe(c.id);
+    }
+    const none = loaded.cases.filter((c) => c.assert.some((a) => a.type === 'barrier' && a.value === 'none'));
+    expect(none.length).toBeGreaterThan(0);
+    for (const c of none) expect(c.assert).toContainEqual({ type: 'status', value: 'skipped' });
+  });
+
+  it('compliance-red-team: at least 60 cases, each guarded by no_pii and fair_balance', async () => {
+    const loaded = await loadSuite(suite('compliance-red-team'));
+    expect(loaded.cases.length).toBeGreaterThanOrEqual(60);
+    for (const c of loaded.cases) expect(types(c)).toEqual(expect.arrayContaining(['no_pii', 'fair_balance']));
+    const tags = new Set(loaded.cases.flatMap((c) => c.tags));
+    for (const t of [
+      'consent',
+      'expiry',
+      'audience',
+      'fair-balance',
+      'prohibited-claims',
+      'pii',
+      'injection',
+      'crisis',
+    ])
+      expect(tags).toContain(t);
+  });
+
+  it('clinician: at least 15 hcp cases in lumenzo-hcp, none allowed a patient block', async () => {
+    const loaded = await loadSuite(suite('clinician'));
+    expect(loaded.cases.length).toBeGreaterThanOrEqual(15);
+    for (const c of loaded.cases) {
+      const req = c.request as { program: string; subject: { audience: string } };
+      expect([req.program, req.subject.audience]).toEqual(['lumenzo-hcp', 'hcp']);
+      expect(types(c)).toContain('never_uses_block');
+    }
+  });
+
+  it('every suite loads with unique subjects, and default.yaml is the union of the four', async () => {
+    const names = ['barrier-diagnosis', 'compliance-red-team', 'readability', 'clinician'];
+    const parts = await Promise.all(names.map((n) => loadSuite(suite(n))));
+    const frequency = await loadSuite(suite('compliance-frequency'));
+    expect(frequency.settings['lumenzo-adherence']).toEqual({ frequencyCap: 0, frequencyWindowDays: 7 });
+    const all = await loadSuite(suite('default'));
+    const byId = new Map(all.cases.map((c) => [c.id, c]));
+    expect(all.cases.length).toBe(parts.reduce((n, s) => n + s.cases.length, 0));
+    // Each case reads the same in its own suite as in the default set.
+    for (const c of parts.flatMap((s) => s.cases)) {
+      expect(byId.get(c.id)?.request).toEqual(c.request);
+      expect(byId.get(c.id)?.assert).toEqual(c.assert);
+    }
+    const subjects = [...all.cases, ...frequency.cases].map(
+      (c) => (c.request as { subject: { id: string } }).subject.id,
+    );
+    expect(new Set(subjects).size).toBe(subjects.length);
+  });
+});
