@@ -1,3 +1,4 @@
+import { checkConsent } from '../src/compliance/consent-rule.js';
 import type { Message } from '../src/compose/compose-schema.js';
 import { renderBody } from '../src/compose/render-body.js';
 import type { Channel } from '../src/content/block-schema.js';
@@ -78,7 +79,15 @@ export function createAssembleNode(deps: ComposerDeps) {
       if (chosen) break;
     }
     let holdReason = state.holdReason;
-    if (!chosen && !revising) {
+    // Consent is settled before content: with no consented channel to try, nothing can be sent,
+    // so the run is blocked on consent rather than held for a content gap nobody could use.
+    const consent =
+      channels
+        .map((channel) => checkConsent({ signals: req.signals, consents: req.subject.consents, channel }))
+        .find((c) => c.passed) ??
+      checkConsent({ signals: req.signals, consents: req.subject.consents, channel: channels[0]! });
+    const consentBlocked = !chosen && !consent.passed;
+    if (!chosen && !revising && !consentBlocked) {
       // No block addresses this barrier here: count the gap, then offer an approved clarifying question.
       await deps.recordGap(req.program, diagnosis.barrier, channels[0]!);
       holdReason = 'content_gap';
@@ -95,6 +104,7 @@ export function createAssembleNode(deps: ComposerDeps) {
         channel: chosen?.channel ?? channels[0] ?? null,
         usedBlocks: chosen?.blocks ?? [],
         holdReason,
+        ...(consentBlocked ? { checks: [consent] } : {}),
       },
       input: {
         barrier: diagnosis.barrier,

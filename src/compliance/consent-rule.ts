@@ -1,6 +1,6 @@
 import { CHANNELS } from '../content/block-schema.js';
 import { fail, pass } from './rule-result.js';
-import type { Rule } from './rule-types.js';
+import type { ComplianceContext, Rule, RuleResult } from './rule-types.js';
 
 const NAME = 'consent';
 
@@ -9,9 +9,8 @@ const NAME = 'consent';
  * signal blocks every channel: a person who opted out of one channel has told us to stop,
  * and guessing which channels they still want is not ours to do.
  */
-export const consentRule: Rule = {
-  name: NAME,
-  check(ctx) {
+export function checkConsent(ctx: Pick<ComplianceContext, 'signals' | 'consents' | 'channel'>): RuleResult {
+  {
     const unsubscribes = ctx.signals.filter((s) => s.type === 'unsubscribe');
     if (unsubscribes.length > 0) {
       // Only a known channel name is echoed; signal data is free text from the client.
@@ -25,5 +24,7 @@ export const consentRule: Rule = {
       return fail(NAME, `the subject has not consented to ${ctx.channel}`, false);
     }
     return pass(NAME, `the subject consented to ${ctx.channel} and has not unsubscribed`);
-  },
-};
+  }
+}
+
+export const consentRule: Rule = { name: NAME, check: checkConsent };

@@ -21,6 +21,8 @@ export type RunnerDeps = {
   secrets: RunSecretsStore;
   mode: 'offline' | 'model';
   today?: () => string;
+  /** Brand and programme names, never mistaken for personal data. */
+  contentTerms?: () => Promise<string[]>;
   /** Told about every finished run (metrics, spans); never given personal data. */
   observe?: (answer: ComposeAnswer, steps: StepRecord[], seconds?: number) => void;
 };
@@ -79,8 +81,9 @@ export function createComposeRunner(deps: RunnerDeps) {
     const runId = newId('msg');
     const traceId = newId('trc');
     const createdAt = new Date().toISOString();
-    const known = personalValues(request);
-    const redactor = createRedactor({ known });
+    const terms = (await deps.contentTerms?.()) ?? [];
+    const known = personalValues(request, terms);
+    const redactor = createRedactor({ known, allow: terms });
     deps.secrets.put(runId, { signals: request.signals, personalValues: known });
     try {
       const initial = { runId, traceId, today: today(), request: redactRequest(request, redactor) };

@@ -76,6 +76,7 @@ export async function createComposeStack(deps: ComposeStackDeps) {
     secrets,
     mode: models.diagnosis || models.selection ? 'model' : 'offline',
     observe: deps.observe,
+    contentTerms: deps.content.contentTerms,
   });
   const forgetCheckpoints = async (runIds: string[]) => {
     for (const id of runIds) await saver.deleteThread(id);

@@ -16,9 +16,9 @@ function scalars(v: unknown): string[] {
 /**
  * The request's personal values: anything the subject carries beyond the contract's fields (a name,
  * a phone), the subject id itself, and identifiers found in free text. Used to redact and to check
- * that no message repeats them.
+ * that no message repeats them. `contentTerms` (brands, programmes) are never taken for personal data.
  */
-export function personalValues(req: ComposeRequest): string[] {
+export function personalValues(req: ComposeRequest, contentTerms: string[] = []): string[] {
   const extra = Object.entries(req.subject)
     .filter(([k]) => !SUBJECT_CONTRACT_FIELDS.has(k))
     .flatMap(([, v]) => scalars(v));
@@ -28,7 +28,11 @@ export function personalValues(req: ComposeRequest): string[] {
     .flatMap(([, v]) => scalars(v))
     .flatMap((v) => v.split(/\s+/))
     .filter((part) => /^\p{L}[\p{L}'’-]{2,}$/u.test(part));
-  const found = freeTexts(req.signals).flatMap(({ text }) => findPii(text).map((s) => text.slice(s.start, s.end)));
+  // Brand and programme names are content, not people: "tell the patient Lumenzo…" names a drug.
+  const allow = contentTerms.filter((t) => t.length >= 2);
+  const found = freeTexts(req.signals).flatMap(({ text }) =>
+    findPii(text, { allow }).map((s) => text.slice(s.start, s.end)),
+  );
   return [
     ...new Set([req.subject.id, ...extra, ...nameParts, ...found].map((v) => v.trim()).filter((v) => v.length >= 2)),
   ];

@@ -22,13 +22,19 @@ const afterDiagnosis = (s: ComposeStateType) =>
   s.diagnosis?.barrier === 'none' && !s.context?.escalation ? 'finalize' : 'plan_strategy';
 
 /** No message: a first round holds for review (content gap); a revision with nothing left ends blocked. */
-const afterAssembly = (s: ComposeStateType) =>
-  s.message ? 'check_compliance' : s.round > 0 ? 'finalize' : 'human_review';
+/** No message: a human must still see an escalation; a consent block or a failed revision ends here. */
+function afterAssembly(s: ComposeStateType) {
+  if (s.message) return 'check_compliance';
+  if (s.context?.escalation) return 'human_review';
+  return s.round > 0 || s.checks.some((c) => !c.passed) ? 'finalize' : 'human_review';
+}
 
 function afterCompliance(policy: GraphPolicy) {
   return (s: ComposeStateType) => {
     const failing = s.checks.filter((c) => !c.passed);
-    if (failing.length) return revisionAsked(s) ? 'assemble_message' : 'finalize';
+    // Crisis language always reaches a human, even when the message itself cannot be sent.
+    if (failing.length)
+      return revisionAsked(s) ? 'assemble_message' : s.context?.escalation ? 'human_review' : 'finalize';
     const hold = s.holdReason || s.context?.escalation || (s.diagnosis?.confidence ?? 1) < policy.reviewBelow;
     return hold ? 'human_review' : 'finalize';
   };

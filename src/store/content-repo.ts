@@ -99,6 +99,7 @@ export function createContentRepo(pool: pg.Pool, embedder: Embedder) {
       }
       if (bulk) await client.query(CREATE_HNSW);
     });
+    if (changed.length) vocabulary = undefined;
     const updated = changed.filter((u) => existing.has(u.block.id)).length;
     return { imported: changed.length - updated, updated, unchanged: unique.length - changed.length };
   }
@@ -176,11 +177,26 @@ export function createContentRepo(pool: pg.Pool, embedder: Embedder) {
     }
   }
 
+  let vocabulary: Promise<string[]> | undefined;
+  /** Brand and programme names in the library, cached until the next import changes them. */
+  function contentTerms(): Promise<string[]> {
+    vocabulary ??= pool
+      .query<{ term: string }>(
+        'SELECT DISTINCT brand AS term FROM content_blocks WHERE brand IS NOT NULL UNION SELECT DISTINCT program FROM content_blocks',
+      )
+      .then((r) => r.rows.map((row) => row.term))
+      .catch((err) => {
+        vocabulary = undefined;
+        throw err;
+      });
+    return vocabulary;
+  }
+
   async function count(): Promise<number> {
     return (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM content_blocks')).rows[0]!.n;
   }
 
-  return { importBlocks, list, search, byIds, history, count, reembedStale };
+  return { importBlocks, list, search, byIds, history, count, reembedStale, contentTerms };
 }
 export type ContentRepo = ReturnType<typeof createContentRepo>;
 

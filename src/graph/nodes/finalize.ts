@@ -4,7 +4,11 @@ import { traced } from '../step-record.js';
 
 /** Decides the run's final status from what the agents and (if any) the reviewer said. */
 export function finalStatus(state: ComposeStateType): Status {
-  if (state.decision) return state.decision.decision === 'approve' ? 'approved' : 'blocked';
+  // A reviewer can approve what the rules allow, never override a failing rule.
+  if (state.decision) {
+    const sendable = state.message !== null && state.checks.every((c) => c.passed);
+    return state.decision.decision === 'approve' && sendable ? 'approved' : 'blocked';
+  }
   if (state.diagnosis?.barrier === 'none' && !state.context?.escalation) return 'skipped';
   if (state.checks.some((c) => !c.passed)) return 'blocked';
   return state.message ? 'approved' : 'skipped';
