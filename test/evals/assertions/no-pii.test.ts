@@ -28,6 +28,21 @@ describe('no_pii', () => {
     );
   });
 
+  it('also judges the values a case author lists, which the product may not detect itself', async () => {
+    const answer = composeAnswer();
+    const trace = traceOf(answer, { note: 'its kevin obrien here' });
+    const plain = await judge(noPii, outcome(answer, { trace, personalValues: [] }), {}, withLibrary);
+    expect(plain.pass).toBe(true);
+    const listed = await judge(
+      noPii,
+      outcome(answer, { trace, personalValues: [] }),
+      { values: ['kevin obrien'] },
+      withLibrary,
+    );
+    expect(listed.pass).toBe(false);
+    expect(listed.reason).not.toMatch(/kevin/i);
+  });
+
   it('matches whole words only, so a name inside a word is not a leak', async () => {
     const answer = composeAnswer();
     const trace = traceOf(answer, { note: 'symptoms tracked' });
