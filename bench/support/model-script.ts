@@ -1,14 +1,14 @@
 import { loadBarrierModel } from '../../agents/barrier/load-model.js';
 import { diagnoseSignals } from '../../agents/barrier/offline-diagnosis.js';
 import type { Signal } from '../../src/compose/compose-schema.js';
+import { selectIds, sensibleSelection, submitDiagnosis, submitReview } from '../../test/support/model-scripts.js';
 import {
   byAgent,
-  selectIds,
-  sensibleSelection,
-  submitDiagnosis,
-  submitReview,
-} from '../../test/support/model-scripts.js';
-import { type ChatRequest, dataIn, type Script, startScriptedOpenAI } from '../../test/support/scripted-openai.js';
+  type ChatRequest,
+  dataIn,
+  type Script,
+  startScriptedOpenAI,
+} from '../../test/support/scripted-openai.js';
 
 /**
  * A model that answers every agent at once with a valid tool call: the diagnosis the offline engine would

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Env } from '../../src/env.js';
 import type { Grader } from '../assertions/assertion-types.js';
-import type { EvalRun, EvalStore } from '../eval-store.js';
+import type { EvalStore } from '../eval-store.js';
 import type { LoadedSuite } from '../suite-schema.js';
 import { startEvalRun } from './record-run.js';
 import type { RunOptions } from './run-types.js';
@@ -22,23 +22,30 @@ export class TooManyRuns extends Error {}
  * scheduling their remaining cases and waits for what is in flight, so shutdown leaves no run "running".
  */
 export function createEvalLauncher(deps: LaunchDeps) {
-  const running = new Map<string, { stop: AbortController; done: Promise<EvalRun> }>();
+  const running = new Map<string, { stop: AbortController; done: Promise<void> }>();
   const maxRunning = deps.maxRunning ?? 2;
+  let starting = 0;
 
   async function start(
     suite: LoadedSuite,
     opts: Pick<RunOptions, 'filterTags' | 'repeat' | 'concurrency'>,
     meta: { suiteFile: string | null; gitDir: string },
   ): Promise<string> {
-    if (running.size >= maxRunning) throw new TooManyRuns(`${running.size} eval runs are in progress; try again later`);
+    if (running.size + starting >= maxRunning)
+      throw new TooManyRuns(`${running.size + starting} eval runs are in progress; try again later`);
     const stop = new AbortController();
-    const { id, done } = await startEvalRun(deps, suite, { ...opts, signal: stop.signal }, meta);
-    const tracked = done.then((run) => {
-      deps.logger.info({ evalRun: id, suite: suite.name, status: run.status }, 'eval run finished');
-      return run;
+    starting++; // holds the slot while the run is being recorded
+    const { id, done } = await startEvalRun(deps, suite, { ...opts, signal: stop.signal }, meta).finally(() => {
+      starting--;
     });
+    // Logged either way: a run whose end cannot be stored (the store went away) must not be an unhandled rejection.
+    const tracked = done
+      .then(
+        (run) => deps.logger.info({ evalRun: id, suite: suite.name, status: run.status }, 'eval run finished'),
+        (err: unknown) => deps.logger.error({ err, evalRun: id }, 'eval run could not be stored'),
+      )
+      .finally(() => running.delete(id));
     running.set(id, { stop, done: tracked });
-    void tracked.finally(() => running.delete(id));
     return id;
   }
 
@@ -47,9 +54,6 @@ export function createEvalLauncher(deps: LaunchDeps) {
     await Promise.allSettled([...running.values()].map((r) => r.done));
   }
 
-  /** Resolves once the run has finished (tests and tools; the API answers at once). */
-  const settled = (id: string) => running.get(id)?.done;
-
-  return { start, close, settled, inFlight: () => running.size };
+  return { start, close };
 }
 export type EvalLauncher = ReturnType<typeof createEvalLauncher>;

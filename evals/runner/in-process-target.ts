@@ -25,6 +25,8 @@ export async function createInProcessTarget(suite: LoadedSuite, env: Env): Promi
       pool: runtime.store.pool,
       ...runtime,
       models: createModelEngines(fresh),
+      // The service's review threshold, so an in-process run holds for review where the service would.
+      reviewBelow: fresh.NOF1_REVIEW_BELOW,
     });
     return {
       mode: 'in-process',

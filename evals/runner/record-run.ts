@@ -56,7 +56,8 @@ export async function startEvalRun(
     try {
       const { cases, summary } = await runSuite(suite, { ...opts, onProgress }, deps);
       await writes;
-      const aborted = opts.signal?.aborted === true;
+      // Stopped early (the service shutting down, Ctrl-C): keep what ran, but it is no baseline.
+      const aborted = summary.attempts < total;
       const end = aborted
         ? { status: 'failed' as const, error: 'interrupted before every case ran' }
         : { status: 'done' as const };

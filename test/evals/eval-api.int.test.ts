@@ -2,8 +2,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import type { EvalRun } from '../../evals/eval-store.js';
+import { createEvalStore, type EvalRun } from '../../evals/eval-store.js';
 import type { Comparison } from '../../evals/runner/compare-runs.js';
+import { openStore } from '../../src/store/open-store.js';
 import { runNof1 } from '../support/cli.js';
 import { KEYS, startTestService, type TestService } from '../support/service.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -134,4 +135,36 @@ describe('eval API', () => {
     expect(refused.stdout).toContain('cost: POST /v1/compose answered HTTP 401: a valid bearer key is required');
     expect(refused.stdout).toMatch(/3 failed \(3 errors\)/);
   }, 60_000);
+});
+
+describe('eval API: shutdown', () => {
+  it('stops a background run when the service stops, storing it as failed with the cases that ran', async () => {
+    const dataDir = join(await tempDir(), 'store');
+    const own = await startTestService({ NOF1_DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+    let id: string;
+    try {
+      const res = await own.call('POST', '/v1/evals/runs', {
+        key: 'strategist',
+        body: { suite: 'barrier-diagnosis', concurrency: 1 },
+      });
+      expect(res.status).toBe(202);
+      id = ((await res.json()) as { id: string }).id;
+      for (let done = 0; done < 3; ) {
+        await new Promise((r) => setTimeout(r, 200));
+        done = ((await (await own.call('GET', `/v1/evals/runs/${id}`, { key: 'strategist' })).json()) as EvalRun)
+          .progress.done;
+      }
+    } finally {
+      await own.close();
+    }
+    const store = await openStore({ dataDir });
+    try {
+      const run = (await createEvalStore(store.pool).get(id))!;
+      expect(run).toMatchObject({ status: 'failed', error: 'interrupted before every case ran' });
+      expect(run.results!.length).toBeGreaterThanOrEqual(3);
+      expect(run.results!.length).toBeLessThan(run.progress.total);
+    } finally {
+      await store.close();
+    }
+  }, 90_000);
 });

@@ -1,0 +1,20 @@
+import { createComposeStack } from '../src/compose/compose-stack.js';
+import { mixedRequest } from './support/compose-requests.js';
+import { openLoadedRuntime } from './support/compose-store.js';
+import { Session } from 'node:inspector/promises';
+import { writeFileSync } from 'node:fs';
+
+const { runtime } = await openLoadedRuntime();
+const stack = await createComposeStack({ pool: runtime.store.pool, ...runtime });
+for (let i = 0; i < 50; i++) await stack.runner.compose(mixedRequest(i, { tag: 'w' }));
+const session = new Session();
+session.connect();
+await session.post('Profiler.enable');
+await session.post('Profiler.setSamplingInterval', { interval: 200 });
+await session.post('Profiler.start');
+const t0 = performance.now();
+for (let i = 0; i < 300; i++) await stack.runner.compose(mixedRequest(i));
+console.log('mean ms', (performance.now() - t0) / 300);
+const { profile } = await session.post('Profiler.stop');
+writeFileSync('/tmp/prof/compose.cpuprofile', JSON.stringify(profile));
+await runtime.store.close();
