@@ -4,7 +4,10 @@ import { Audience, Barrier, Channel } from '../content/block-schema.js';
 export const Signal = z
   .object({
     type: z.string().min(1).max(60),
-    at: z.iso.datetime({ offset: true }).optional(),
+    at: z
+      .string()
+      .refine((v) => !Number.isNaN(Date.parse(v)), 'expected an ISO 8601 date or date-time')
+      .optional(),
     data: z.record(z.string(), z.unknown()).optional(),
   })
   .openapi('Signal');

@@ -27,7 +27,10 @@ export const BLOCK_KINDS = ['claim', 'isi', 'support', 'education', 'cta', 'gree
 export const BlockKind = z.enum(BLOCK_KINDS);
 export type BlockKind = z.infer<typeof BlockKind>;
 
-const isoDate = z.iso.date({ message: 'expected a date as YYYY-MM-DD' });
+/** Approval windows are whole days; a full timestamp is accepted and read as its (UTC) day. */
+const isoDate = z
+  .union([z.iso.date(), z.iso.datetime({ offset: true })], { message: 'expected a date as YYYY-MM-DD' })
+  .transform((v) => (v.length === 10 ? v : new Date(v).toISOString().slice(0, 10)));
 
 export const Block = z
   .strictObject({
@@ -53,7 +56,7 @@ export const Block = z
     text: z.string().trim().min(1).max(4000),
     locale: z
       .string()
-      .regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'a locale such as en-US')
+      .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 locale such as en-US')
       .default('en-US'),
     approval: z.strictObject({
       code: z.string().trim().min(1).max(60),

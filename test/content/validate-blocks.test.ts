@@ -15,6 +15,20 @@ describe('validateBlocks', () => {
     ]);
   });
 
+  it('reads an approval timestamp as its UTC day and accepts BCP 47 locales', () => {
+    const b = block({
+      locale: 'es-419',
+      approval: { approvedAt: '2026-02-01T00:00:00Z', expiresAt: '2027-12-31T23:00:00-02:00' },
+    });
+    const { valid, rejected } = validateBlocks([
+      { value: b },
+      { value: block({ approval: { approvedAt: '01/02/2026' } }) },
+    ]);
+    expect(valid[0]?.approval).toMatchObject({ approvedAt: '2026-02-01', expiresAt: '2028-01-01' });
+    expect(valid[0]?.locale).toBe('es-419');
+    expect(rejected[0]?.errors).toEqual([{ path: 'approval.approvedAt', message: 'expected a date as YYYY-MM-DD' }]);
+  });
+
   it('rejects each bad block on its own with every reason and path', () => {
     const good = block();
     const bad = block({ audience: 'Patients!', approval: { approvedAt: '2030-01-01', expiresAt: '2029-01-01' } });
