@@ -9,7 +9,9 @@ function chromiumPath(): string {
   try {
     return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
   } catch {
-    throw new Error('chromium is not installed: run test/support/ensure-chromium.sh (as root) or apt-get install chromium');
+    throw new Error(
+      'chromium is not installed: run test/support/ensure-chromium.sh (as root) or apt-get install chromium',
+    );
   }
 }
 
