@@ -16,11 +16,11 @@ const wrap = (q: (...a: unknown[]) => Promise<unknown>, self: unknown) => async 
 const origQuery = pool.query;
 (pool as unknown as { query: unknown }).query = wrap(origQuery as never, pool);
 const origConnect = pool.connect.bind(pool);
-(pool as unknown as { connect: unknown }).connect = async () => {
+(pool as unknown as { connect: unknown }).connect = (cb?: never) => cb ? origConnect(cb) : (async () => {
   const c = (await origConnect()) as pg.PoolClient;
   if (!(c as unknown as { __w?: boolean }).__w) { const q = c.query; (c as unknown as { query: unknown }).query = wrap(q as never, c); (c as unknown as { __w?: boolean }).__w = true; }
   return c;
-};
+})();
 const stack = await createComposeStack({ pool, ...runtime });
 for (let i = 0; i < 50; i++) await stack.runner.compose(mixedRequest(i, { tag: 'w' }));
 on = true;

@@ -1,10 +1,10 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { vector } from '@electric-sql/pglite-pgvector';
+import type { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { lockDataDir } from './data-dir-lock.js';
+import { openPglite } from './pglite-template.js';
 
 export type EmbeddedPostgres = {
   /** Folder holding the Unix socket, usable as pg's `host`. */
@@ -23,7 +23,7 @@ export async function startEmbeddedPostgres(dataDir: string | 'memory'): Promise
   const unlock = memory ? async () => undefined : await lockDataDir(dataDir);
   let db: PGlite;
   try {
-    db = await PGlite.create({ dataDir: memory ? undefined : dataDir, extensions: { vector } });
+    db = await openPglite(memory ? undefined : dataDir);
   } catch (err) {
     await unlock();
     throw err;
