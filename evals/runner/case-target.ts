@@ -10,6 +10,8 @@ export type CaseTarget = {
   compose(request: ComposeRequest): Promise<ComposeCall>;
   /** Block facts by id (fair_balance, no_pii), looked up where the blocks live; undefined where unreadable. */
   blockInfo(program: string): Promise<((ids: string[]) => Promise<BlockInfo[]>) | undefined>;
+  /** Brand and programme names of the library, never taken for a case's personal values. */
+  contentTerms(program: string): Promise<string[]>;
   close(): Promise<void>;
 };
 

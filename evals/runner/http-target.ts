@@ -41,7 +41,9 @@ export function createHttpTarget(against: { url: string; key: string }, fetchImp
       const res = await fetchImpl(`${base}/v1/content/blocks?${query}`, { headers });
       if (!res.ok) return undefined;
       const { blocks } = (await res.json()) as { blocks: BlockInfo[] };
-      for (const b of blocks) byId.set(b.id, { id: b.id, kind: b.kind, requiresIsi: b.requiresIsi, text: b.text });
+      for (const b of blocks) {
+        byId.set(b.id, { id: b.id, kind: b.kind, requiresIsi: b.requiresIsi, text: b.text, brand: b.brand });
+      }
       if (blocks.length < 500) return byId;
     }
   }
@@ -71,6 +73,12 @@ export function createHttpTarget(against: { url: string; key: string }, fetchImp
       // A key without the strategist role cannot list blocks: assertions then fall back to the trace.
       const known = await libraries.get(program)!;
       return known && (async (ids) => ids.flatMap((id) => known.get(id) ?? []));
+    },
+    async contentTerms(program) {
+      // Without the strategist role the library is unreadable: the programme name is still content.
+      const known = await (libraries.get(program) ?? library(program).catch(() => undefined));
+      const brands = [...(known?.values() ?? [])].flatMap((b) => (b.brand ? [b.brand] : []));
+      return [...new Set([program, ...brands])];
     },
     close: async () => undefined,
   };

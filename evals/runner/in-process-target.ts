@@ -43,6 +43,7 @@ export async function createInProcessTarget(suite: LoadedSuite, env: Env): Promi
           requiresIsi: b.requiresIsi,
           text: b.text,
         })),
+      contentTerms: () => runtime.content.contentTerms(),
       close: () => runtime.store.close(),
     };
   } catch (err) {

@@ -49,7 +49,8 @@ export async function runCase(c: LoadedCase, repeat: number, deps: CaseDeps): Pr
   try {
     const request = isolate(parseRequest(c), `${deps.runTag}.${repeat}`);
     const call = await deps.target.compose(request);
-    const outcome: CaseOutcome = { case: c, ...call, personalValues: personalValues(request) };
+    const terms = await deps.target.contentTerms(request.program);
+    const outcome: CaseOutcome = { case: c, ...call, personalValues: personalValues(request, terms) };
     const ctx: AssertionContext = { grader: deps.grader, blockInfo: await deps.target.blockInfo(request.program) };
     const assertions = await judge(c, outcome, ctx, deps.registry);
     return {

@@ -5,8 +5,9 @@ export const Signal = z
   .object({
     type: z.string().min(1).max(60),
     at: z
-      .string()
-      .refine((v) => !Number.isNaN(Date.parse(v)), 'expected an ISO 8601 date or date-time')
+      .union([z.iso.datetime({ offset: true, local: true }), z.iso.date()], {
+        message: 'expected an ISO 8601 date or date-time',
+      })
       .optional(),
     data: z.record(z.string(), z.unknown()).optional(),
   })

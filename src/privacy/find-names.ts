@@ -3,7 +3,15 @@
  * A name is one to four words on one line, separated by single spaces: a comma, a
  * bracket, a digit or a stop word ends it.
  */
-import { type CueStrength, NAME_CUES, ORGANISATION_NOUNS, SELF_INTRODUCTION, STOP_WORDS } from './name-cues.js';
+import { isCommonWord } from './common-words.js';
+import {
+  type CueStrength,
+  LOWER_CASE_INTRODUCTION,
+  NAME_CUES,
+  ORGANISATION_NOUNS,
+  SELF_INTRODUCTION,
+  STOP_WORDS,
+} from './name-cues.js';
 
 export interface NameSpan {
   start: number;
@@ -29,6 +37,13 @@ export function findNames(text: string): NameSpan[] {
     const range = intro.indices?.groups?.name;
     const words = intro.groups?.name?.toLowerCase().split(/\s+/) ?? [];
     if (range && !words.some((w) => STOP_WORDS.has(w))) spans.push({ start: range[0], end: range[1] });
+  }
+  for (const intro of text.matchAll(LOWER_CASE_INTRODUCTION)) {
+    const range = intro.indices?.groups?.name;
+    const words = intro.groups?.name?.split(/\s+/) ?? [];
+    if (range && !words.some((w) => STOP_WORDS.has(w.toLowerCase()) || isCommonWord(w))) {
+      spans.push({ start: range[0], end: range[1] });
+    }
   }
   return spans;
 }

@@ -3,6 +3,7 @@
  * request's own personal values (`known`). Returns positions and types only, so a
  * compliance rule can say a message contains PII without echoing the value.
  */
+import { namesBesideContacts } from './contact-names.js';
 import { findNames } from './find-names.js';
 import { NOT_PII_PATTERNS, PII_PATTERNS } from './pii-patterns.js';
 import { PII_TYPES, type PiiType } from './pii-types.js';
@@ -14,7 +15,7 @@ export interface PiiSpan {
 }
 
 export interface PiiOptions {
-  /** Approved content (a programme's support number or site): never reported, matched verbatim. */
+  /** Approved content (a programme's support number, site or brand): never reported, matched in any case. */
   allow?: string[];
   /** Personal values from the request (subject fields): matched case-insensitively as whole words. */
   known?: string[];
@@ -30,19 +31,22 @@ const NAME_RANK = PII_PATTERNS.length;
 
 /** Compiles the options once; the returned function finds spans in one text. */
 export function createPiiFinder(opts: PiiOptions = {}): (text: string) => PiiSpan[] {
-  const allow = (opts.allow ?? []).filter((a) => a.trim().length > 0);
+  const allow = (opts.allow ?? []).filter((a) => a.trim().length > 0).map((a) => new RegExp(escapeRegExp(a), 'gi'));
   const known = (opts.known ?? [])
     .map((k) => k.trim())
     .filter((k) => k.length >= 2)
     .map(knownMatcher);
   return (text) => {
-    const candidates = [...patternCandidates(text), ...nameCandidates(text)];
+    const keep = protectedRanges(text, allow);
+    const patterns = patternCandidates(text);
+    const contacts = patterns.filter((c) => !keep.some((k) => overlaps(c, k)));
+    const candidates = [...patterns, ...nameCandidates(text, contacts)];
     for (const { type, re } of known) {
       for (const m of text.matchAll(re)) {
         candidates.push({ type, start: m.index, end: m.index + m[0].length, rank: KNOWN_RANK });
       }
     }
-    return resolve(candidates, protectedRanges(text, allow));
+    return resolve(candidates, keep);
   };
 }
 
@@ -72,8 +76,12 @@ function groupType(name: string): PiiType | undefined {
   return PII_TYPES.find((t) => t === prefix);
 }
 
-function nameCandidates(text: string): Candidate[] {
-  return findNames(text).map((s) => ({ type: 'NAME' as const, ...s, rank: NAME_RANK }));
+function nameCandidates(text: string, found: PiiSpan[]): Candidate[] {
+  return [...findNames(text), ...namesBesideContacts(text, found)].map((s) => ({
+    type: 'NAME' as const,
+    ...s,
+    rank: NAME_RANK,
+  }));
 }
 
 /** Values a caller knows are personal, typed by the shape they have on their own. */
@@ -85,20 +93,27 @@ export function knownMatcher(value: string): { type: PiiType; re: RegExp } {
   if (digits.length >= 7 && /^[\d\s().+-]+$/.test(value)) {
     return { type, re: new RegExp(`(?<!\\d)${[...digits].join('[\\s().+-]*')}(?!\\d)`, 'g') };
   }
-  const body = value.split(/\s+/).map(escapeRegExp).join('\\s+');
+  const words = value.split(/\s+/);
+  const nameBody = words.map(nameWord).filter((w) => w.length > 0);
+  const body =
+    type === 'NAME' && nameBody.length > 0 ? nameBody.join('(?:\\s+|\\s*-\\s*)') : words.map(escapeRegExp).join('\\s+');
   return { type, re: new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'giu') };
+}
+
+// "O'Brien" is also typed "OBrien", "O Brien" or "obrien"; "Mary-Beth" "Marybeth"; "St." "St".
+const JOINER = /[.'’‘`-]+/;
+function nameWord(word: string): string {
+  const parts = word.split(JOINER).filter((p) => p.length > 0);
+  return parts.map(escapeRegExp).join("(?:[.'’‘`-]\\s*|\\s+)?") + (word.endsWith('.') ? '\\.?' : '');
 }
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function protectedRanges(text: string, allow: string[]): Array<[number, number]> {
+function protectedRanges(text: string, allow: RegExp[]): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
-  for (const a of allow) {
-    for (let i = text.indexOf(a); i !== -1; i = text.indexOf(a, i + a.length)) ranges.push([i, i + a.length]);
-  }
-  for (const re of NOT_PII_PATTERNS) {
+  for (const re of [...allow, ...NOT_PII_PATTERNS]) {
     for (const m of text.matchAll(re)) ranges.push([m.index, m.index + m[0].length]);
   }
   return ranges;

@@ -31,6 +31,7 @@ export const NAME_CUES: Array<{ strength: CueStrength; re: RegExp }> = [
         "i\\s*['’]?\\s*m",
         'i\\s+am',
         'this\\s+is',
+        'it\\s+is',
         "it\\s*['’]?\\s*s(?:\\s+me(?:\\s+again)?,)?",
         'call(?:s|ed)?\\s+me',
         'patient',
@@ -59,11 +60,27 @@ export const NAME_CUES: Array<{ strength: CueStrength; re: RegExp }> = [
 export const SELF_INTRODUCTION =
   /(?:^|[.!?]\s+|\b(?:[Hh]i|[Hh]ey|[Hh]ello)[,!]?\s+)(?<name>[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?\s+[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?)\s+here\b/dg;
 
+/**
+ * "its kevin obrien, text me…": a self-introduction typed in lower case, at the start of the
+ * text or a sentence, or after a greeting. The 1–3 words must end the clause (a comma, a full
+ * stop, "and", "here", "again"); `findNames` then rejects them if any is an ordinary word, so
+ * "its too expensive," and "im tired of this" stay.
+ */
+const INTRO_WORD = "(?!(?:and|here|again)\\b)[a-z]+(?:['’-][a-z]+)?";
+export const LOWER_CASE_INTRODUCTION = new RegExp(
+  '(?:^|[.!?\\n][ \\t]*|\\b(?:hi|hey|hello|yes|ok|okay|sorry)\\b[,!.]?[ \\t]+(?:there[,!]?[ \\t]+)?)' +
+    "(?:it[ \\t]*['’]?[ \\t]*s|it[ \\t]+is|this[ \\t]+is|i[ \\t]*['’]?[ \\t]*m|i[ \\t]+am)[ \\t]+" +
+    `(?<name>${INTRO_WORD}(?:[ \\t]+${INTRO_WORD}){0,2})` +
+    '(?=[ \\t]*(?:[,.!?;\\n]|$)|[ \\t]+(?:and|here|again)\\b)',
+  'dgi',
+);
+
 /** A capitalised word next to one of these names a team or a business ("Lumenzo team"), not a person. */
 export const ORGANISATION_NOUNS = new Set(
-  'team staff support program programme pharmacy pharmacies clinic office inc llc group crew folks people everyone'.split(
-    ' ',
-  ),
+  (
+    'team staff support program programme pharmacy pharmacies clinic office inc llc group crew folks people everyone ' +
+    'hospital center centre health medical care services insurance department dept company corp foundation labs'
+  ).split(' '),
 );
 
 // Words that follow the cues above without being names. Generic English, not corpus-fitted:

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ComposeAnswer } from '../../src/compose/compose-schema.js';
-import { allPages, composeBody, subjectId, type TraceSummary } from '../support/compose-requests.js';
+import { allPages, composeBody, composeHeld, subjectId, type TraceSummary } from '../support/compose-requests.js';
 import { expectProblem } from '../support/problem.js';
 import { PEOPLE, personalValues, type Seeded, seededRequests } from '../support/seeded-people.js';
 import { startTestService, type TestService } from '../support/service.js';
@@ -114,7 +114,7 @@ describe('no personal value leaves the service', () => {
     const body = composeBody(subjectId(), [], { extra: { name: p.name, phone: p.phone } });
     const invalid = [
       { ...body, channel: p.email },
-      { ...body, signals: [{ type: p.name, data: { text: `call ${p.phone}` }, at: p.dob }] },
+      { ...body, signals: [{ type: p.name, data: { text: `call ${p.phone}` }, at: `born ${p.dob}` }] },
       { ...body, subject: { ...body.subject, audience: p.name, consents: { sms: p.ssn } } },
       { ...body, program: `${p.memberId} ${'x'.repeat(200)}` },
       { ...body, [p.email]: p.ssn },
@@ -154,8 +154,11 @@ describe('no personal value leaves the service', () => {
 
   it('not anywhere in the store: runs, traces, reviews, checkpoints', async () => {
     expect(await findInStore(svc.pool, EVERY_VALUE)).toEqual([]);
-    // the search does reach every table: the pseudonymous subject ids are there (runs, checkpoints)
-    const where = (await findInStore(svc.pool, [seeded[0]!.subject])).map((h) => h.table);
+    // the search does reach every table: a pseudonymous subject id is there (runs, and the checkpoints
+    // of a run still waiting for a reviewer — decided and completed runs keep none)
+    const pending = subjectId('pending');
+    await composeHeld(svc, pending);
+    const where = (await findInStore(svc.pool, [pending])).map((h) => h.table);
     expect(where).toContain('runs');
     expect(where.some((t) => t.startsWith('checkpoint'))).toBe(true);
   });

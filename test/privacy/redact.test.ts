@@ -65,6 +65,20 @@ describe('createRedactor().text', () => {
     expect(r.text('Annual review with Lee Annex')).toBe('Annual review with Lee Annex');
   });
 
+  it('redacts a known name typed without its apostrophe, hyphen or dot', () => {
+    const r = createRedactor({ known: ["Kevin O'Brien", "O'Brien", 'Mary-Beth', 'St. Pierre'] });
+    expect(r.text('kevin obrien, O’Brien, O Brien, marybeth, Mary Beth, st pierre')).toBe(
+      '[NAME], [NAME], [NAME], [NAME], [NAME], [NAME]',
+    );
+    expect(r.text('Brien and Mary')).toBe('Brien and Mary');
+  });
+
+  it('matches allowed content in any case', () => {
+    expect(createRedactor({ allow: ['Lumenzo'] }).text('this is lumenzo and i hate it')).toBe(
+      'this is lumenzo and i hate it',
+    );
+  });
+
   it('leaves event timestamps, codes and amounts alone', () => {
     const s = 'at 2024-03-14T08:30:00Z: refill 9 days late, $5 per month, BCT 3.1, block LZ-COST-SMS-01, LZ-US-0110';
     expect(createRedactor().text(s)).toBe(s);

@@ -3,6 +3,9 @@
  * reviewer notes). `pii` must disappear from the redacted text; `keep` must survive it.
  * Written before the patterns, as a measure of them rather than a mirror of them.
  */
+import { NAMES_CLEAN, NAMES_WITH_PII } from './corpus-batch-names.js';
+import { PROBE_CLEAN, PROBE_WITH_PII } from './corpus-probe-names.js';
+
 export interface CorpusEntry {
   text: string;
   pii: string[];
@@ -551,6 +554,8 @@ export const WITH_PII: CorpusEntry[] = [
   { text: 'Ticket https://help.example.com/tickets/77812 still open', pii: ['77812'], keep: ['still open'] },
   { text: 'Father: Luis Ortega, 81, dementia', pii: ['Luis Ortega'], keep: ['81', 'dementia'] },
   { text: 'my tax id 12-3456789 was asked for the rebate', pii: ['12-3456789'], keep: ['was asked for the rebate'] },
+  ...NAMES_WITH_PII,
+  ...PROBE_WITH_PII,
 ];
 
 export const CLEAN: CorpusEntry[] = [
@@ -710,4 +715,6 @@ export const CLEAN: CorpusEntry[] = [
   { text: 'Message me on the app, not by phone', pii: [], keep: ['Message me on the app'] },
   { text: 'Approved under LZ-US-0110 rev 2 on 1 March', pii: [], keep: ['LZ-US-0110 rev 2'] },
   { text: 'My pharmacist said the generic is 50% cheaper', pii: [], keep: ['My pharmacist said', '50% cheaper'] },
+  ...NAMES_CLEAN,
+  ...PROBE_CLEAN,
 ];

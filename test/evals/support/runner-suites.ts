@@ -138,6 +138,7 @@ export function fakeTarget(answer: (caseId: string, call: number) => ComposeAnsw
       return { answer: a, latencyMs: 10 * n };
     },
     blockInfo: async () => blockInfo,
+    contentTerms: async (program) => [program, 'Lumenzo'],
     close: async () => {
       stats.closed = true;
     },
