@@ -2,6 +2,7 @@ import { checkConsent } from '../src/compliance/consent-rule.js';
 import type { Message } from '../src/compose/compose-schema.js';
 import { renderBody } from '../src/compose/render-body.js';
 import type { Channel } from '../src/content/block-schema.js';
+import { freeTexts } from '../src/graph/crisis-language.js';
 import type { ComposeStateType } from '../src/graph/state.js';
 import { traced } from '../src/graph/step-record.js';
 import type { AgentReport, ContentBlock, ModelCallRecord, SelectionEngine, ToolCallRecord } from './agent-types.js';
@@ -51,7 +52,10 @@ export function createAssembleNode(deps: ComposerDeps) {
 
     const attempt = async (channel: Channel, clarify: boolean): Promise<Attempt | undefined> => {
       const where = { program: req.program, audience: req.subject.audience, channel, locale: req.locale };
-      const { candidates, toolCalls: calls } = await retrieveCandidates(deps.tools, where, diagnosis, strategy);
+      const words = freeTexts(req.signals)
+        .map((t) => t.text)
+        .join(' ');
+      const { candidates, toolCalls: calls } = await retrieveCandidates(deps.tools, where, diagnosis, strategy, words);
       toolCalls.push(...calls);
       const input = {
         diagnosis,

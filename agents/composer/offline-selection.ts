@@ -6,10 +6,16 @@ import type { ContentBlock, SelectInput, SelectionEngine } from '../agent-types.
 const MAIN_KINDS = new Set(['support', 'education', 'claim']);
 const LONG_CHANNELS = new Set<Channel>(['email', 'web']);
 
-/** Fit of a body block to the plan: techniques it carries (earlier techniques weigh more). */
-function fitScore(block: ContentBlock, techniqueCodes: string[], recent: Set<string>): number {
+/**
+ * Fit of a body block: it must carry one of the planned techniques (the earlier, the better — more
+ * tags do not make a block better for this person), then retrieval relevance to the plan and the
+ * subject's own words decides between blocks that fit.
+ */
+function fitScore(block: ContentBlock, techniqueCodes: string[], recent: Set<string>, relevance: number): number {
   const bcts = new Set(block.tags.bcts);
-  let score = techniqueCodes.reduce((s, code, i) => s + (bcts.has(code) ? 3 - i * 0.5 : 0), 0);
+  const carried = techniqueCodes.findIndex((code) => bcts.has(code));
+  let score = carried === -1 ? 0 : 3 - carried * 0.5;
+  score += 3 * relevance;
   if (block.kind !== 'claim') score += 0.5; // support and education need no ISI, so they travel lighter
   if (recent.has(block.id)) score -= 2;
   return score;
@@ -30,10 +36,14 @@ export function selectBlocks(input: SelectInput): string[] {
   const recent = new Set(input.recentBlockIds ?? []);
   const codes = input.strategy.techniques.map((t) => t.code);
   const barrier = input.diagnosis.barrier;
+  // Search results carry their fused rank score; blocks listed without a query have none.
+  const scores = new Map(input.candidates.map((b) => [b.id, (b as { score?: number }).score ?? 0]));
+  const top = Math.max(0, ...scores.values());
+  const relevanceOf = (b: ContentBlock) => (top > 0 ? (scores.get(b.id) ?? 0) / top : 0);
 
   const ranked = pool
     .filter((b) => MAIN_KINDS.has(b.kind) && b.tags.barriers.includes(barrier))
-    .map((b) => ({ b, s: fitScore(b, codes, recent) }))
+    .map((b) => ({ b, s: fitScore(b, codes, recent, relevanceOf(b)) }))
     .sort((x, y) => y.s - x.s || x.b.text.length - y.b.text.length || x.b.id.localeCompare(y.b.id))
     .map((x) => x.b);
   const body = input.clarify

@@ -18,6 +18,8 @@ export async function retrieveCandidates(
   where: { program: string; audience: string; channel: Channel; locale?: string },
   diagnosis: Diagnosis,
   strategy: Strategy,
+  /** The subject's own (already redacted) words, so retrieval favours blocks about their situation. */
+  subjectWords = '',
 ): Promise<{ candidates: ContentBlock[]; toolCalls: ToolCallRecord[] }> {
   const toolCalls: ToolCallRecord[] = [];
   const call = async (name: string, run: () => Promise<StoredBlock[]>, args: unknown) => {
@@ -28,13 +30,19 @@ export async function retrieveCandidates(
   };
   const barrier = diagnosis.barrier;
   const aim = barrier === 'none' ? '' : BARRIER_PLAN[barrier].aim;
-  const query = [barrier.replace('_', ' '), aim, ...strategy.techniques.map((t) => t.name)].join(' ');
-  const searchArgs = { ...where, query, barrier, limit: 20 };
+  const planQuery = [barrier.replace('_', ' '), aim, ...strategy.techniques.map((t) => t.name)].join(' ');
+  const words = subjectWords
+    .split(/\s+/)
+    .filter((w) => /^[\p{L}']{3,}$/u.test(w))
+    .slice(0, 40);
+  const searchArgs = { ...where, query: [planQuery, ...words].join(' '), barrier, limit: 20 };
+  // The trace chain cannot be erased, so it records how many of the subject's words were used, not which.
+  const tracedArgs = { ...searchArgs, query: planQuery, subjectWords: words.length };
   const listArgs = {
     ...where,
     kinds: ['greeting', 'cta', 'isi', 'question'] as Array<'greeting' | 'cta' | 'isi' | 'question'>,
   };
-  const main = await call('search_content', () => tools.search.invoke(searchArgs), searchArgs);
+  const main = await call('search_content', () => tools.search.invoke(searchArgs), tracedArgs);
   const structural = await call('list_blocks', () => tools.list.invoke(listArgs), listArgs);
   return { candidates: [...main, ...structural], toolCalls };
 }

@@ -57,6 +57,29 @@ function input(candidates: ContentBlock[], o: Partial<SelectInput> & { barrier?:
 }
 
 describe('offline block selection', () => {
+  it('prefers, among blocks carrying a planned technique, the one retrieval found most relevant', () => {
+    const card = {
+      ...cb('CARD', 'Eligible insured patients may pay less with the savings card.', {
+        barriers: ['cost'],
+        bcts: ['3.2', '1.2'],
+      }),
+      score: 0.01,
+    };
+    const pap = {
+      ...cb('PAP', 'Uninsured patients may get the medicine at no cost through assistance.', {
+        barriers: ['cost'],
+        bcts: ['3.2'],
+      }),
+      score: 0.03,
+    };
+    expect(selectBlocks(input([GREET, card, pap, CTA]))).toEqual(['GREET', 'PAP', 'CTA']);
+    expect(selectBlocks(input([GREET, { ...card, score: 0.03 }, { ...pap, score: 0.01 }, CTA]))).toEqual([
+      'GREET',
+      'CARD',
+      'CTA',
+    ]);
+  });
+
   it('orders greeting, the barrier block and the call to action', () => {
     expect(selectBlocks(input([CTA, CONCERNS, COST, GREET]))).toEqual(['GREET', 'COST-1', 'CTA']);
   });

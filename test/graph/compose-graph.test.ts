@@ -65,10 +65,11 @@ describe('compose graph routing', () => {
   });
 
   it('revises a fixable fault with other approved blocks, then approves', async () => {
-    // The shorter block ranks first but makes a guarantee; a revision must swap it for the clean one.
+    // The block most relevant to the cost plan and the person's words makes a guarantee, so it is
+    // chosen first; a revision must swap it for the clean one.
     const { program, ids } = await programWithCostBlocks(
-      'Savings are guaranteed with our card.',
-      'Our team can check your coverage and look for ways to lower your costs.',
+      'Practical help with the cost of your copay is guaranteed when you cannot afford it.',
+      'Our team can check your coverage.',
     );
     const { answer, nodes, steps } = await run(composeRequest({ program }));
     expect(nodes.filter((n) => n === 'assemble_message')).toHaveLength(2);
