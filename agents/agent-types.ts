@@ -46,7 +46,8 @@ export interface StrategyEngine {
   plan(input: StrategyInput): Promise<{ strategy: Strategy; report: AgentReport }>;
 }
 
-export type ContentBlock = Block & { version: number };
+/** A usable block as the composer sees it; `score` is its fused search rank when retrieval found it. */
+export type ContentBlock = Block & { version: number; score?: number };
 export type SelectInput = {
   diagnosis: Diagnosis;
   strategy: Strategy;

@@ -37,7 +37,7 @@ export function selectBlocks(input: SelectInput): string[] {
   const codes = input.strategy.techniques.map((t) => t.code);
   const barrier = input.diagnosis.barrier;
   // Search results carry their fused rank score; blocks listed without a query have none.
-  const scores = new Map(input.candidates.map((b) => [b.id, (b as { score?: number }).score ?? 0]));
+  const scores = new Map(input.candidates.map((b) => [b.id, b.score ?? 0]));
   const top = Math.max(0, ...scores.values());
   const relevanceOf = (b: ContentBlock) => (top > 0 ? (scores.get(b.id) ?? 0) / top : 0);
 
