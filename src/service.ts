@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import type pg from 'pg';
 import type { Logger } from 'pino';
-import { createModelGrader } from '../evals/assertions/grader.js';
 import { createEvalStore } from '../evals/eval-store.js';
 import { createEvalLauncher } from '../evals/runner/eval-launcher.js';
 import { createApp } from './app.js';
@@ -13,10 +12,9 @@ import { createHashEmbedder, createRemoteEmbedder, type Embedder } from './conte
 import { readBlockFile } from './content/read-block-file.js';
 import { validateBlocks } from './content/validate-blocks.js';
 import type { Env } from './env.js';
-import { createModelEngines } from './model/model-engines.js';
+import { loadModelEngines, loadModelGrader } from './model/load-model-support.js';
 import { createMetrics } from './observability/metrics.js';
 import { combineObservers } from './observability/observers.js';
-import { createOtlpExporter, createRunTelemetry } from './observability/otel.js';
 import { createContentRepo } from './store/content-repo.js';
 import { createErasureRepo } from './store/erasure-repo.js';
 import { createIdempotencyRepo } from './store/idempotency-repo.js';
@@ -86,7 +84,10 @@ export async function startService(env: Env, logger: Logger): Promise<RunningSer
   const runtime = await openRuntime(env);
   const metrics = createMetrics();
   const endpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT;
-  const telemetry = endpoint ? createRunTelemetry({ exporter: createOtlpExporter(endpoint), logger }) : undefined;
+  // The OpenTelemetry SDK is loaded only when spans are exported.
+  const otel = endpoint ? await import('./observability/otel.js') : undefined;
+  const telemetry =
+    endpoint && otel ? otel.createRunTelemetry({ exporter: otel.createOtlpExporter(endpoint), logger }) : undefined;
   let compose: Awaited<ReturnType<typeof createComposeStack>>;
   try {
     const restaled = await runtime.content.reembedStale();
@@ -98,7 +99,7 @@ export async function startService(env: Env, logger: Logger): Promise<RunningSer
     compose = await createComposeStack({
       pool: runtime.store.pool,
       ...runtime,
-      models: createModelEngines(env),
+      models: await loadModelEngines(env),
       reviewBelow: env.NOF1_REVIEW_BELOW,
       observe: combineObservers(logger, metrics.recordRun, telemetry?.recordRun),
     });
@@ -108,7 +109,7 @@ export async function startService(env: Env, logger: Logger): Promise<RunningSer
     throw err;
   }
   const evalStore = createEvalStore(runtime.store.pool);
-  const launcher = createEvalLauncher({ store: evalStore, env, logger, grader: createModelGrader(env) });
+  const launcher = createEvalLauncher({ store: evalStore, env, logger, grader: await loadModelGrader(env) });
   const app = createApp({
     ...runtime,
     evals: { store: evalStore, launcher },

@@ -2,7 +2,7 @@ import { createComposeStack } from '../../src/compose/compose-stack.js';
 import { readBlockFile } from '../../src/content/read-block-file.js';
 import { validateBlocks } from '../../src/content/validate-blocks.js';
 import type { Env } from '../../src/env.js';
-import { createModelEngines } from '../../src/model/model-engines.js';
+import { loadModelEngines } from '../../src/model/load-model-support.js';
 import { DEMO_LIBRARY, openRuntime } from '../../src/service.js';
 import { readTraceView } from '../../src/store/trace-view.js';
 import type { LoadedSuite } from '../suite-schema.js';
@@ -24,7 +24,7 @@ export async function createInProcessTarget(suite: LoadedSuite, env: Env): Promi
     const { runner } = await createComposeStack({
       pool: runtime.store.pool,
       ...runtime,
-      models: createModelEngines(fresh),
+      models: await loadModelEngines(fresh),
       // The service's review threshold, so an in-process run holds for review where the service would.
       reviewBelow: fresh.NOF1_REVIEW_BELOW,
     });

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { createModelGrader } from '../../evals/assertions/grader.js';
 import type { EvalRun } from '../../evals/eval-store.js';
 import { createProgressBar } from '../../evals/report/progress-bar.js';
 import { terminalSummary } from '../../evals/report/terminal-summary.js';
@@ -7,6 +6,7 @@ import { REPORT_EXTENSIONS, rendererFor, writeReports } from '../../evals/report
 import { startEvalRun } from '../../evals/runner/record-run.js';
 import { loadSuite, SuiteError } from '../../evals/suite-loader.js';
 import { EnvError, loadEnv } from '../env.js';
+import { loadModelGrader } from '../model/load-model-support.js';
 import { CliError, EXIT } from './cli-error.js';
 import { withEvalStore } from './eval-store-access.js';
 
@@ -85,7 +85,7 @@ export function registerEvalRunCommand(evalCommand: Command) {
         // The first Ctrl-C stops scheduling cases and stores what ran; a second one is the default exit.
         const interrupt = () => stop.abort();
         process.once('SIGINT', interrupt);
-        const deps = { store, env, grader: createModelGrader(env) };
+        const deps = { store, env, grader: await loadModelGrader(env) };
         const options = {
           filterTags: opts.filter,
           repeat,

@@ -1,4 +1,4 @@
-import { OpenAIEmbeddings } from '@langchain/openai';
+import type { OpenAIEmbeddings } from '@langchain/openai';
 import { Unavailable } from '../errors.js';
 
 export const EMBEDDING_DIMENSIONS = 384;
@@ -71,23 +71,27 @@ export type RemoteEmbedderOptions = {
 
 /** Any OpenAI-compatible /embeddings endpoint, asked for vectors of the store's dimension. */
 export function createRemoteEmbedder(opts: RemoteEmbedderOptions): Embedder {
-  const client = new OpenAIEmbeddings({
-    model: opts.model,
-    dimensions: EMBEDDING_DIMENSIONS,
-    apiKey: opts.apiKey ?? 'not-needed',
-    configuration: { baseURL: opts.baseUrl },
-    maxRetries: opts.maxRetries,
-    timeout: opts.timeoutMs,
-    batchSize: 256,
-    // Plain float arrays: many OpenAI-compatible servers (vLLM, Ollama) do not speak base64.
-    encodingFormat: 'float',
-  });
+  // The SDK is loaded on first use, so a service that never embeds remotely never pays for it.
+  let client: Promise<OpenAIEmbeddings> | undefined;
+  const connect = async () =>
+    new (await import('@langchain/openai')).OpenAIEmbeddings({
+      model: opts.model,
+      dimensions: EMBEDDING_DIMENSIONS,
+      apiKey: opts.apiKey ?? 'not-needed',
+      configuration: { baseURL: opts.baseUrl },
+      maxRetries: opts.maxRetries,
+      timeout: opts.timeoutMs,
+      batchSize: 256,
+      // Plain float arrays: many OpenAI-compatible servers (vLLM, Ollama) do not speak base64.
+      encodingFormat: 'float',
+    });
   return {
     name: `openai:${opts.model}:${EMBEDDING_DIMENSIONS}`,
     async embed(texts) {
       let vectors: number[][];
       try {
-        vectors = await client.embedDocuments(texts);
+        client ??= connect();
+        vectors = await (await client).embedDocuments(texts);
       } catch (err) {
         // The endpoint's own message may echo input text, so only its kind is reported.
         throw new Unavailable(`the embeddings endpoint failed (${(err as Error).name})`);
