@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { MemorySaver } from '@langchain/langgraph';
 import type { ComposeAnswer, ComposeRequest } from '../src/compose/compose-schema.js';
 import { createComposeNodes, createComposeStack, REVIEW_BELOW } from '../src/compose/compose-stack.js';
@@ -59,8 +59,12 @@ function timedRuns(runs: RunsRepo) {
   return { repo, saves };
 }
 
+/** Brand and programme names (the runner's contentTerms), loaded once before the comparisons. */
+let terms: string[] = [];
+
+/** The run's first state, as the runner builds it (redacted request, personal values known). */
 function initialState(request: ComposeRequest, runId: string): ComposeStateType {
-  const redactor = createRedactor({ known: personalValues(request) });
+  const redactor = createRedactor({ known: personalValues(request, terms), allow: terms });
   return {
     runId,
     traceId: newId('trc'),
@@ -97,7 +101,7 @@ const afterCompliance = (s: ComposeStateType) => {
 /** The same node functions, called in sequence with the graph's routing and reducers, no LangGraph at all. */
 async function runDirect(nodes: Nodes, secrets: RunSecretsStore, request: ComposeRequest) {
   const runId = newId('msg');
-  secrets.put(runId, { signals: request.signals, personalValues: personalValues(request) });
+  secrets.put(runId, { signals: request.signals, personalValues: personalValues(request, terms) });
   const updates: Array<[string, Update]> = [];
   let s = initialState(request, runId);
   const step = async (name: string, node: (s: ComposeStateType) => Promise<Update>) => {
@@ -170,11 +174,13 @@ async function offlineLatency(runtime: Runtime) {
   const ms: number[] = [];
   const cpu: number[] = [];
   const statuses = new Map<string, number>();
+  const digest = createHash('sha256');
   for (let i = 0; i < COMPOSES; i++) {
     const t = await timed(() => stack.runner.compose(mixedRequest(i)));
     ms.push(t.ms);
     cpu.push(t.cpuMs);
     statuses.set(t.result.status, (statuses.get(t.result.status) ?? 0) + 1);
+    digest.update(`${t.result.status}|${t.result.diagnosis?.barrier}|${t.result.message?.blocks.map((b) => b.id)}\n`);
   }
   printTable(
     `compose offline, in-process: ${COMPOSES} composes (14 request shapes, 200 subjects) at ${STORE_BLOCKS} blocks + demo (ms)`,
@@ -184,7 +190,10 @@ async function offlineLatency(runtime: Runtime) {
       ['  of which saveRun (run + trace rows)', ...stats(runs.saves), Number.NaN],
     ],
   );
-  console.log(`statuses: ${[...statuses].map(([s, n]) => `${s} ${n}`).join(', ')}`);
+  console.log(
+    `statuses: ${[...statuses].map(([s, n]) => `${s} ${n}`).join(', ')}; answers digest (status, barrier, block ids ` +
+      `in order, to compare code versions): ${digest.digest('hex').slice(0, 16)}`,
+  );
   console.log(`persistence share (saveRun mean / compose mean): ${((100 * mean(runs.saves)) / mean(ms)).toFixed(0)}%`);
   printTable('per node, from the trace steps (durationMs)', [
     ['node', 'calls', 'p50', 'p95', 'mean'],
@@ -194,6 +203,7 @@ async function offlineLatency(runtime: Runtime) {
 }
 
 async function graphOverhead(runtime: Runtime, stack: Awaited<ReturnType<typeof createComposeStack>>) {
+  terms = await runtime.content.contentTerms();
   const nodes = createComposeNodes(runtime, stack.secrets);
   const saver = new HeldRunSaver(new MemorySaver());
   const compiled = stack.graph.compile({ checkpointer: saver }) as never;
@@ -229,7 +239,7 @@ async function graphOverhead(runtime: Runtime, stack: Awaited<ReturnType<typeof 
     const d = await timed(() => runDirect(nodes, stack.secrets, req('d')));
     const gReq = req('g');
     const input = initialState(gReq, newId('msg'));
-    stack.secrets.put(input.runId, { signals: gReq.signals, personalValues: personalValues(gReq) });
+    stack.secrets.put(input.runId, { signals: gReq.signals, personalValues: personalValues(gReq, terms) });
     const g = await timed(() => driveGraph(compiled, saver, input));
     stack.secrets.drop(input.runId);
     if (summaryOf(g.result) !== summaryOf(d.result.state)) mismatches++;

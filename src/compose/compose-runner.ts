@@ -85,6 +85,8 @@ export function createComposeRunner(deps: RunnerDeps) {
     const known = personalValues(request, terms);
     const redactor = createRedactor({ known, allow: terms });
     deps.secrets.put(runId, { signals: request.signals, personalValues: known });
+    // A new run id has no stored checkpoint: the graph's first read need not ask the store.
+    deps.checkpointer.begin(runId);
     try {
       const initial = { runId, traceId, today: today(), request: redactRequest(request, redactor) };
       const { state, interrupted } = await drive(initial, runId, onStep);
@@ -107,6 +109,7 @@ export function createComposeRunner(deps: RunnerDeps) {
       return answer;
     } finally {
       deps.secrets.drop(runId);
+      deps.checkpointer.end(runId);
     }
   }
 

@@ -18,13 +18,32 @@ import {
  */
 export class HeldRunSaver extends BaseCheckpointSaver {
   private readonly memory = new MemorySaver();
+  /** Threads this process started and has not persisted: the durable saver cannot hold anything for them. */
+  private readonly fresh = new Set<string>();
 
   constructor(private readonly durable: BaseCheckpointSaver) {
     super(durable.serde);
   }
 
+  /** Marks a thread id this process just made up (a new run), so reads skip the durable saver's round trip. */
+  begin(threadId: string) {
+    this.fresh.add(threadId);
+  }
+
+  /** The run's checkpoints are persisted or dropped (or the run failed): reads consult the durable saver again. */
+  end(threadId: string) {
+    this.fresh.delete(threadId);
+  }
+
+  private isFresh(config: RunnableConfig) {
+    const id = config.configurable?.thread_id;
+    return typeof id === 'string' && this.fresh.has(id);
+  }
+
   async getTuple(config: RunnableConfig): Promise<CheckpointTuple | undefined> {
-    return (await this.memory.getTuple(config)) ?? this.durable.getTuple(config);
+    const held = await this.memory.getTuple(config);
+    if (held || this.isFresh(config)) return held;
+    return this.durable.getTuple(config);
   }
 
   async *list(config: RunnableConfig, options?: CheckpointListOptions): AsyncGenerator<CheckpointTuple> {
@@ -33,7 +52,7 @@ export class HeldRunSaver extends BaseCheckpointSaver {
       any = true;
       yield t;
     }
-    if (!any) yield* this.durable.list(config, options);
+    if (!any && !this.isFresh(config)) yield* this.durable.list(config, options);
   }
 
   put(config: RunnableConfig, checkpoint: Checkpoint, metadata: CheckpointMetadata, _newVersions: ChannelVersions) {
@@ -45,12 +64,14 @@ export class HeldRunSaver extends BaseCheckpointSaver {
   }
 
   async deleteThread(threadId: string) {
+    this.fresh.delete(threadId);
     await this.memory.deleteThread(threadId);
     await this.durable.deleteThread(threadId);
   }
 
   /** Writes the thread's latest checkpoint and its pending writes (the interrupt) to the durable saver. */
   async persist(threadId: string) {
+    this.fresh.delete(threadId);
     const latest = await this.memory.getTuple({ configurable: { thread_id: threadId } });
     if (!latest) return;
     const parent = latest.parentConfig ?? { configurable: { thread_id: threadId, checkpoint_ns: '' } };
@@ -70,6 +91,7 @@ export class HeldRunSaver extends BaseCheckpointSaver {
 
   /** Drops a finished run's in-memory checkpoints (and any durable ones from its hold). */
   async forget(threadId: string, alsoDurable: boolean) {
+    this.fresh.delete(threadId);
     await this.memory.deleteThread(threadId);
     if (alsoDurable) await this.durable.deleteThread(threadId);
   }

@@ -27,7 +27,8 @@ export function filterSql(f: BlockFilter, first: number) {
   if (f.channel) where.push(`${p(f.channel)} = ANY(channels)`);
   if (f.kinds?.length) where.push(`kind = ANY(${p(f.kinds)}::text[])`);
   if (f.locale) where.push(`locale = ${p(f.locale)}`);
-  if (f.barrier) where.push(`${p(f.barrier)} = ANY(barriers)`);
+  // Containment (not `= ANY`) so the GIN index on barriers can serve it; the same rows either way.
+  if (f.barrier) where.push(`barriers @> ARRAY[${p(f.barrier)}]::text[]`);
   const day = f.at ? `${p(f.at)}::date` : 'current_date';
   const usable = `(approved_at <= ${day} AND expires_at >= ${day})`;
   where.push(usable);

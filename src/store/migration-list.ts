@@ -141,4 +141,14 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = [
       CREATE INDEX eval_runs_accepted ON eval_runs (suite_name, accepted_at DESC) WHERE accepted;
     `,
   },
+  {
+    name: 'indexes for the filters compose and the trace listing use: block kind and barrier, run status/barrier/programme by time',
+    sql: `
+      CREATE INDEX content_blocks_filter_kind ON content_blocks (program, audience, kind);
+      CREATE INDEX content_blocks_filter_barriers ON content_blocks USING gin (barriers);
+      CREATE INDEX runs_status_created ON runs (status, created_at DESC, id DESC);
+      CREATE INDEX runs_barrier_created ON runs (barrier, created_at DESC, id DESC);
+      CREATE INDEX runs_program_created ON runs (program, created_at DESC, id DESC);
+    `,
+  },
 ];

@@ -35,18 +35,16 @@ export async function appendTrace(client: pg.PoolClient, traceId: string, record
     prev = hash;
     return row;
   });
-  if (personal.length) {
-    await client.query(
-      `INSERT INTO trace_personal (trace_id, step, data)
-       SELECT trace_id, step, data FROM jsonb_to_recordset($1::jsonb) AS r(trace_id text, step int, data jsonb)`,
-      [JSON.stringify(personal)],
-    );
-  }
+  // One statement (one round trip) writes both: the free text beside the chain, and the chain's records.
   await client.query(
-    `INSERT INTO trace_records (trace_id, step, kind, record, prev_hash, hash)
+    `WITH personal AS (
+       INSERT INTO trace_personal (trace_id, step, data)
+       SELECT trace_id, step, data FROM jsonb_to_recordset($2::jsonb) AS p(trace_id text, step int, data jsonb)
+     )
+     INSERT INTO trace_records (trace_id, step, kind, record, prev_hash, hash)
      SELECT trace_id, step, kind, record, prev_hash, hash FROM jsonb_to_recordset($1::jsonb)
        AS r(trace_id text, step int, kind text, record jsonb, prev_hash text, hash text) ORDER BY step`,
-    [JSON.stringify(rows)],
+    [JSON.stringify(rows), JSON.stringify(personal)],
   );
 }
 
