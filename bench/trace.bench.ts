@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { createComposeStack } from '../src/compose/compose-stack.js';
+import { BARRIERS } from '../src/content/block-schema.js';
 import { parseEnv } from '../src/env.js';
 import { createRedactor } from '../src/privacy/redact.js';
 import { openRuntime } from '../src/service.js';
@@ -78,18 +79,6 @@ async function traceOverhead() {
   }
 }
 
-const BARRIERS = [
-  'cost',
-  'concerns',
-  'necessity',
-  'trust',
-  'health_literacy',
-  'forgetfulness',
-  'access',
-  'social_influence',
-  'emotional',
-  'none',
-];
 const PROGRAMS = ['lumenzo-adherence', 'corvana-support', 'elvastin-onboarding', 'respira-copd', 'glucara-start'];
 
 /** A stored answer of a realistic size (what GET /v1/traces/{id} serves), the same for every synthetic row. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ComposeAnswer } from '../../src/compose/compose-schema.js';
-import type { Barrier, Block, Channel } from '../../src/content/block-schema.js';
+import { BARRIERS as ALL_BARRIERS, type Barrier, type Block, type Channel } from '../../src/content/block-schema.js';
 import {
   BARRIER_SIGNALS,
   CONTRACT_RULES,
@@ -21,17 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => svc?.close());
 
-const BARRIERS = [
-  'cost',
-  'concerns',
-  'necessity',
-  'trust',
-  'health_literacy',
-  'forgetfulness',
-  'access',
-  'social_influence',
-  'emotional',
-] as const satisfies readonly Barrier[];
+// Every barrier but `none`, which is skipped rather than composed.
+const BARRIERS = ALL_BARRIERS.filter((b) => b !== 'none');
 const CASES = BARRIERS.flatMap((b) => (['sms', 'email'] as const).map((channel) => [b, channel] as const));
 
 /** Everything the contract promises about an approved message built from the demo library. */
