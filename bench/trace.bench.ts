@@ -1,10 +1,11 @@
 import type pg from 'pg';
+import { RULES } from '../src/compliance/compliance-rules.js';
 import { createComposeStack } from '../src/compose/compose-stack.js';
 import { BARRIERS } from '../src/content/block-schema.js';
 import { parseEnv } from '../src/env.js';
 import { createRedactor } from '../src/privacy/redact.js';
 import { openRuntime } from '../src/service.js';
-import { createRunListing, type RunFilter } from '../src/store/run-listing.js';
+import { createRunListing, type RunFilter, runFilterSql } from '../src/store/run-listing.js';
 import type { RunsRepo } from '../src/store/runs-repo.js';
 import { CLEAN, CORPUS_ALLOW, WITH_PII } from '../test/privacy/redaction-corpus.js';
 import { mixedRequest } from './support/compose-requests.js';
@@ -109,17 +110,7 @@ const ANSWER = {
   },
   compliance: {
     verdict: 'pass',
-    checks: [
-      'consent',
-      'frequency',
-      'approved_content',
-      'fair_balance',
-      'audience',
-      'expiry',
-      'channel_fit',
-      'pii',
-      'prohibited_claims',
-    ].map((rule) => ({ rule, passed: true, detail: `${rule}: ok` })),
+    checks: RULES.map(({ name: rule }) => ({ rule, passed: true, detail: `${rule}: ok` })),
   },
   engine: { mode: 'offline', modelCalls: 0, fallbacks: [] },
 };
@@ -171,17 +162,7 @@ const SCENARIOS: Scenario[] = [
 
 /** OFFSET pagination over the same query (what a naive listing would do): the keyset baseline. */
 async function listWithOffset(pool: pg.Pool, f: RunFilter, limit: number, offset: number) {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const p = (v: unknown) => {
-    params.push(v);
-    return `$${params.length}`;
-  };
-  if (f.from) where.push(`created_at >= ${p(f.from)}::timestamptz`);
-  if (f.to) where.push(`created_at < ${p(f.to)}::timestamptz`);
-  if (f.status) where.push(`status = ${p(f.status)}`);
-  if (f.barrier) where.push(`barrier = ${p(f.barrier)}`);
-  if (f.program) where.push(`program = ${p(f.program)}`);
+  const { where, params, p } = runFilterSql(f);
   const sql = `SELECT id, trace_id, status, barrier, program, channel, created_at, duration_ms, model_calls, fallbacks
     FROM runs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC
     LIMIT ${p(limit)} OFFSET ${p(offset)}`;

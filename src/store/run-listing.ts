@@ -28,20 +28,26 @@ type Row = {
   fallbacks: number;
 };
 
+/** The WHERE terms of a run filter, with a parameter binder for the caller to add its own. */
+export function runFilterSql(f: RunFilter) {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  if (f.from) where.push(`created_at >= ${p(f.from)}::timestamptz`);
+  if (f.to) where.push(`created_at < ${p(f.to)}::timestamptz`);
+  if (f.status) where.push(`status = ${p(f.status)}`);
+  if (f.barrier) where.push(`barrier = ${p(f.barrier)}`);
+  if (f.program) where.push(`program = ${p(f.program)}`);
+  return { where, params, p };
+}
+
 /** Runs by time window, newest first, with keyset pagination on (created_at, id). */
 export function createRunListing(pool: pg.Pool) {
   async function list(f: RunFilter, limit: number, before?: { at: string; id: string }): Promise<RunSummary[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const p = (v: unknown) => {
-      params.push(v);
-      return `$${params.length}`;
-    };
-    if (f.from) where.push(`created_at >= ${p(f.from)}::timestamptz`);
-    if (f.to) where.push(`created_at < ${p(f.to)}::timestamptz`);
-    if (f.status) where.push(`status = ${p(f.status)}`);
-    if (f.barrier) where.push(`barrier = ${p(f.barrier)}`);
-    if (f.program) where.push(`program = ${p(f.program)}`);
+    const { where, params, p } = runFilterSql(f);
     if (before) where.push(`(created_at, id) < (${p(before.at)}::timestamptz, ${p(before.id)})`);
     const sql = `SELECT id, trace_id, status, barrier, program, channel, created_at, duration_ms, model_calls, fallbacks
       FROM runs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ${p(limit)}`;
