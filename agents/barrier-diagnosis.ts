@@ -1,14 +1,14 @@
-import type { RunSecretsStore } from '../src/graph/run-secrets.js';
-import type { ComposeStateType } from '../src/graph/state.js';
-import { traced } from '../src/graph/step-record.js';
-import type { DiagnosisEngine } from './agent-types.js';
+import type { DiagnosisEngine } from '../src/domain/engines.js';
+import type { RunSecretsReader } from '../src/domain/ports.js';
+import type { RunState } from '../src/domain/run-state.js';
+import { traced } from './traced.js';
 import { withFallback } from './with-fallback.js';
 
-export type DiagnoseDeps = { offline: DiagnosisEngine; model?: DiagnosisEngine; secrets: RunSecretsStore };
+export type DiagnoseDeps = { offline: DiagnosisEngine; model?: DiagnosisEngine; secrets: RunSecretsReader };
 
 /** The barrier-diagnosis agent: reads the raw signals from run memory, answers a redacted diagnosis. */
 export function createDiagnoseNode(deps: DiagnoseDeps) {
-  return traced('diagnose_barrier', 'barrier-diagnosis', async (state: ComposeStateType) => {
+  return traced('diagnose_barrier', 'barrier-diagnosis', async (state: RunState) => {
     const req = state.request!;
     const secrets = deps.secrets.get(state.runId);
     const input = {

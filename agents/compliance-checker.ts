@@ -1,26 +1,20 @@
 import { DEFAULT_CHANNEL_LIMITS } from '../src/compliance/channel-limits.js';
 import { runRules } from '../src/compliance/compliance-rules.js';
-import type { ComplianceContext, RuleResult } from '../src/compliance/rule-types.js';
-import type { RunSecretsStore } from '../src/graph/run-secrets.js';
-import type { ComposeStateType } from '../src/graph/state.js';
-import { traced } from '../src/graph/step-record.js';
-import type { ContentRepo } from '../src/store/content-repo.js';
-import type { AgentReport } from './agent-types.js';
+import type { ComplianceContext, RuleResult } from '../src/domain/compliance.js';
+import type { AgentReport, ComplianceReviewer } from '../src/domain/engines.js';
+import type { ContentSource, RunSecretsReader } from '../src/domain/ports.js';
+import type { RunState } from '../src/domain/run-state.js';
 import { modelCallsLeft } from './model-budget.js';
+import { traced } from './traced.js';
 import { ModelStepError } from './with-fallback.js';
-
-/** A model reviewer may add findings; it is never asked to, and can never, pass a failing rule. */
-export interface ComplianceReviewer {
-  review(ctx: ComplianceContext, checks: RuleResult[]): Promise<{ findings: RuleResult[]; report: AgentReport }>;
-}
 
 export const MAX_REVISIONS = 2;
 
-export type ComplianceDeps = { content: ContentRepo; secrets: RunSecretsStore; reviewer?: ComplianceReviewer };
+export type ComplianceDeps = { content: ContentSource; secrets: RunSecretsReader; reviewer?: ComplianceReviewer };
 
 /** The compliance agent: deterministic rules on the stored blocks, re-read from the store. */
 export function createComplianceNode(deps: ComplianceDeps) {
-  return traced('check_compliance', 'compliance', async (state: ComposeStateType) => {
+  return traced('check_compliance', 'compliance', async (state: RunState) => {
     const req = state.request!;
     const ctxRun = state.context!;
     const message = state.message!;
@@ -67,7 +61,7 @@ export function createComplianceNode(deps: ComplianceDeps) {
     const failing = all.filter((c) => !c.passed);
     const revise = failing.length > 0 && failing.every((c) => c.fixable) && state.round < MAX_REVISIONS;
     return {
-      update: { checks: all, round: revise ? state.round + 1 : state.round },
+      update: { checks: all, revise, round: revise ? state.round + 1 : state.round },
       input: { channel: message.channel, blocks: message.blocks, round: state.round },
       output: {
         verdict: failing.length ? 'fail' : 'pass',

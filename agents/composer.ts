@@ -1,21 +1,20 @@
-import { checkConsent } from '../src/compliance/consent-rule.js';
-import type { Message } from '../src/compose/compose-schema.js';
-import { renderBody } from '../src/compose/render-body.js';
-import type { Channel } from '../src/content/block-schema.js';
-import { freeTexts } from '../src/graph/crisis-language.js';
-import type { ComposeStateType } from '../src/graph/state.js';
-import { traced } from '../src/graph/step-record.js';
-import type { AgentReport, ContentBlock, ModelCallRecord, SelectionEngine, ToolCallRecord } from './agent-types.js';
+import type { Channel, ContentBlock } from '../src/domain/block.js';
+import type { Message } from '../src/domain/compose.js';
+import type { AgentReport, ModelCallRecord, SelectionEngine, ToolCallRecord } from '../src/domain/engines.js';
+import { freeTexts } from '../src/domain/free-text.js';
+import type { RunState } from '../src/domain/run-state.js';
+import { renderBody } from './composer/render-body.js';
 import { type ContentTools, retrieveCandidates } from './composer/retrieve-candidates.js';
 import { modelCallsLeft } from './model-budget.js';
+import { traced } from './traced.js';
 import { withFallback } from './with-fallback.js';
 
 export type ComposerDeps = {
   tools: ContentTools;
   offline: SelectionEngine;
   model?: SelectionEngine;
-  reviewBelow: number;
-  recordGap(program: string, barrier: string, channel: string): Promise<void>;
+  /** Below this diagnosis confidence an approved clarifying question is proposed instead of guessing. */
+  clarifyBelow: number;
 };
 
 type Attempt = { channel: Channel; blocks: ContentBlock[]; report: AgentReport };
@@ -37,7 +36,7 @@ function toMessage(channel: Channel, blocks: ContentBlock[]): Message {
  * a model choosing ids); the body is only ever the selected blocks' verbatim text.
  */
 export function createAssembleNode(deps: ComposerDeps) {
-  return traced('assemble_message', 'composer', async (state: ComposeStateType) => {
+  return traced('assemble_message', 'composer', async (state: RunState) => {
     const req = state.request!;
     const diagnosis = state.diagnosis!;
     const strategy = state.strategy!;
@@ -48,7 +47,7 @@ export function createAssembleNode(deps: ComposerDeps) {
     // Every attempt's model calls and first fallback count, not just the chosen attempt's.
     const modelCalls: ModelCallRecord[] = [];
     let fallback: string | undefined;
-    const lowConfidence = diagnosis.confidence < deps.reviewBelow;
+    const lowConfidence = diagnosis.confidence < deps.clarifyBelow;
 
     const attempt = async (channel: Channel, clarify: boolean): Promise<Attempt | undefined> => {
       const where = { program: req.program, audience: req.subject.audience, channel, locale: req.locale };
@@ -83,17 +82,14 @@ export function createAssembleNode(deps: ComposerDeps) {
       if (chosen) break;
     }
     let holdReason = state.holdReason;
-    // Consent is settled before content: with no consented channel to try, nothing can be sent,
-    // so the run is blocked on consent rather than held for a content gap nobody could use.
-    const consent =
-      channels
-        .map((channel) => checkConsent({ signals: req.signals, consents: req.subject.consents, channel }))
-        .find((c) => c.passed) ??
-      checkConsent({ signals: req.signals, consents: req.subject.consents, channel: channels[0]! });
+    let contentGap = state.contentGap;
+    // Consent was settled before content (load_context): with no consented channel to try, nothing can be
+    // sent, so the run is blocked on consent rather than held for a content gap nobody could use.
+    const consent = state.context!.consent;
     const consentBlocked = !chosen && !consent.passed;
     if (!chosen && !revising && !consentBlocked) {
-      // No block addresses this barrier here: count the gap, then offer an approved clarifying question.
-      await deps.recordGap(req.program, diagnosis.barrier, channels[0]!);
+      // No block addresses this barrier here: the run counts the gap, and offers an approved clarifying question.
+      contentGap = { barrier: diagnosis.barrier, channel: channels[0]! };
       holdReason = 'content_gap';
       for (const channel of channels) {
         chosen = await attempt(channel, true);
@@ -108,6 +104,7 @@ export function createAssembleNode(deps: ComposerDeps) {
         channel: chosen?.channel ?? channels[0] ?? null,
         usedBlocks: chosen?.blocks ?? [],
         holdReason,
+        contentGap,
         ...(consentBlocked ? { checks: [consent] } : {}),
       },
       input: {

@@ -1,4 +1,4 @@
-import type { StepRecord } from '../src/graph/step-record.js';
+import type { StepRecord } from '../src/domain/step.js';
 
 /**
  * Model calls one message may spend across all agents: diagnosis, selection and review take one

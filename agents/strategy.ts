@@ -1,13 +1,13 @@
-import type { ComposeStateType } from '../src/graph/state.js';
-import { traced } from '../src/graph/step-record.js';
-import type { StrategyEngine } from './agent-types.js';
+import type { StrategyEngine } from '../src/domain/engines.js';
+import type { RunState } from '../src/domain/run-state.js';
+import { traced } from './traced.js';
 import { withFallback } from './with-fallback.js';
 
 export type StrategyDeps = { offline: StrategyEngine; model?: StrategyEngine };
 
 /** The behavioural-science strategy agent: 1–3 BCTs for the barrier, with a readable rationale. */
 export function createStrategyNode(deps: StrategyDeps) {
-  return traced('plan_strategy', 'strategy', async (state: ComposeStateType) => {
+  return traced('plan_strategy', 'strategy', async (state: RunState) => {
     const input = {
       diagnosis: state.diagnosis!,
       history: state.context!.history,

@@ -1,4 +1,4 @@
-import type { AgentReport, ModelCallRecord } from './agent-types.js';
+import type { AgentReport, ModelCallRecord } from '../src/domain/engines.js';
 
 /** Thrown by model engines so the calls made before failing still reach the trace. */
 export class ModelStepError extends Error {

@@ -1,17 +1,23 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { MemorySaver } from '@langchain/langgraph';
-import type { ComposeAnswer, ComposeRequest } from '../src/compose/compose-schema.js';
-import { createComposeNodes, createComposeStack, REVIEW_BELOW } from '../src/compose/compose-stack.js';
+import { createComposeNodes, createComposeStack } from '../src/compose/compose-stack.js';
+import { createModelEngines } from '../src/compose/model-engines.js';
 import { personalValues, redactRequest } from '../src/compose/request-privacy.js';
 import { createHashEmbedder } from '../src/content/embedder.js';
+import type { ComposeAnswer, ComposeRequest } from '../src/domain/compose.js';
+import type { StepRecord } from '../src/domain/step.js';
 import { parseEnv } from '../src/env.js';
 import { buildComposeGraph, type GraphNodes } from '../src/graph/build-graph.js';
 import { HeldRunSaver } from '../src/graph/held-run-saver.js';
+import {
+  afterAssembly,
+  afterCompliance as afterComplianceFor,
+  afterDiagnosis,
+  DEFAULT_RUN_POLICY,
+} from '../src/graph/run-policy.js';
 import type { RunSecretsStore } from '../src/graph/run-secrets.js';
 import type { ComposeStateType } from '../src/graph/state.js';
-import type { StepRecord } from '../src/graph/step-record.js';
 import { createLogger } from '../src/logger.js';
-import { createModelEngines } from '../src/model/model-engines.js';
 import { createRedactor } from '../src/privacy/redact.js';
 import { startService } from '../src/service.js';
 import { createContentRepo } from '../src/store/content-repo.js';
@@ -78,6 +84,8 @@ function initialState(request: ComposeRequest, runId: string): ComposeStateType 
     usedBlocks: [],
     checks: [],
     round: 0,
+    revise: false,
+    contentGap: null,
     status: null,
     holdReason: null,
     reviewId: null,
@@ -86,17 +94,7 @@ function initialState(request: ComposeRequest, runId: string): ComposeStateType 
   };
 }
 
-// The graph's conditional edges (src/graph/build-graph.ts), restated for the driver without LangGraph.
-const afterDiagnosis = (s: ComposeStateType) =>
-  s.diagnosis?.barrier === 'none' && !s.context?.escalation ? 'finalize' : 'plan_strategy';
-const afterAssembly = (s: ComposeStateType) =>
-  s.message ? 'check_compliance' : s.round > 0 ? 'finalize' : 'human_review';
-const afterCompliance = (s: ComposeStateType) => {
-  if (s.checks.some((c) => !c.passed))
-    return s.steps.at(-1)?.output.next === 'revise' ? 'assemble_message' : 'finalize';
-  const hold = s.holdReason || s.context?.escalation || (s.diagnosis?.confidence ?? 1) < REVIEW_BELOW;
-  return hold ? 'human_review' : 'finalize';
-};
+const afterCompliance = afterComplianceFor(DEFAULT_RUN_POLICY);
 
 /** The same node functions, called in sequence with the graph's routing and reducers, no LangGraph at all. */
 async function runDirect(nodes: Nodes, secrets: RunSecretsStore, request: ComposeRequest) {
@@ -112,7 +110,7 @@ async function runDirect(nodes: Nodes, secrets: RunSecretsStore, request: Compos
   try {
     await step('load_context', nodes.loadContext);
     await step('diagnose_barrier', nodes.diagnose);
-    let next = afterDiagnosis(s);
+    let next: string = afterDiagnosis(s);
     for (;;) {
       if (next === 'plan_strategy') {
         await step(next, nodes.plan);
@@ -125,7 +123,7 @@ async function runDirect(nodes: Nodes, secrets: RunSecretsStore, request: Compos
         next = afterCompliance(s);
       } else break;
     }
-    if (next === 'human_review') return { state: s, held: true, updates };
+    if (next === 'hold_for_review') return { state: s, held: true, updates };
     await step('finalize', nodes.finalize);
     return { state: s, held: false, updates };
   } finally {
@@ -221,11 +219,12 @@ async function graphOverhead(runtime: Runtime, stack: Awaited<ReturnType<typeof 
     plan: replayNode('plan_strategy'),
     assemble: replayNode('assemble_message'),
     check: replayNode('check_compliance'),
+    hold: replayNode('hold_for_review'),
     review: replayNode('human_review'),
     finalize: replayNode('finalize'),
   };
   const replaySaver = new HeldRunSaver(new MemorySaver());
-  const replay = buildComposeGraph(replayNodes, { reviewBelow: REVIEW_BELOW }).compile({
+  const replay = buildComposeGraph(replayNodes, DEFAULT_RUN_POLICY).compile({
     checkpointer: replaySaver,
   }) as never;
 

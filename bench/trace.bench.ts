@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { RULES } from '../src/compliance/compliance-rules.js';
 import { createComposeStack } from '../src/compose/compose-stack.js';
-import { BARRIERS } from '../src/content/block-schema.js';
+import { BARRIERS } from '../src/domain/block.js';
 import { parseEnv } from '../src/env.js';
 import { createRedactor } from '../src/privacy/redact.js';
 import { openRuntime } from '../src/service.js';

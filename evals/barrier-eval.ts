@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { DiagnosisEngine } from '../agents/agent-types.js';
-import { Signal } from '../src/compose/compose-schema.js';
-import { BARRIERS, Barrier } from '../src/content/block-schema.js';
+import { BARRIERS, Barrier } from '../src/domain/block.js';
+import { Signal } from '../src/domain/compose.js';
+import type { DiagnosisEngine } from '../src/domain/engines.js';
 import {
   accuracy,
   confusionMatrix,

@@ -1,4 +1,4 @@
-import { BARRIERS } from '../src/content/block-schema.js';
+import { BARRIERS } from '../src/domain/block.js';
 import type { BarrierEvalResult } from './barrier-eval.js';
 
 const SHORT: Record<string, string> = {

@@ -1,5 +1,5 @@
 import { basename, dirname, extname, resolve } from 'node:path';
-import { ComposeRequest } from '../src/compose/compose-schema.js';
+import { ComposeRequest } from '../src/domain/compose.js';
 import type { AssertionFn } from './assertions/assertion-types.js';
 import { ASSERTIONS, addPlugin } from './assertions/registry.js';
 import { createFixtureReader } from './case-fixture.js';

@@ -1,6 +1,6 @@
-import type { SubjectHistory } from '../agents/agent-types.js';
-import type { BarrierDefinition } from '../agents/barrier/barrier-definitions.js';
-import type { Signal } from '../src/compose/compose-schema.js';
+import type { BarrierDefinition } from '../src/domain/block.js';
+import type { Signal } from '../src/domain/compose.js';
+import type { SubjectHistory } from '../src/domain/history.js';
 import { dataBlock, dataOnlyRule, type Prompt } from './data-block.js';
 
 export const DIAGNOSIS_TOOL = 'submit_diagnosis';

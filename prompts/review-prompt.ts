@@ -1,4 +1,4 @@
-import type { ComplianceContext, RuleResult } from '../src/compliance/rule-types.js';
+import type { ComplianceContext, RuleResult } from '../src/domain/compliance.js';
 import { dataBlock, dataOnlyRule, type Prompt } from './data-block.js';
 
 export const REVIEW_TOOL = 'submit_review';

@@ -1,4 +1,4 @@
-import type { SelectInput } from '../agents/agent-types.js';
+import type { SelectInput } from '../src/domain/engines.js';
 import { dataBlock, dataOnlyRule, type Prompt } from './data-block.js';
 
 export const SELECTION_TOOL = 'select_blocks';

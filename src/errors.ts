@@ -2,57 +2,8 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './app-env.js';
+import { HttpError, NotFound } from './domain/errors.js';
 import { createRedactor } from './privacy/redact.js';
-
-export type FieldError = { path: string; message: string };
-
-/** Base of every error the service means to answer with; anything else is a 500. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: ContentfulStatusCode,
-    readonly title: string,
-    detail: string,
-    readonly errors?: FieldError[],
-  ) {
-    super(detail);
-  }
-}
-
-export class Invalid extends HttpError {
-  constructor(detail: string, errors?: FieldError[]) {
-    super(400, 'Bad Request', detail, errors);
-  }
-}
-export class Unauthorized extends HttpError {
-  constructor(detail = 'a valid bearer key is required') {
-    super(401, 'Unauthorized', detail);
-  }
-}
-export class Forbidden extends HttpError {
-  constructor(detail: string) {
-    super(403, 'Forbidden', detail);
-  }
-}
-export class NotFound extends HttpError {
-  constructor(detail: string) {
-    super(404, 'Not Found', detail);
-  }
-}
-export class Conflict extends HttpError {
-  constructor(detail: string) {
-    super(409, 'Conflict', detail);
-  }
-}
-export class TooLarge extends HttpError {
-  constructor(limit: number) {
-    super(413, 'Payload Too Large', `the request body is larger than ${limit} bytes`);
-  }
-}
-export class Unavailable extends HttpError {
-  constructor(detail: string) {
-    super(503, 'Service Unavailable', detail);
-  }
-}
 
 const TITLES: Partial<Record<number, string>> = {
   400: 'Bad Request',
@@ -76,7 +27,9 @@ export function problem(c: Context<AppEnv>, err: HttpError) {
     instance: c.get('requestId'),
     ...(err.errors ? { errors: err.errors } : {}),
   };
-  return c.body(JSON.stringify(body), err.status, { 'content-type': 'application/problem+json' });
+  return c.body(JSON.stringify(body), err.status as ContentfulStatusCode, {
+    'content-type': 'application/problem+json',
+  });
 }
 
 /** The one error path: typed errors become problem+json; nothing internal (stack, SQL) leaves. */

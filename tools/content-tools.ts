@@ -1,7 +1,7 @@
 import { tool } from '@langchain/core/tools';
 import { z } from 'zod';
-import { BlockKind, Channel } from '../src/content/block-schema.js';
-import type { ContentRepo } from '../src/store/content-repo.js';
+import { BlockKind, Channel } from '../src/domain/block.js';
+import type { ContentSource } from '../src/domain/ports.js';
 
 const Where = z.object({
   program: z.string(),
@@ -11,7 +11,7 @@ const Where = z.object({
 });
 
 /** Hybrid search over usable blocks that address one barrier, filtered before ranking. */
-export function createSearchContentTool(repo: ContentRepo) {
+export function createSearchContentTool(repo: ContentSource) {
   return tool(
     async (args) =>
       repo.search(args.query, {
@@ -32,7 +32,7 @@ export function createSearchContentTool(repo: ContentRepo) {
 }
 
 /** Lists usable blocks of structural kinds (greeting, call to action, ISI, question) for a channel. */
-export function createListBlocksTool(repo: ContentRepo) {
+export function createListBlocksTool(repo: ContentSource) {
   return tool(
     async (args) =>
       repo.list({

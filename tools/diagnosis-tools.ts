@@ -1,7 +1,7 @@
 import { tool } from '@langchain/core/tools';
 import { z } from 'zod';
-import type { SubjectHistory } from '../agents/agent-types.js';
-import type { BarrierDefinition } from '../agents/barrier/barrier-definitions.js';
+import type { BarrierDefinition } from '../src/domain/block.js';
+import type { SubjectHistory } from '../src/domain/history.js';
 
 /** The subject's recent messages and diagnoses (ids, times, codes: no personal text) for one run. */
 export function createSubjectHistoryTool(history: SubjectHistory) {

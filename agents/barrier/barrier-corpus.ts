@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { Barrier } from '../../src/content/block-schema.js';
+import { Barrier } from '../../src/domain/block.js';
 
 /** The labelled training corpus: one `{text, barrier}` JSON object per line. */
 export const CORPUS_PATH = fileURLToPath(new URL('../data/barrier-corpus.jsonl', import.meta.url));

@@ -1,7 +1,5 @@
-import type { Barrier } from '../../src/content/block-schema.js';
+import type { Barrier, BarrierDefinition } from '../../src/domain/block.js';
 import { BARRIER_PLAN } from '../strategy/barrier-techniques.js';
-
-export type BarrierDefinition = { barrier: Barrier; comB: string; definition: string };
 
 /**
  * What each barrier of the contract means, in the words the design uses (COM-B component from the

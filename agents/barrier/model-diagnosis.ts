@@ -2,13 +2,13 @@ import { type BaseMessage, HumanMessage, SystemMessage } from '@langchain/core/m
 import type { ChatOpenAI } from '@langchain/openai';
 import { z } from 'zod';
 import { buildDiagnosisPrompt, DIAGNOSIS_TOOL } from '../../prompts/diagnosis-prompt.js';
-import type { Diagnosis, Signal } from '../../src/compose/compose-schema.js';
-import { BARRIERS } from '../../src/content/block-schema.js';
-import { ModelCallLog } from '../../src/model/chat-model.js';
-import { readStructured } from '../../src/model/structured-answer.js';
+import { BARRIERS } from '../../src/domain/block.js';
+import type { Diagnosis, Signal } from '../../src/domain/compose.js';
+import type { DiagnosisEngine, ToolCallRecord } from '../../src/domain/engines.js';
 import { createRedactor } from '../../src/privacy/redact.js';
 import { createBarrierDefinitionsTool, createSubjectHistoryTool } from '../../tools/diagnosis-tools.js';
-import type { DiagnosisEngine, ToolCallRecord } from '../agent-types.js';
+import { ModelCallLog } from '../model/chat-model.js';
+import { readStructured } from '../model/structured-answer.js';
 import { BARRIER_DEFINITIONS } from './barrier-definitions.js';
 
 /** What the model must submit: evidence is signal indexes and types only, so no model text reaches the answer. */

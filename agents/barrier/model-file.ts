@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BARRIERS, Barrier } from '../../src/content/block-schema.js';
+import { BARRIERS, Barrier } from '../../src/domain/block.js';
 import type { SoftmaxModel } from './text-classifier.js';
 import type { FeatureConfig } from './text-features.js';
 

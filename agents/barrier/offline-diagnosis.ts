@@ -1,6 +1,6 @@
-import type { Diagnosis, Signal } from '../../src/compose/compose-schema.js';
-import { BARRIERS, type Barrier } from '../../src/content/block-schema.js';
-import type { DiagnosisEngine } from '../agent-types.js';
+import { BARRIERS, type Barrier } from '../../src/domain/block.js';
+import type { Diagnosis, Signal } from '../../src/domain/compose.js';
+import type { DiagnosisEngine } from '../../src/domain/engines.js';
 import { loadBarrierModel } from './load-model.js';
 import type { BarrierModel } from './model-file.js';
 import { signalEvidence, totalScores } from './signal-evidence.js';

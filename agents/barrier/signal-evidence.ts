@@ -1,5 +1,5 @@
-import type { Signal } from '../../src/compose/compose-schema.js';
-import type { Barrier } from '../../src/content/block-schema.js';
+import type { Barrier } from '../../src/domain/block.js';
+import type { Signal } from '../../src/domain/compose.js';
 import { COVERAGE, type Scores, strongest, TOPIC_FIRST, TOPIC_REPEAT, TOPICS } from './signal-vocabulary.js';
 
 /**

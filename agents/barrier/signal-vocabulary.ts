@@ -1,4 +1,4 @@
-import type { Barrier } from '../../src/content/block-schema.js';
+import type { Barrier } from '../../src/domain/block.js';
 
 /**
  * What a page topic or a coverage status says about the barrier, as log-odds. Hand-set

@@ -1,5 +1,5 @@
-import type { Signal } from '../../src/compose/compose-schema.js';
-import type { Barrier } from '../../src/content/block-schema.js';
+import type { Barrier } from '../../src/domain/block.js';
+import type { Signal } from '../../src/domain/compose.js';
 import type { BarrierModel } from './model-file.js';
 import { predict } from './text-classifier.js';
 import { extractFeatures } from './text-features.js';

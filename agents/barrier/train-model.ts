@@ -1,4 +1,4 @@
-import { BARRIERS } from '../../src/content/block-schema.js';
+import { BARRIERS } from '../../src/domain/block.js';
 import { corpusSha256, parseCorpus } from './barrier-corpus.js';
 import { crossValidate, fitTemperature, meanNll } from './calibration.js';
 import { type BarrierModelFile, packWeights } from './model-file.js';

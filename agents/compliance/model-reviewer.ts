@@ -3,10 +3,10 @@ import type { ChatOpenAI } from '@langchain/openai';
 import { z } from 'zod';
 import { buildReviewPrompt, REVIEW_TOOL } from '../../prompts/review-prompt.js';
 import { fail } from '../../src/compliance/rule-result.js';
-import { ModelCallLog } from '../../src/model/chat-model.js';
-import { readStructured } from '../../src/model/structured-answer.js';
+import type { ComplianceReviewer } from '../../src/domain/engines.js';
 import { createRedactor } from '../../src/privacy/redact.js';
-import type { ComplianceReviewer } from '../compliance-checker.js';
+import { ModelCallLog } from '../model/chat-model.js';
+import { readStructured } from '../model/structured-answer.js';
 
 export const MODEL_REVIEW_RULE = 'model_review';
 const MAX_FINDINGS = 3;

@@ -3,10 +3,10 @@ import type { ChatOpenAI } from '@langchain/openai';
 import { z } from 'zod';
 import { buildSelectionPrompt, SELECTION_TOOL } from '../../prompts/selection-prompt.js';
 import { DEFAULT_CHANNEL_LIMITS } from '../../src/compliance/channel-limits.js';
-import type { Channel } from '../../src/content/block-schema.js';
-import { ModelCallLog } from '../../src/model/chat-model.js';
-import { readStructured } from '../../src/model/structured-answer.js';
-import type { SelectionEngine } from '../agent-types.js';
+import type { Channel } from '../../src/domain/block.js';
+import type { SelectionEngine } from '../../src/domain/engines.js';
+import { ModelCallLog } from '../model/chat-model.js';
+import { readStructured } from '../model/structured-answer.js';
 
 /** A message is a handful of blocks; more ids than that is not a selection. */
 const Selection = z.object({ blockIds: z.array(z.string()).min(1).max(8) });

@@ -1,7 +1,7 @@
 import { DEFAULT_CHANNEL_LIMITS } from '../../src/compliance/channel-limits.js';
-import { renderBody } from '../../src/compose/render-body.js';
-import type { Channel } from '../../src/content/block-schema.js';
-import type { ContentBlock, SelectInput, SelectionEngine } from '../agent-types.js';
+import type { Channel, ContentBlock } from '../../src/domain/block.js';
+import type { SelectInput, SelectionEngine } from '../../src/domain/engines.js';
+import { renderBody } from './render-body.js';
 
 const MAIN_KINDS = new Set(['support', 'education', 'claim']);
 const LONG_CHANNELS = new Set<Channel>(['email', 'web']);

@@ -1,8 +1,7 @@
-import type { Diagnosis, Strategy } from '../../src/compose/compose-schema.js';
-import type { Channel } from '../../src/content/block-schema.js';
-import type { StoredBlock } from '../../src/store/content-repo.js';
+import type { Channel, ContentBlock, StoredBlock } from '../../src/domain/block.js';
+import type { Diagnosis, Strategy } from '../../src/domain/compose.js';
+import type { ToolCallRecord } from '../../src/domain/engines.js';
 import type { createListBlocksTool, createSearchContentTool } from '../../tools/content-tools.js';
-import type { ContentBlock, ToolCallRecord } from '../agent-types.js';
 import { BARRIER_PLAN } from '../strategy/barrier-techniques.js';
 
 export type ContentTools = {

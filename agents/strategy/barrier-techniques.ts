@@ -1,4 +1,4 @@
-import type { Barrier } from '../../src/content/block-schema.js';
+import type { Barrier } from '../../src/domain/block.js';
 
 /**
  * The design's barrier → COM-B → first BCTs table, in order of preference. Trust adds 4.2

@@ -1,5 +1,5 @@
-import type { Strategy } from '../../src/compose/compose-schema.js';
-import type { StrategyEngine, StrategyInput } from '../agent-types.js';
+import type { Strategy } from '../../src/domain/compose.js';
+import type { StrategyEngine, StrategyInput } from '../../src/domain/engines.js';
 import { BARRIER_PLAN } from './barrier-techniques.js';
 import { bct } from './bct-taxonomy.js';
 

@@ -1,5 +1,5 @@
-import { BARRIERS, Block, type BlockKind, type Channel } from '../../src/content/block-schema.js';
-import type { BlockFilter } from '../../src/store/content-filter.js';
+import { BARRIERS, Block, type BlockKind, type Channel } from '../../src/domain/block.js';
+import type { BlockFilter } from '../../src/domain/ports.js';
 
 /** Deterministic PRNG (mulberry32), so every run imports and queries the same data. */
 export function rng(seed: number) {

@@ -1,4 +1,4 @@
-import type { ComposeRequest, Signal } from '../../src/compose/compose-schema.js';
+import type { ComposeRequest, Signal } from '../../src/domain/compose.js';
 import { AT, BARRIER_SIGNALS } from '../../test/support/barrier-signals.js';
 
 /** The demo library's programme: the generated store also holds ~2,000 of its blocks beside the demo's. */

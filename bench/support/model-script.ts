@@ -1,6 +1,6 @@
 import { loadBarrierModel } from '../../agents/barrier/load-model.js';
 import { diagnoseSignals } from '../../agents/barrier/offline-diagnosis.js';
-import type { Signal } from '../../src/compose/compose-schema.js';
+import type { Signal } from '../../src/domain/compose.js';
 import { selectIds, sensibleSelection, submitDiagnosis, submitReview } from '../../test/support/model-scripts.js';
 import {
   byAgent,

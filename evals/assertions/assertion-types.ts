@@ -1,5 +1,5 @@
 import type { ZodType } from 'zod';
-import type { ComposeAnswer } from '../../src/compose/compose-schema.js';
+import type { ComposeAnswer } from '../../src/domain/compose.js';
 import type { LoadedCase } from '../suite-schema.js';
 
 /** `skipped` marks a result that could not be judged (no grader model); summaries count it apart, never as a pass. */

@@ -1,4 +1,4 @@
-import { Barrier } from '../../src/content/block-schema.js';
+import { Barrier } from '../../src/domain/block.js';
 import { defineAssertion, list, oneOrMany, verdict } from './define-assertion.js';
 
 /** The diagnosed barrier equals `value` or is one of `one_of`; a run with no diagnosis fails. */

@@ -1,10 +1,10 @@
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import type { ChatOpenAI } from '@langchain/openai';
 import { z } from 'zod';
+import { createChatModel } from '../../agents/model/chat-model.js';
+import { readStructured } from '../../agents/model/structured-answer.js';
 import { buildRubricPrompt, GRADE_TOOL } from '../../prompts/rubric-prompt.js';
-import { createChatModel } from '../../src/model/chat-model.js';
-import type { ModelEnv } from '../../src/model/model-engines.js';
-import { readStructured } from '../../src/model/structured-answer.js';
+import type { ModelEnv } from '../../src/compose/model-engines.js';
 import type { Grader } from './assertion-types.js';
 
 const Grade = z.object({ pass: z.boolean(), score: z.number().min(0).max(1), reason: z.string().trim().min(1) });

@@ -1,4 +1,4 @@
-import { Status } from '../../src/compose/compose-schema.js';
+import { Status } from '../../src/domain/compose.js';
 import { defineAssertion, list, oneOrMany, verdict } from './define-assertion.js';
 
 /** The answer's status equals `value` or is one of `one_of`. */

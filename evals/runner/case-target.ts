@@ -1,4 +1,4 @@
-import type { ComposeAnswer, ComposeRequest } from '../../src/compose/compose-schema.js';
+import type { ComposeAnswer, ComposeRequest } from '../../src/domain/compose.js';
 import type { BlockInfo } from '../assertions/assertion-types.js';
 
 /** What one compose call produced: the answer, its trace when it could be read, and how long it took. */

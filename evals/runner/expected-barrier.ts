@@ -1,4 +1,4 @@
-import { Barrier } from '../../src/content/block-schema.js';
+import { Barrier } from '../../src/domain/block.js';
 import type { AssertionSpec } from '../suite-schema.js';
 
 /**

@@ -1,4 +1,4 @@
-import { ComposeAnswer } from '../../src/compose/compose-schema.js';
+import { ComposeAnswer } from '../../src/domain/compose.js';
 import type { BlockInfo } from '../assertions/assertion-types.js';
 import { CaseError, type CaseTarget } from './case-target.js';
 

@@ -1,8 +1,8 @@
 import { createComposeStack } from '../../src/compose/compose-stack.js';
+import { loadModelEngines } from '../../src/compose/load-model-engines.js';
 import { readBlockFile } from '../../src/content/read-block-file.js';
 import { validateBlocks } from '../../src/content/validate-blocks.js';
 import type { Env } from '../../src/env.js';
-import { loadModelEngines } from '../../src/model/load-model-support.js';
 import { DEMO_LIBRARY, openRuntime } from '../../src/service.js';
 import { readTraceView } from '../../src/store/trace-view.js';
 import type { LoadedSuite } from '../suite-schema.js';

@@ -1,7 +1,7 @@
-import { ComposeRequest } from '../../src/compose/compose-schema.js';
 import { personalValues } from '../../src/compose/request-privacy.js';
-import type { Barrier } from '../../src/content/block-schema.js';
 import { zodErrors } from '../../src/content/validate-blocks.js';
+import type { Barrier } from '../../src/domain/block.js';
+import { ComposeRequest } from '../../src/domain/compose.js';
 import type { AssertionContext, AssertionFn, CaseOutcome } from '../assertions/assertion-types.js';
 import { runAssertion } from '../assertions/registry.js';
 import type { LoadedCase } from '../suite-schema.js';

@@ -1,4 +1,4 @@
-import type { Barrier } from '../../src/content/block-schema.js';
+import type { Barrier } from '../../src/domain/block.js';
 
 /** One assertion's verdict on one attempt, as reports show it. */
 export type AssertionOutcome = {

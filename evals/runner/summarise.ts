@@ -1,4 +1,4 @@
-import { BARRIERS } from '../../src/content/block-schema.js';
+import { BARRIERS } from '../../src/domain/block.js';
 import { confusionMatrix, macroF1, perLabelMetrics } from '../metrics.js';
 import type { LoadedCase } from '../suite-schema.js';
 import { expectedBarrier } from './expected-barrier.js';

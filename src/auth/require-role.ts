@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env.js';
-import { Forbidden, Unauthorized } from '../errors.js';
+import { Forbidden, Unauthorized } from '../domain/errors.js';
 import type { KeyRing, Role } from './keys.js';
 
 /** Resolves the bearer key to its roles; unknown or missing keys stop here with 401. */

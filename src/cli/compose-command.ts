@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { ComposeRequest } from '../compose/compose-schema.js';
 import { createComposeStack } from '../compose/compose-stack.js';
 import { zodErrors } from '../content/validate-blocks.js';
+import { ComposeRequest } from '../domain/compose.js';
 import { loadEnv } from '../env.js';
 import { createLogger } from '../logger.js';
 import { loadDemoLibrary, openRuntime } from '../service.js';

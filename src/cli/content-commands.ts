@@ -1,8 +1,8 @@
 import { access } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { Channel } from '../content/block-schema.js';
 import { BlockFileError, readBlockFile } from '../content/read-block-file.js';
 import { type Rejection, validateBlocks } from '../content/validate-blocks.js';
+import { Channel } from '../domain/block.js';
 import { loadEnv } from '../env.js';
 import { openRuntime } from '../service.js';
 import { CliError, EXIT } from './cli-error.js';

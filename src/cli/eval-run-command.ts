@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { loadModelGrader } from '../../evals/assertions/load-grader.js';
 import type { EvalRun } from '../../evals/eval-store.js';
 import { createProgressBar } from '../../evals/report/progress-bar.js';
 import { terminalSummary } from '../../evals/report/terminal-summary.js';
@@ -6,7 +7,6 @@ import { REPORT_EXTENSIONS, rendererFor, writeReports } from '../../evals/report
 import { startEvalRun } from '../../evals/runner/record-run.js';
 import { loadSuite, SuiteError } from '../../evals/suite-loader.js';
 import { EnvError, loadEnv } from '../env.js';
-import { loadModelGrader } from '../model/load-model-support.js';
 import { CliError, EXIT } from './cli-error.js';
 import { withEvalStore } from './eval-store-access.js';
 

@@ -1,5 +1,5 @@
+import type { Rule } from '../domain/compliance.js';
 import { fail, pass, plural } from './rule-result.js';
-import type { Rule } from './rule-types.js';
 
 const NAME = 'audience';
 

@@ -1,4 +1,4 @@
-import type { Channel } from '../content/block-schema.js';
+import type { Channel } from '../domain/block.js';
 
 /**
  * Default body length limits in characters. SMS allows two concatenated segments so that

@@ -1,3 +1,4 @@
+import type { ComplianceContext, Rule, RuleResult } from '../domain/compliance.js';
 import { approvedContentRule } from './approved-content-rule.js';
 import { audienceRule } from './audience-rule.js';
 import { channelFitRule } from './channel-fit-rule.js';
@@ -8,7 +9,6 @@ import { frequencyRule } from './frequency-rule.js';
 import { piiRule } from './pii-rule.js';
 import { prohibitedClaimsRule } from './prohibited-claims-rule.js';
 import { fail } from './rule-result.js';
-import type { ComplianceContext, Rule, RuleResult } from './rule-types.js';
 
 /** In the order a reviewer reads them: may we write at all, then is the content right. */
 export const RULES: readonly Rule[] = [

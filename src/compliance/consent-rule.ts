@@ -1,6 +1,6 @@
-import { CHANNELS } from '../content/block-schema.js';
+import { CHANNELS } from '../domain/block.js';
+import type { ComplianceContext, Rule, RuleResult } from '../domain/compliance.js';
 import { fail, pass } from './rule-result.js';
-import type { ComplianceContext, Rule, RuleResult } from './rule-types.js';
 
 const NAME = 'consent';
 

@@ -1,6 +1,6 @@
-import type { StoredBlock } from '../store/content-repo.js';
+import type { StoredBlock } from '../domain/block.js';
+import type { Rule } from '../domain/compliance.js';
 import { fail, pass, plural } from './rule-result.js';
-import type { Rule } from './rule-types.js';
 
 const NAME = 'fair_balance';
 

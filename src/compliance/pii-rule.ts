@@ -1,6 +1,6 @@
+import type { Rule } from '../domain/compliance.js';
 import { findPii, type PiiOptions, type PiiSpan } from '../privacy/find-pii.js';
 import { fail, pass, plural } from './rule-result.js';
-import type { Rule } from './rule-types.js';
 
 const NAME = 'pii';
 

@@ -1,6 +1,6 @@
+import type { Rule } from '../domain/compliance.js';
 import { prohibitedTermsIn } from './prohibited-terms.js';
 import { fail, pass } from './rule-result.js';
-import type { Rule } from './rule-types.js';
 
 const NAME = 'prohibited_claims';
 

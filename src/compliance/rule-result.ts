@@ -1,4 +1,4 @@
-import type { RuleResult } from './rule-types.js';
+import type { RuleResult } from '../domain/compliance.js';
 
 /** Builders so every rule reports in the same shape; blockIds only when a block is at fault. */
 export const pass = (rule: string, detail: string): RuleResult => ({ rule, passed: true, detail, fixable: false });

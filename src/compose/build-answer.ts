@@ -1,7 +1,7 @@
-import type { ComposeStateType } from '../graph/state.js';
-import type { ComposeAnswer, Status } from './compose-schema.js';
+import type { ComposeAnswer, Status } from '../domain/compose.js';
+import type { RunState } from '../domain/run-state.js';
 
-const REVIEW_CHECK = (decision: NonNullable<ComposeStateType['decision']>) => ({
+const REVIEW_CHECK = (decision: NonNullable<RunState['decision']>) => ({
   rule: 'review',
   passed: decision.decision === 'approve',
   detail: `a reviewer ${decision.decision === 'approve' ? 'approved' : 'rejected'} the message at ${decision.at}`,
@@ -9,8 +9,7 @@ const REVIEW_CHECK = (decision: NonNullable<ComposeStateType['decision']>) => ({
 
 /** The contract's answer, from the run's state; `message` only travels with approved or held runs. */
 export function buildAnswer(
-  s: ComposeStateType,
-  status: Status,
+  s: RunState,
   review?: { id: string; reason: string },
   extra: { modelCalls: number; fallbacks: string[]; mode: 'offline' | 'model'; createdAt: string } = {
     modelCalls: 0,
@@ -19,6 +18,7 @@ export function buildAnswer(
     createdAt: new Date().toISOString(),
   },
 ): ComposeAnswer {
+  const status: Status = s.status!;
   const checks = s.checks.map(({ rule, passed, detail }) => ({ rule, passed, detail }));
   if (s.decision) checks.push(REVIEW_CHECK(s.decision));
   const withMessage = status === 'approved' || status === 'needs_review';

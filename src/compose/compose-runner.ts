@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Command } from '@langchain/langgraph';
+import type { ComposeAnswer, ComposeRequest } from '../domain/compose.js';
+import type { ReviewDecision, RunState } from '../domain/run-state.js';
+import type { StepRecord } from '../domain/step.js';
 import type { ComposeGraph } from '../graph/build-graph.js';
 import type { HeldRunSaver } from '../graph/held-run-saver.js';
-import type { ReviewInterrupt, ReviewResume } from '../graph/nodes/human-review.js';
 import type { RunSecretsStore } from '../graph/run-secrets.js';
-import type { ComposeStateType } from '../graph/state.js';
-import type { StepRecord } from '../graph/step-record.js';
 import { createRedactor } from '../privacy/redact.js';
 import type { RunsRepo } from '../store/runs-repo.js';
 import type { TraceRecord } from '../store/trace-repo.js';
 import { buildAnswer } from './build-answer.js';
-import type { ComposeAnswer, ComposeRequest } from './compose-schema.js';
 import { personalValues, redactRequest } from './request-privacy.js';
 
 export type StepEvent = { node: string; step: StepRecord };
@@ -49,31 +48,19 @@ export function createComposeRunner(deps: RunnerDeps) {
     const config = {
       configurable: { thread_id: threadId },
       durability: 'exit' as const,
-      streamMode: ['updates', 'values'] as Array<'updates' | 'values'>,
+      streamMode: 'updates' as const,
     };
-    let interrupted: ReviewInterrupt | undefined;
-    let state: ComposeStateType | undefined;
-    for await (const [mode, chunk] of (await compiled.stream(input as never, config)) as AsyncIterable<
-      [string, unknown]
-    >) {
-      if (mode === 'values') {
-        // An interrupt arrives as a values chunk of its own; the state is the chunk before it.
-        if (chunk && typeof chunk === 'object' && 'steps' in chunk) state = chunk as ComposeStateType;
-        continue;
-      }
-      for (const [node, update] of Object.entries(chunk as Record<string, unknown>)) {
-        if (node === '__interrupt__') {
-          interrupted = (update as Array<{ value: ReviewInterrupt }>)[0]?.value;
-          continue;
-        }
-        const step = (update as { steps?: StepRecord[] } | undefined)?.steps?.[0];
+    for await (const chunk of await compiled.stream(input as Parameters<typeof compiled.stream>[0], config)) {
+      for (const [node, update] of Object.entries(chunk)) {
+        const step = (update as Partial<RunState> | undefined)?.steps?.[0];
         if (step && onStep) onStep({ node, step });
       }
     }
-    // Only a run waiting for a human needs its checkpoint to outlive this process.
-    if (interrupted) await deps.checkpointer.persist(threadId);
+    const state = (await compiled.getState(config)).values as RunState;
+    // Only a run waiting for a person needs its checkpoint to outlive this process.
+    if (state.status === 'needs_review') await deps.checkpointer.persist(threadId);
     else await deps.checkpointer.forget(threadId, input instanceof Command);
-    return { state: state!, interrupted };
+    return state;
   }
 
   async function compose(request: ComposeRequest, onStep?: (e: StepEvent) => void): Promise<ComposeAnswer> {
@@ -89,10 +76,10 @@ export function createComposeRunner(deps: RunnerDeps) {
     deps.checkpointer.begin(runId);
     try {
       const initial = { runId, traceId, today: today(), request: redactRequest(request, redactor) };
-      const { state, interrupted } = await drive(initial, runId, onStep);
+      const state = await drive(initial, runId, onStep);
       const summary = engineSummary(state.steps, deps.mode, createdAt);
-      const review = interrupted ? { id: interrupted.reviewId, reason: interrupted.reason } : undefined;
-      const answer = buildAnswer(state, interrupted ? 'needs_review' : state.status!, review, summary);
+      const review = state.status === 'needs_review' ? { id: state.reviewId!, reason: state.holdReason! } : undefined;
+      const answer = buildAnswer(state, review, summary);
       await deps.runs.saveRun(
         {
           answer,
@@ -104,6 +91,7 @@ export function createComposeRunner(deps: RunnerDeps) {
         },
         toTrace(state.steps),
         review,
+        state.contentGap,
       );
       deps.observe?.(answer, state.steps, (performance.now() - started) / 1000);
       return answer;
@@ -114,13 +102,13 @@ export function createComposeRunner(deps: RunnerDeps) {
   }
 
   /** Resumes a held run with the reviewer's decision (works after a restart: the checkpoint is stored). */
-  async function resume(runId: string, reviewId: string, decision: ReviewResume): Promise<ComposeAnswer> {
-    const before = (await compiled.getState({ configurable: { thread_id: runId } })).values as ComposeStateType;
+  async function resume(runId: string, reviewId: string, decision: ReviewDecision): Promise<ComposeAnswer> {
+    const before = (await compiled.getState({ configurable: { thread_id: runId } })).values as RunState;
     const done = before.steps?.length ?? 0;
-    const { state } = await drive(new Command({ resume: decision }), runId);
+    const state = await drive(new Command({ resume: decision }), runId);
     const previous = await deps.runs.getAnswer(runId);
     const summary = engineSummary(state.steps, deps.mode, previous?.createdAt ?? new Date().toISOString());
-    const answer = buildAnswer(state, state.status!, previous?.review, summary);
+    const answer = buildAnswer(state, previous?.review, summary);
     await deps.runs.finishReview(answer, toTrace(state.steps.slice(done)), done, { reviewId, ...decision });
     deps.observe?.(answer, state.steps.slice(done));
     return answer;

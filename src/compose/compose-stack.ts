@@ -1,47 +1,46 @@
 import { PostgresSaver } from '@langchain/langgraph-checkpoint-postgres';
 import type pg from 'pg';
-import type { DiagnosisEngine, SelectionEngine } from '../../agents/agent-types.js';
 import { createOfflineDiagnosisEngine } from '../../agents/barrier/offline-diagnosis.js';
 import { createDiagnoseNode } from '../../agents/barrier-diagnosis.js';
-import { type ComplianceReviewer, createComplianceNode } from '../../agents/compliance-checker.js';
+import { createComplianceNode } from '../../agents/compliance-checker.js';
 import { createOfflineSelectionEngine } from '../../agents/composer/offline-selection.js';
 import { createAssembleNode } from '../../agents/composer.js';
 import { createOfflineStrategyEngine } from '../../agents/strategy/offline-strategy.js';
 import { createStrategyNode } from '../../agents/strategy.js';
 import { createListBlocksTool, createSearchContentTool } from '../../tools/content-tools.js';
+import type { ModelEngines } from '../domain/engines.js';
+import type { ContentSource, RunHistorySource, SettingsSource } from '../domain/ports.js';
 import { buildComposeGraph } from '../graph/build-graph.js';
 import { HeldRunSaver } from '../graph/held-run-saver.js';
 import { createFinalizeNode } from '../graph/nodes/finalize.js';
+import { createHoldNode } from '../graph/nodes/hold-for-review.js';
 import { createHumanReviewNode } from '../graph/nodes/human-review.js';
 import { createLoadContextNode } from '../graph/nodes/load-context.js';
+import { DEFAULT_RUN_POLICY, type RunPolicy } from '../graph/run-policy.js';
 import { RunSecretsStore } from '../graph/run-secrets.js';
-import type { ContentRepo } from '../store/content-repo.js';
 import type { RunsRepo } from '../store/runs-repo.js';
-import type { SettingsRepo } from '../store/settings-repo.js';
 import { createComposeRunner, type RunnerDeps } from './compose-runner.js';
-
-/**
- * Below this diagnosis confidence a run is held for a human (proposing an approved clarifying
- * question). The offline engine is cautious on behaviour-only evidence (about 0.4–0.6 when right),
- * so 0.4 holds the genuinely ambiguous runs without holding every behavioural one.
- */
-export const REVIEW_BELOW = 0.4;
-
-export type ModelEngines = { diagnosis?: DiagnosisEngine; selection?: SelectionEngine; reviewer?: ComplianceReviewer };
 
 export type ComposeStackDeps = {
   pool: pg.Pool;
-  content: ContentRepo;
+  content: ContentSource;
   runs: RunsRepo;
-  settings: SettingsRepo;
+  settings: SettingsSource;
   models?: ModelEngines;
+  /** The run policy's review threshold; its default when absent. */
   reviewBelow?: number;
   observe?: RunnerDeps['observe'];
 };
 
+const policyOf = (deps: { reviewBelow?: number }): RunPolicy => ({
+  ...DEFAULT_RUN_POLICY,
+  ...(deps.reviewBelow === undefined ? {} : { reviewBelow: deps.reviewBelow }),
+});
+
+type NodeDeps = { content: ContentSource; runs: RunHistorySource; settings: SettingsSource; models?: ModelEngines };
+
 /** The graph's node functions over one store (benchmarks also call them directly, without the graph). */
-export function createComposeNodes(deps: Omit<ComposeStackDeps, 'pool' | 'observe'>, secrets: RunSecretsStore) {
-  const reviewBelow = deps.reviewBelow ?? REVIEW_BELOW;
+export function createComposeNodes(deps: NodeDeps, secrets: RunSecretsStore, policy: RunPolicy = DEFAULT_RUN_POLICY) {
   const models = deps.models ?? {};
   return {
     loadContext: createLoadContextNode({ runs: deps.runs, settings: deps.settings, secrets }),
@@ -51,11 +50,11 @@ export function createComposeNodes(deps: Omit<ComposeStackDeps, 'pool' | 'observ
       tools: { search: createSearchContentTool(deps.content), list: createListBlocksTool(deps.content) },
       offline: createOfflineSelectionEngine(),
       model: models.selection,
-      reviewBelow,
-      recordGap: deps.runs.recordContentGap,
+      clarifyBelow: policy.reviewBelow,
     }),
     check: createComplianceNode({ content: deps.content, secrets, reviewer: models.reviewer }),
-    review: createHumanReviewNode({ reviewBelow }),
+    hold: createHoldNode(policy),
+    review: createHumanReviewNode(),
     finalize: createFinalizeNode(),
   };
 }
@@ -63,9 +62,9 @@ export function createComposeNodes(deps: Omit<ComposeStackDeps, 'pool' | 'observ
 /** Builds the agents, the graph and the runner over one store. */
 export async function createComposeStack(deps: ComposeStackDeps) {
   const secrets = new RunSecretsStore();
-  const reviewBelow = deps.reviewBelow ?? REVIEW_BELOW;
+  const policy = policyOf(deps);
   const models = deps.models ?? {};
-  const graph = buildComposeGraph(createComposeNodes(deps, secrets), { reviewBelow });
+  const graph = buildComposeGraph(createComposeNodes(deps, secrets, policy), policy);
   const durable = new PostgresSaver(deps.pool);
   await durable.setup();
   const saver = new HeldRunSaver(durable);

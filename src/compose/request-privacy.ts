@@ -1,7 +1,7 @@
-import { freeTexts } from '../graph/crisis-language.js';
+import type { ComposeRequest } from '../domain/compose.js';
+import { freeTexts } from '../domain/free-text.js';
 import { findPii } from '../privacy/find-pii.js';
 import type { Redactor } from '../privacy/redact.js';
-import type { ComposeRequest } from './compose-schema.js';
 
 const SUBJECT_CONTRACT_FIELDS = new Set(['id', 'audience', 'consents']);
 

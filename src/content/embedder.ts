@@ -1,13 +1,8 @@
 import type { OpenAIEmbeddings } from '@langchain/openai';
-import { Unavailable } from '../errors.js';
+import { Unavailable } from '../domain/errors.js';
+import type { Embedder } from '../domain/ports.js';
 
 export const EMBEDDING_DIMENSIONS = 384;
-
-export type Embedder = {
-  /** Stored with each row so vectors from different embedders are never compared. */
-  readonly name: string;
-  embed(texts: string[]): Promise<number[][]>;
-};
 
 const STOPWORDS = new Set(
   'a an and are as at be by for from has have i in is it its me my of on or our so that the this to was we were will with you your'.split(

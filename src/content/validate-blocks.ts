@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { FieldError } from '../errors.js';
-import { Block } from './block-schema.js';
+import { Block } from '../domain/block.js';
+import type { FieldError } from '../domain/errors.js';
 
 export type Rejection = { id: string | null; errors: FieldError[]; line?: number };
 

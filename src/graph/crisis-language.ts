@@ -1,4 +1,5 @@
-import type { Signal } from '../compose/compose-schema.js';
+import type { Signal } from '../domain/compose.js';
+import { freeTexts } from '../domain/free-text.js';
 
 // Language that suggests risk of self-harm: no automated message may answer it; a human must.
 const CRISIS = [
@@ -9,14 +10,6 @@ const CRISIS = [
   /\bno\s+reason\s+to\s+live\b/i,
   /\bbetter\s+off\s+dead\b/i,
 ];
-
-export function freeTexts(signals: Signal[]): Array<{ index: number; type: string; text: string }> {
-  return signals.flatMap((s, index) => {
-    const d = s.data ?? {};
-    const text = s.type === 'survey_response' ? d.answer : s.type === 'chat_message' ? d.text : undefined;
-    return typeof text === 'string' && text.trim() ? [{ index, type: s.type, text }] : [];
-  });
-}
 
 /** The signal indexes whose free text calls for a human (never the text itself). */
 export function crisisSignals(signals: Signal[]): number[] {

@@ -1,7 +1,5 @@
-import type { Signal } from '../compose/compose-schema.js';
-
-/** What a run may read but must never persist: the raw signals and the personal values seen. */
-export type RunSecrets = { signals: Signal[]; personalValues: string[] };
+import type { Signal } from '../domain/compose.js';
+import type { RunSecrets } from '../domain/ports.js';
 
 /** In-memory only and per run: checkpoints and traces never see it; a held run no longer needs it. */
 export class RunSecretsStore {

@@ -1,6 +1,6 @@
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
-import type { ComposeAnswer } from '../compose/compose-schema.js';
-import type { StepRecord } from '../graph/step-record.js';
+import type { ComposeAnswer } from '../domain/compose.js';
+import type { StepRecord } from '../domain/step.js';
 
 /**
  * The service's Prometheus metrics, on a registry of its own (no global state). Labels are closed

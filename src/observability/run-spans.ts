@@ -8,9 +8,9 @@ import {
   trace,
 } from '@opentelemetry/api';
 import { ATTR_ERROR_TYPE } from '@opentelemetry/semantic-conventions';
-import type { ModelCallRecord, ToolCallRecord } from '../../agents/agent-types.js';
-import type { ComposeAnswer } from '../compose/compose-schema.js';
-import type { StepRecord } from '../graph/step-record.js';
+import type { ComposeAnswer } from '../domain/compose.js';
+import type { ModelCallRecord, ToolCallRecord } from '../domain/engines.js';
+import type { StepRecord } from '../domain/step.js';
 import { GEN_AI, NOF1, OPERATION } from './gen-ai-attributes.js';
 
 export const ROOT_AGENT = 'nof1-compose';

@@ -1,5 +1,5 @@
-import { Status } from '../compose/compose-schema.js';
-import { BARRIERS } from '../content/block-schema.js';
+import { BARRIERS } from '../domain/block.js';
+import { Status } from '../domain/compose.js';
 
 /** Tabs between the views; the client marks the current one with aria-current. */
 export function Nav() {

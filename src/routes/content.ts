@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole } from '../auth/require-role.js';
-import { Barrier, Block, BlockKind, Channel } from '../content/block-schema.js';
 import { validateBlocks } from '../content/validate-blocks.js';
+import { Barrier, Block, BlockKind, Channel } from '../domain/block.js';
 import type { ContentRepo } from '../store/content-repo.js';
 import type { RunsRepo } from '../store/runs-repo.js';
 import { createRouter } from './openapi-hono.js';

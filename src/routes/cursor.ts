@@ -1,4 +1,4 @@
-import { Invalid } from '../errors.js';
+import { Invalid } from '../domain/errors.js';
 
 export type Cursor = { at: string; id: string };
 

@@ -5,7 +5,7 @@ import { loadShippedSuite, loadUploadedSuite, SHIPPED_SUITES_DIR } from '../../e
 import { compareRuns } from '../../evals/runner/compare-runs.js';
 import type { EvalLauncher } from '../../evals/runner/eval-launcher.js';
 import { requireRole } from '../auth/require-role.js';
-import { Conflict, NotFound } from '../errors.js';
+import { Conflict, NotFound } from '../domain/errors.js';
 import { createRouter } from './openapi-hono.js';
 import { authProblems, conflictProblem, notFoundProblem, Problem } from './problem-schema.js';
 import { suiteFailure } from './suite-failure.js';

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole } from '../auth/require-role.js';
-import { ComposeAnswer } from '../compose/compose-schema.js';
-import { NotFound } from '../errors.js';
+import { ComposeAnswer } from '../domain/compose.js';
+import { NotFound } from '../domain/errors.js';
 import type { RunsRepo } from '../store/runs-repo.js';
 import { createRouter } from './openapi-hono.js';
 import { authProblems, notFoundProblem } from './problem-schema.js';

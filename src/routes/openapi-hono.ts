@@ -1,7 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.js';
 import { zodErrors } from '../content/validate-blocks.js';
-import { type FieldError, Invalid } from '../errors.js';
+import { type FieldError, Invalid } from '../domain/errors.js';
 import { createRedactor } from '../privacy/redact.js';
 
 // A validation message can quote the client's own keys ("Unrecognized key: ..."), which may be personal data.

@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole } from '../auth/require-role.js';
 import type { ComposeRunner } from '../compose/compose-runner.js';
-import { ComposeAnswer } from '../compose/compose-schema.js';
-import { Conflict, NotFound } from '../errors.js';
+import { ComposeAnswer } from '../domain/compose.js';
+import { Conflict, NotFound } from '../domain/errors.js';
 import { createRedactor } from '../privacy/redact.js';
 import type { ReviewRow, ReviewsRepo } from '../store/reviews-repo.js';
 import { decodeCursor, encodeCursor } from './cursor.js';

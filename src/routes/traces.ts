@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole } from '../auth/require-role.js';
-import { ComposeAnswer, Status } from '../compose/compose-schema.js';
-import { Barrier } from '../content/block-schema.js';
-import { NotFound } from '../errors.js';
+import { Barrier } from '../domain/block.js';
+import { ComposeAnswer, Status } from '../domain/compose.js';
+import { NotFound } from '../domain/errors.js';
 import type { RunListing } from '../store/run-listing.js';
 import type { TraceRepo } from '../store/trace-repo.js';
 import { readTraceView } from '../store/trace-view.js';

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { Block } from '../content/block-schema.js';
+import type { Block } from '../domain/block.js';
 
 /** Rebuilt after a bulk load: building the graph once beats updating it row by row. */
 export const CREATE_HNSW =

@@ -1,15 +1,5 @@
-import type { Channel } from '../content/block-schema.js';
-
-export type BlockFilter = {
-  program?: string;
-  audience?: string;
-  channel?: Channel;
-  kinds?: string[];
-  locale?: string;
-  barrier?: string;
-  /** The day the approval window is judged on (YYYY-MM-DD); today when absent. */
-  at?: string;
-};
+import type { Channel } from '../domain/block.js';
+import type { BlockFilter } from '../domain/ports.js';
 
 /**
  * Builds the WHERE terms shared by listing and both halves of the hybrid search, so the filters are

@@ -1,14 +1,13 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import pgvector from 'pgvector';
-import type { Block } from '../content/block-schema.js';
-import { type Embedder, tokenize } from '../content/embedder.js';
+import { tokenize } from '../content/embedder.js';
+import type { Block, ScoredBlock, StoredBlock } from '../domain/block.js';
+import type { BlockFilter, Embedder } from '../domain/ports.js';
 import { CREATE_HNSW, upsertChunk } from './block-upsert.js';
-import { type BlockFilter, filterSql } from './content-filter.js';
+import { filterSql } from './content-filter.js';
 import { inTransaction } from './transaction.js';
 
-export type StoredBlock = Block & { version: number; usable: boolean };
-export type ScoredBlock = StoredBlock & { score: number };
 export type ImportCounts = { imported: number; updated: number; unchanged: number };
 
 /** Above this many rows an import drops the HNSW index and builds it once after the load. */

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { ComposeAnswer } from '../compose/compose-schema.js';
+import type { ComposeAnswer } from '../domain/compose.js';
 
 export type RunFilter = { from?: string; to?: string; status?: string; barrier?: string; program?: string };
 export type RunSummary = {

@@ -1,6 +1,6 @@
 import type pg from 'pg';
-import type { SubjectHistory } from '../../agents/agent-types.js';
-import type { ComposeAnswer } from '../compose/compose-schema.js';
+import type { ComposeAnswer } from '../domain/compose.js';
+import type { SubjectHistory } from '../domain/history.js';
 import { appendTrace, type TraceRecord } from './trace-repo.js';
 import { inTransaction } from './transaction.js';
 
@@ -24,8 +24,13 @@ export type Decision = {
 };
 
 export function createRunsRepo(pool: pg.Pool) {
-  /** Writes the run, its trace and (when sent) its frequency mark in one transaction. */
-  async function saveRun(run: RunRow, trace: TraceRecord[], review?: { id: string; reason: string }) {
+  /** Writes the run, its trace, its review hold, its content gap and (when sent) its frequency mark in one transaction. */
+  async function saveRun(
+    run: RunRow,
+    trace: TraceRecord[],
+    review?: { id: string; reason: string },
+    contentGap?: { barrier: string; channel: string } | null,
+  ) {
     const a = run.answer;
     await inTransaction(pool, async (client) => {
       await client.query(
@@ -56,6 +61,7 @@ export function createRunsRepo(pool: pg.Pool) {
           review.reason,
         ]);
       }
+      if (contentGap) await countGap(client, run.program, contentGap.barrier, contentGap.channel);
       await appendTrace(client, a.traceId, trace);
     });
   }
@@ -131,8 +137,9 @@ export function createRunsRepo(pool: pg.Pool) {
     };
   }
 
-  async function recordContentGap(program: string, barrier: string, channel: string) {
-    await pool.query(
+  /** Counted with the run that found it, in the run's transaction. */
+  async function countGap(client: pg.PoolClient, program: string, barrier: string, channel: string) {
+    await client.query(
       `INSERT INTO content_gaps (program, barrier, channel, count) VALUES ($1, $2, $3, 1)
        ON CONFLICT (program, barrier, channel) DO UPDATE SET count = content_gaps.count + 1, last_seen = now()`,
       [program, barrier, channel],
@@ -147,6 +154,6 @@ export function createRunsRepo(pool: pg.Pool) {
     ).rows;
   }
 
-  return { saveRun, finishReview, getAnswer, sentInWindow, history, recordContentGap, contentGaps };
+  return { saveRun, finishReview, getAnswer, sentInWindow, history, contentGaps };
 }
 export type RunsRepo = ReturnType<typeof createRunsRepo>;

@@ -1,7 +1,5 @@
 import type pg from 'pg';
-
-export type ProgramSettings = { program: string; frequencyCap: number; frequencyWindowDays: number };
-export const DEFAULT_SETTINGS = { frequencyCap: 3, frequencyWindowDays: 7 };
+import { DEFAULT_SETTINGS, type ProgramSettings } from '../domain/ports.js';
 
 export function createSettingsRepo(pool: pg.Pool) {
   async function get(program: string): Promise<ProgramSettings> {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { AgentReport } from '../../agents/agent-types.js';
-import { type ComplianceReviewer, createComplianceNode } from '../../agents/compliance-checker.js';
+import { createComplianceNode } from '../../agents/compliance-checker.js';
 import { ModelStepError } from '../../agents/with-fallback.js';
-import type { RuleResult } from '../../src/compliance/rule-types.js';
+import type { RuleResult } from '../../src/domain/compliance.js';
+import type { AgentReport, ComplianceReviewer } from '../../src/domain/engines.js';
+import type { StepRecord } from '../../src/domain/step.js';
 import { RunSecretsStore } from '../../src/graph/run-secrets.js';
 import type { ComposeStateType } from '../../src/graph/state.js';
-import type { StepRecord } from '../../src/graph/step-record.js';
 import type { ContentRepo } from '../../src/store/content-repo.js';
 import { CTA, GREETING, ISI_LINK, messageOf, PROGRAM, SUPPORT, TODAY } from '../compliance/fixtures.js';
 

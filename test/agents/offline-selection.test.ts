@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ContentBlock, SelectInput } from '../../agents/agent-types.js';
 import { selectBlocks } from '../../agents/composer/offline-selection.js';
-import type { Barrier, Channel } from '../../src/content/block-schema.js';
+import type { Barrier, Channel, ContentBlock } from '../../src/domain/block.js';
+import type { SelectInput } from '../../src/domain/engines.js';
 
 const PROGRAM = 'sel-program';
 

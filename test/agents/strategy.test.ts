@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { SubjectHistory } from '../../agents/agent-types.js';
 import { planTechniques } from '../../agents/strategy/offline-strategy.js';
-import type { Barrier } from '../../src/content/block-schema.js';
+import type { Barrier } from '../../src/domain/block.js';
+import type { SubjectHistory } from '../../src/domain/history.js';
 
 // DESIGN.md "Barriers and techniques", written out here so the test reads like the table. Trust's
 // "transparent uncertainty" has no BCT of its own; 4.2 (information about antecedents) carries it.

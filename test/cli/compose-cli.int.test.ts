@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ComposeAnswer } from '../../src/compose/compose-schema.js';
+import type { ComposeAnswer } from '../../src/domain/compose.js';
 import { runNof1 } from '../support/cli.js';
 import { composeRequest, demoBlocks } from '../support/compose-fixtures.js';
 import { tempDir } from '../support/temp-dir.js';

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Block } from '../../src/content/block-schema.js';
+import { Block } from '../../src/domain/block.js';
 import { CSV_HEADER, csvRow, type Format, writeBlockFile } from '../support/block-files.js';
 import { block, uniqueProgram } from '../support/blocks.js';
 import { runNof1 } from '../support/cli.js';

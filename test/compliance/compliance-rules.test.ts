@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RULES, runRules } from '../../src/compliance/compliance-rules.js';
-import type { ComplianceContext, Rule } from '../../src/compliance/rule-types.js';
+import type { ComplianceContext, Rule } from '../../src/domain/compliance.js';
 import { CLAIM, CTA, context, GREETING, messageOf, SUPPORT, storedBlock } from './fixtures.js';
 
 /** A context with SUPPORT swapped for `block`, in both the stored blocks and the message. */

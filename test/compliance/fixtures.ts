@@ -1,8 +1,7 @@
 import { DEFAULT_CHANNEL_LIMITS } from '../../src/compliance/channel-limits.js';
-import type { ComplianceContext } from '../../src/compliance/rule-types.js';
-import type { Message } from '../../src/compose/compose-schema.js';
-import type { Block } from '../../src/content/block-schema.js';
-import type { StoredBlock } from '../../src/store/content-repo.js';
+import type { Block, StoredBlock } from '../../src/domain/block.js';
+import type { ComplianceContext } from '../../src/domain/compliance.js';
+import type { Message } from '../../src/domain/compose.js';
 
 export const PROGRAM = 'demo-adherence';
 export const TODAY = '2026-11-20';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ComposeRequest } from '../../src/compose/compose-schema.js';
 import { personalValues } from '../../src/compose/request-privacy.js';
+import { ComposeRequest } from '../../src/domain/compose.js';
 
 const request = (text: string) =>
   ComposeRequest.parse({

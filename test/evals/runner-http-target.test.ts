@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CaseError } from '../../evals/runner/case-target.js';
 import { createHttpTarget } from '../../evals/runner/http-target.js';
-import type { ComposeRequest } from '../../src/compose/compose-schema.js';
+import type { ComposeRequest } from '../../src/domain/compose.js';
 import { composeAnswer } from './fixtures/compose-answer.js';
 
 const request: ComposeRequest = {

@@ -1,8 +1,8 @@
 import { PostgresSaver } from '@langchain/langgraph-checkpoint-postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ComposeRequest } from '../../src/compose/compose-schema.js';
 import { createComposeStack } from '../../src/compose/compose-stack.js';
-import type { StepRecord } from '../../src/graph/step-record.js';
+import type { ComposeRequest } from '../../src/domain/compose.js';
+import type { StepRecord } from '../../src/domain/step.js';
 import { createLogger } from '../../src/logger.js';
 import { loadDemoLibrary, type Runtime } from '../../src/service.js';
 import { block, uniqueProgram } from '../support/blocks.js';
@@ -116,8 +116,8 @@ describe('compose graph routing', () => {
       id: expect.stringMatching(/^rev_/),
       reason: expect.stringMatching(/low_confidence/),
     });
-    // The graph passed compliance and stopped inside human_review: the checkpoint says so.
-    expect(nodes.at(-1)).toBe('check_compliance');
+    // The graph passed compliance, the run policy held it, and it stopped inside human_review: the checkpoint says so.
+    expect(nodes.slice(-2)).toEqual(['check_compliance', 'hold_for_review']);
     const saver = new PostgresSaver(runtime.store.pool);
     const state = await stack.graph
       .compile({ checkpointer: saver })

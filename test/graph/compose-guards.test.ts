@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createComplianceNode } from '../../agents/compliance-checker.js';
-import type { ComposeRequest } from '../../src/compose/compose-schema.js';
 import { createComposeStack } from '../../src/compose/compose-stack.js';
+import type { ComposeRequest } from '../../src/domain/compose.js';
 import { RunSecretsStore } from '../../src/graph/run-secrets.js';
 import type { ComposeStateType } from '../../src/graph/state.js';
 import type { Runtime } from '../../src/service.js';

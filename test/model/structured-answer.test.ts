@@ -1,7 +1,7 @@
 import { AIMessageChunk } from '@langchain/core/messages';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { readStructured } from '../../src/model/structured-answer.js';
+import { readStructured } from '../../agents/model/structured-answer.js';
 
 const Schema = z.object({ blockIds: z.array(z.string()).min(1) });
 const read = (message: AIMessageChunk) => readStructured(message, 'select_blocks', Schema);

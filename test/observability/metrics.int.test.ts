@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ComposeAnswer } from '../../src/compose/compose-schema.js';
+import type { ComposeAnswer } from '../../src/domain/compose.js';
 import { compose, getJson } from '../support/compose-requests.js';
 import { COST_DIAGNOSIS, wellBehaved } from '../support/model-scripts.js';
 import { personalRequest } from '../support/personal-request.js';

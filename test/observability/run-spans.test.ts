@@ -6,8 +6,8 @@ import {
   SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
 import { describe, expect, it } from 'vitest';
-import type { ComposeAnswer } from '../../src/compose/compose-schema.js';
-import type { StepRecord } from '../../src/graph/step-record.js';
+import type { ComposeAnswer } from '../../src/domain/compose.js';
+import type { StepRecord } from '../../src/domain/step.js';
 import { combineObservers } from '../../src/observability/observers.js';
 import { createRunTelemetry } from '../../src/observability/otel.js';
 import { recordRunSpans } from '../../src/observability/run-spans.js';

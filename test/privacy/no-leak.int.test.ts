@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ComposeAnswer } from '../../src/compose/compose-schema.js';
+import type { ComposeAnswer } from '../../src/domain/compose.js';
 import { allPages, composeBody, composeHeld, subjectId, type TraceSummary } from '../support/compose-requests.js';
 import { expectProblem } from '../support/problem.js';
 import { PEOPLE, personalValues, type Seeded, seededRequests } from '../support/seeded-people.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ComposeAnswer } from '../../src/compose/compose-schema.js';
-import { BARRIERS as ALL_BARRIERS, type Barrier, type Block, type Channel } from '../../src/content/block-schema.js';
+import { BARRIERS as ALL_BARRIERS, type Barrier, type Block, type Channel } from '../../src/domain/block.js';
+import type { ComposeAnswer } from '../../src/domain/compose.js';
 import {
   BARRIER_SIGNALS,
   CONTRACT_RULES,

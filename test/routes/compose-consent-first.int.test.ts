@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ComposeAnswer } from '../../src/compose/compose-schema.js';
+import type { ComposeAnswer } from '../../src/domain/compose.js';
 import { BARRIER_SIGNALS, compose, composeRequest, failedRules } from '../support/compose-fixtures.js';
 import { startTestService, type TestService } from '../support/service.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ComposeAnswer } from '../../src/compose/compose-schema.js';
-import { CHANNELS } from '../../src/content/block-schema.js';
+import { CHANNELS } from '../../src/domain/block.js';
+import type { ComposeAnswer } from '../../src/domain/compose.js';
 import { block, uniqueProgram, WINDOW } from '../support/blocks.js';
 import {
   BARRIER_SIGNALS,

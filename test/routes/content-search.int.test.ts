@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Channel } from '../../src/content/block-schema.js';
+import type { Channel } from '../../src/domain/block.js';
 import { block, uniqueProgram, WINDOW } from '../support/blocks.js';
 import { startTestService, type TestService } from '../support/service.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ComposeAnswer } from '../../src/compose/compose-schema.js';
+import type { ComposeAnswer } from '../../src/domain/compose.js';
 import {
   compose,
   composeHeld,

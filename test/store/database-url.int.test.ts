@@ -1,8 +1,8 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { Block } from '../../src/content/block-schema.js';
 import { createHashEmbedder } from '../../src/content/embedder.js';
+import { Block } from '../../src/domain/block.js';
 import { createContentRepo } from '../../src/store/content-repo.js';
 import { MIGRATIONS } from '../../src/store/migration-list.js';
 import { migrate } from '../../src/store/migrations.js';

@@ -1,5 +1,5 @@
-import type { Signal } from '../../src/compose/compose-schema.js';
-import type { Barrier } from '../../src/content/block-schema.js';
+import type { Barrier } from '../../src/domain/block.js';
+import type { Signal } from '../../src/domain/compose.js';
 
 export const AT = '2026-11-20T10:00:00Z';
 const past = (days: number) => new Date(Date.parse(AT) - days * 86_400_000).toISOString();

@@ -1,4 +1,4 @@
-import type { BlockInput } from '../../src/content/block-schema.js';
+import type { BlockInput } from '../../src/domain/block.js';
 
 /** Approval dates that make a block usable today, expired, or not yet approved. */
 export const WINDOW = {

@@ -1,8 +1,8 @@
 import { expect } from 'vitest';
-import type { ComposeAnswer, Signal } from '../../src/compose/compose-schema.js';
-import { Block, type Channel } from '../../src/content/block-schema.js';
 import { readBlockFile } from '../../src/content/read-block-file.js';
 import { validateBlocks } from '../../src/content/validate-blocks.js';
+import { Block, type Channel } from '../../src/domain/block.js';
+import type { ComposeAnswer, Signal } from '../../src/domain/compose.js';
 import { parseEnv } from '../../src/env.js';
 import { DEMO_LIBRARY, openRuntime, type Runtime } from '../../src/service.js';
 import { block } from './blocks.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import type { ComposeAnswer } from '../../src/compose/compose-schema.js';
+import type { ComposeAnswer } from '../../src/domain/compose.js';
 import type { TestService } from './service.js';
 
 export const PROGRAM = 'lumenzo-adherence';

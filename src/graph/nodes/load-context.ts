@@ -1,11 +1,10 @@
-import type { Signal } from '../../compose/compose-schema.js';
-import { CHANNELS, type Channel } from '../../content/block-schema.js';
-import type { RunsRepo } from '../../store/runs-repo.js';
-import type { SettingsRepo } from '../../store/settings-repo.js';
+import { traced } from '../../../agents/traced.js';
+import { checkConsent } from '../../compliance/consent-rule.js';
+import { CHANNELS, type Channel } from '../../domain/block.js';
+import type { Signal } from '../../domain/compose.js';
+import type { RunHistorySource, RunSecretsReader, SettingsSource } from '../../domain/ports.js';
+import type { RunContext, RunState } from '../../domain/run-state.js';
 import { crisisSignals } from '../crisis-language.js';
-import type { RunSecretsStore } from '../run-secrets.js';
-import type { ComposeStateType, RunContext } from '../state.js';
-import { traced } from '../step-record.js';
 
 /** Channels the subject engaged with (opened, clicked) come first for `auto`. */
 function engagementOrder(signals: Signal[]) {
@@ -19,8 +18,12 @@ function engagementOrder(signals: Signal[]) {
   return [...CHANNELS].sort((a, b) => (score.get(b) ?? 0) - (score.get(a) ?? 0));
 }
 
-export function createLoadContextNode(deps: { runs: RunsRepo; settings: SettingsRepo; secrets: RunSecretsStore }) {
-  return traced('load_context', null, async (state: ComposeStateType) => {
+export function createLoadContextNode(deps: {
+  runs: RunHistorySource;
+  settings: SettingsSource;
+  secrets: RunSecretsReader;
+}) {
+  return traced('load_context', null, async (state: RunState) => {
     const req = state.request!;
     const settings = await deps.settings.get(req.program);
     const [sentInWindow, history] = await Promise.all([
@@ -33,6 +36,11 @@ export function createLoadContextNode(deps: { runs: RunsRepo; settings: Settings
       req.channel !== 'auto'
         ? [req.channel]
         : [...preferred.filter((c) => consented.includes(c)), ...preferred.filter((c) => !consented.includes(c))];
+    const consent =
+      channelOrder
+        .map((channel) => checkConsent({ signals: req.signals, consents: req.subject.consents, channel }))
+        .find((c) => c.passed) ??
+      checkConsent({ signals: req.signals, consents: req.subject.consents, channel: channelOrder[0]! });
     const crisis = crisisSignals(deps.secrets.get(state.runId).signals);
     const context: RunContext = {
       consentedChannels: consented,
@@ -42,6 +50,7 @@ export function createLoadContextNode(deps: { runs: RunsRepo; settings: Settings
       windowDays: settings.frequencyWindowDays,
       recentBlockIds: history.recentMessages.flatMap((m) => m.blockIds),
       history,
+      consent,
       ...(crisis.length ? { escalation: `safety_escalation: signals ${crisis.map((i) => `[${i}]`).join(', ')}` } : {}),
     };
     return {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createOfflineDiagnosisEngine } from '../../../agents/barrier/offline-diagnosis.js';
 import { evaluateBarrierEngine, loadBarrierCases } from '../../../evals/barrier-eval.js';
 import { formatBarrierReport } from '../../../evals/barrier-report-format.js';
-import { BARRIERS } from '../../../src/content/block-schema.js';
+import { BARRIERS } from '../../../src/domain/block.js';
 
 describe('offline barrier diagnosis on the held-out evaluation cases', () => {
   it('reaches macro-F1 ≥ 0.85 over all cases', async () => {

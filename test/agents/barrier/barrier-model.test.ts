@@ -6,7 +6,7 @@ import { loadBarrierModel } from '../../../agents/barrier/load-model.js';
 import { BarrierModelFile } from '../../../agents/barrier/model-file.js';
 import { FEATURE_FINGERPRINT } from '../../../agents/barrier/text-features.js';
 import { trainBarrierModel } from '../../../agents/barrier/train-model.js';
-import { BARRIERS } from '../../../src/content/block-schema.js';
+import { BARRIERS } from '../../../src/domain/block.js';
 import { tempDir } from '../../support/temp-dir.js';
 
 const committed = () => BarrierModelFile.parse(JSON.parse(readFileSync(MODEL_PATH, 'utf8')));

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SubjectHistory } from '../../../agents/agent-types.js';
 import { loadBarrierModel } from '../../../agents/barrier/load-model.js';
 import type { BarrierModel } from '../../../agents/barrier/model-file.js';
 import { createOfflineDiagnosisEngine, diagnoseSignals } from '../../../agents/barrier/offline-diagnosis.js';
 import { classifyText } from '../../../agents/barrier/text-evidence.js';
-import { Diagnosis, type Signal } from '../../../src/compose/compose-schema.js';
+import { Diagnosis, type Signal } from '../../../src/domain/compose.js';
+import type { SubjectHistory } from '../../../src/domain/history.js';
 
 const history: SubjectHistory = { recentMessages: [], recentBarriers: [] };
 const missed: Signal = { type: 'refill_missed', at: '2026-11-20T10:00:00Z', data: { daysLate: 9 } };

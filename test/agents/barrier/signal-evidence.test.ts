@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { signalEvidence, totalScores } from '../../../agents/barrier/signal-evidence.js';
-import type { Signal } from '../../../src/compose/compose-schema.js';
+import type { Signal } from '../../../src/domain/compose.js';
 
 const at = (day: number) => `2026-11-${String(day).padStart(2, '0')}T10:00:00Z`;
 const leader = (signals: Signal[]) => {

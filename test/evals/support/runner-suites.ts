@@ -6,7 +6,7 @@ import { createMemoryEvalStore } from '../../../evals/memory-eval-store.js';
 import type { CaseTarget } from '../../../evals/runner/case-target.js';
 import type { CaseResult, RunSummary } from '../../../evals/runner/run-types.js';
 import type { AssertionSpec, LoadedCase, LoadedSuite, Threshold } from '../../../evals/suite-schema.js';
-import type { ComposeAnswer, ComposeRequest } from '../../../src/compose/compose-schema.js';
+import type { ComposeAnswer, ComposeRequest } from '../../../src/domain/compose.js';
 import { blockInfo } from '../fixtures/compose-answer.js';
 
 const CONSENTED = { sms: true, email: true, push: true, web: true };

@@ -1,7 +1,7 @@
 import type { AIMessageChunk, BaseMessage } from '@langchain/core/messages';
 import { ChatOpenAI } from '@langchain/openai';
-import type { ModelCallRecord } from '../../agents/agent-types.js';
-import { ModelStepError } from '../../agents/with-fallback.js';
+import type { ModelCallRecord } from '../../src/domain/engines.js';
+import { ModelStepError } from '../with-fallback.js';
 
 export type ChatModelOptions = {
   /** An OpenAI-compatible base URL ending in /v1 (OpenAI, vLLM, Ollama, LM Studio). */

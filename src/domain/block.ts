@@ -1,4 +1,4 @@
-import { z } from '@hono/zod-openapi';
+import { z } from 'zod';
 
 export const BARRIERS = [
   'cost',
@@ -14,6 +14,9 @@ export const BARRIERS = [
 ] as const;
 export const Barrier = z.enum(BARRIERS);
 export type Barrier = z.infer<typeof Barrier>;
+
+/** What a barrier means, with its COM-B component, as every engine (and prompt) reads it. */
+export type BarrierDefinition = { barrier: Barrier; comB: string; definition: string };
 
 export const CHANNELS = ['sms', 'email', 'push', 'web'] as const;
 export const Channel = z.enum(CHANNELS);
@@ -68,6 +71,13 @@ export const Block = z
     path: ['approval', 'expiresAt'],
     message: 'expiresAt is before approvedAt',
   })
-  .openapi('Block');
+  .meta({ id: 'Block' });
 export type Block = z.infer<typeof Block>;
 export type BlockInput = z.input<typeof Block>;
+
+/** A block as stored: its version, and whether it is usable on the day asked about. */
+export type StoredBlock = Block & { version: number; usable: boolean };
+/** A stored block as search ranked it (fused reciprocal rank). */
+export type ScoredBlock = StoredBlock & { score: number };
+/** A usable block as the composer sees it; `score` is its fused search rank when retrieval found it. */
+export type ContentBlock = Block & { version: number; score?: number };

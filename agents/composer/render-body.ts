@@ -1,4 +1,4 @@
-import type { Channel } from '../content/block-schema.js';
+import type { Channel } from '../../src/domain/block.js';
 
 /** Short channels read as one paragraph; long ones keep each block as its own paragraph. */
 export const BLOCK_SEPARATOR: Record<Channel, string> = { sms: ' ', push: ' ', email: '\n\n', web: '\n\n' };

@@ -1,13 +1,7 @@
-import type { Check, Diagnosis, Signal, Strategy } from '../src/compose/compose-schema.js';
-import type { Block, Channel } from '../src/content/block-schema.js';
-
-/** What earlier runs tell about this subject (no personal data: ids, times, codes only). */
-export type SubjectHistory = {
-  /** Messages approved (and so sent) to the subject in the frequency window, newest first. */
-  recentMessages: Array<{ at: string; channel: Channel; barrier: string; techniques: string[]; blockIds: string[] }>;
-  /** Barriers diagnosed in earlier runs, newest first. */
-  recentBarriers: Array<{ at: string; barrier: string; confidence: number }>;
-};
+import type { Channel, ContentBlock } from './block.js';
+import type { ComplianceContext, RuleResult } from './compliance.js';
+import type { Check, Diagnosis, Signal, Strategy } from './compose.js';
+import type { SubjectHistory } from './history.js';
 
 export type ToolCallRecord = { name: string; args: unknown; result: unknown; ms: number };
 export type ModelCallRecord = {
@@ -17,6 +11,8 @@ export type ModelCallRecord = {
   ms: number;
   ok: boolean;
   error?: string;
+  /** When the call began (ISO 8601), so spans show the real time rather than one reconstructed. */
+  startedAt?: string;
 };
 
 /** What every agent reports besides its answer, for the trace. */
@@ -46,8 +42,6 @@ export interface StrategyEngine {
   plan(input: StrategyInput): Promise<{ strategy: Strategy; report: AgentReport }>;
 }
 
-/** A usable block as the composer sees it; `score` is its fused search rank when retrieval found it. */
-export type ContentBlock = Block & { version: number; score?: number };
 export type SelectInput = {
   diagnosis: Diagnosis;
   strategy: Strategy;
@@ -64,3 +58,11 @@ export interface SelectionEngine {
   readonly name: 'offline' | 'model';
   select(input: SelectInput): Promise<{ blockIds: string[]; report: AgentReport }>;
 }
+
+/** A model reviewer may add findings; it is never asked to, and can never, pass a failing rule. */
+export interface ComplianceReviewer {
+  review(ctx: ComplianceContext, checks: RuleResult[]): Promise<{ findings: RuleResult[]; report: AgentReport }>;
+}
+
+/** The model engines a deployment configured; an absent one means the offline engine answers. */
+export type ModelEngines = { diagnosis?: DiagnosisEngine; selection?: SelectionEngine; reviewer?: ComplianceReviewer };

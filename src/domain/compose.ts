@@ -1,5 +1,5 @@
-import { z } from '@hono/zod-openapi';
-import { Audience, Barrier, Channel } from '../content/block-schema.js';
+import { z } from 'zod';
+import { Audience, Barrier, Channel } from './block.js';
 
 export const Signal = z
   .object({
@@ -11,7 +11,7 @@ export const Signal = z
       .optional(),
     data: z.record(z.string(), z.unknown()).optional(),
   })
-  .openapi('Signal');
+  .meta({ id: 'Signal' });
 export type Signal = z.infer<typeof Signal>;
 
 /** Extra subject fields (a name, a phone) are accepted only so they can be treated as personal data. */
@@ -21,7 +21,7 @@ export const Subject = z
     audience: Audience,
     consents: z.record(z.string(), z.boolean()).default({}),
   })
-  .openapi('Subject');
+  .meta({ id: 'Subject' });
 export type Subject = z.infer<typeof Subject>;
 
 export const ComposeRequest = z
@@ -32,7 +32,7 @@ export const ComposeRequest = z
     locale: z.string().min(2).max(10).optional(),
     signals: z.array(Signal).max(500).default([]),
   })
-  .openapi('ComposeRequest');
+  .meta({ id: 'ComposeRequest' });
 export type ComposeRequest = z.infer<typeof ComposeRequest>;
 
 export const Status = z.enum(['approved', 'needs_review', 'blocked', 'skipped']);
@@ -45,11 +45,11 @@ export const Diagnosis = z
     evidence: z.array(z.string()),
     alternatives: z.array(z.object({ barrier: Barrier, confidence: z.number().min(0).max(1) })),
   })
-  .openapi('Diagnosis');
+  .meta({ id: 'Diagnosis' });
 export type Diagnosis = z.infer<typeof Diagnosis>;
 
 export const Technique = z.object({ code: z.string(), name: z.string() });
-export const Strategy = z.object({ techniques: z.array(Technique), rationale: z.string() }).openapi('Strategy');
+export const Strategy = z.object({ techniques: z.array(Technique), rationale: z.string() }).meta({ id: 'Strategy' });
 export type Strategy = z.infer<typeof Strategy>;
 
 export const Message = z
@@ -59,10 +59,10 @@ export const Message = z
     body: z.string(),
     blocks: z.array(z.object({ id: z.string(), approvalCode: z.string(), version: z.number().int().optional() })),
   })
-  .openapi('Message');
+  .meta({ id: 'Message' });
 export type Message = z.infer<typeof Message>;
 
-export const Check = z.object({ rule: z.string(), passed: z.boolean(), detail: z.string() }).openapi('Check');
+export const Check = z.object({ rule: z.string(), passed: z.boolean(), detail: z.string() }).meta({ id: 'Check' });
 export type Check = z.infer<typeof Check>;
 
 export const ComposeAnswer = z
@@ -80,5 +80,5 @@ export const ComposeAnswer = z
       .optional(),
     createdAt: z.string().optional(),
   })
-  .openapi('ComposeAnswer');
+  .meta({ id: 'ComposeAnswer' });
 export type ComposeAnswer = z.infer<typeof ComposeAnswer>;

@@ -1,6 +1,5 @@
-import type { Check, Message, Signal } from '../compose/compose-schema.js';
-import type { Channel } from '../content/block-schema.js';
-import type { StoredBlock } from '../store/content-repo.js';
+import type { Channel, StoredBlock } from './block.js';
+import type { Check, Message, Signal } from './compose.js';
 
 /** Everything a rule may look at; rules are pure and never call a model or the store. */
 export type ComplianceContext = {

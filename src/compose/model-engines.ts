@@ -1,9 +1,9 @@
 import { createModelDiagnosisEngine } from '../../agents/barrier/model-diagnosis.js';
 import { createModelReviewer } from '../../agents/compliance/model-reviewer.js';
 import { createModelSelectionEngine } from '../../agents/composer/model-selection.js';
-import type { ModelEngines } from '../compose/compose-stack.js';
+import { createChatModel } from '../../agents/model/chat-model.js';
+import type { ModelEngines } from '../domain/engines.js';
 import type { Env } from '../env.js';
-import { createChatModel } from './chat-model.js';
 
 export type ModelEnv = Pick<
   Env,

@@ -1,0 +1,52 @@
+import type { Channel, ContentBlock } from './block.js';
+import type { RuleResult } from './compliance.js';
+import type { ComposeRequest, Diagnosis, Message, Status, Strategy } from './compose.js';
+import type { SubjectHistory } from './history.js';
+import type { StepRecord } from './step.js';
+
+export type RunContext = {
+  consentedChannels: Channel[];
+  /** Channels to try, best first (the requested one, or consented ones by engagement for auto). */
+  channelOrder: Channel[];
+  sentInWindow: number;
+  frequencyCap: number;
+  windowDays: number;
+  recentBlockIds: string[];
+  history: SubjectHistory;
+  /** Consent settled before content: the first consented channel to try, or why none is. */
+  consent: RuleResult;
+  escalation?: string;
+};
+
+export type ReviewDecision = { decision: 'approve' | 'reject'; note: string | null; by: string; at: string };
+
+/**
+ * A compose run's state as every node reads it (the graph declares it once with its reducers). It never
+ * holds personal data: the request here is the redacted one, and raw free text stays in run memory.
+ */
+export type RunState = {
+  runId: string;
+  traceId: string;
+  request: ComposeRequest | null;
+  today: string;
+  context: RunContext | null;
+  diagnosis: Diagnosis | null;
+  strategy: Strategy | null;
+  channel: Channel | null;
+  message: Message | null;
+  usedBlocks: ContentBlock[];
+  checks: RuleResult[];
+  round: number;
+  /** The compliance agent asked for another selection round (it decides and counts revisions). */
+  revise: boolean;
+  /** No usable block addressed the barrier: counted with the run, in its transaction. */
+  contentGap: { barrier: string; channel: Channel } | null;
+  status: Status | null;
+  holdReason: string | null;
+  reviewId: string | null;
+  decision: ReviewDecision | null;
+  steps: StepRecord[];
+};
+
+/** What a node returns: the fields it changed and its one trace step. */
+export type NodeUpdate = Partial<RunState> & { steps: StepRecord[] };
