@@ -1,6 +1,6 @@
 import { DEFAULT_CHANNEL_LIMITS } from '../src/compliance/channel-limits.js';
 import { runRules } from '../src/compliance/compliance-rules.js';
-import type { ComplianceContext, RuleResult } from '../src/domain/compliance.js';
+import type { ComplianceContext } from '../src/domain/compliance.js';
 import type { AgentReport, ComplianceReviewer } from '../src/domain/engines.js';
 import type { ContentSource, RunSecretsReader } from '../src/domain/ports.js';
 import type { RunState } from '../src/domain/run-state.js';
@@ -8,7 +8,7 @@ import { modelCallsLeft } from './model-budget.js';
 import { traced } from './traced.js';
 import { ModelStepError } from './with-fallback.js';
 
-export const MAX_REVISIONS = 2;
+const MAX_REVISIONS = 2;
 
 export type ComplianceDeps = { content: ContentSource; secrets: RunSecretsReader; reviewer?: ComplianceReviewer };
 

@@ -5,7 +5,7 @@ import type { StepRecord } from '../src/domain/step.js';
  * each. Revisions, extra channels and a diagnosis that looks something up would exceed it, so
  * the steps after that use their offline engine (or, for the reviewer, the rules alone).
  */
-export const MODEL_CALLS_PER_MESSAGE = 3;
+const MODEL_CALLS_PER_MESSAGE = 3;
 
 /** Calls still allowed, given the steps the run has taken so far. */
 export function modelCallsLeft(steps: StepRecord[], spentHere = 0): number {

@@ -4,7 +4,7 @@ import { createComposeStack } from '../src/compose/compose-stack.js';
 import { BARRIERS } from '../src/domain/block.js';
 import { parseEnv } from '../src/env.js';
 import { createRedactor } from '../src/privacy/redact.js';
-import { openRuntime } from '../src/service.js';
+import { openRuntime } from '../src/runtime.js';
 import { createRunListing, type RunFilter, runFilterSql } from '../src/store/run-listing.js';
 import type { RunsRepo } from '../src/store/runs-repo.js';
 import { CLEAN, CORPUS_ALLOW, WITH_PII } from '../test/privacy/redaction-corpus.js';

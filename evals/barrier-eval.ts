@@ -14,7 +14,7 @@ import {
 } from './metrics.js';
 
 /** Held-out evaluation cases: measured against, never trained on. */
-export const BARRIER_CASES_PATH = fileURLToPath(new URL('./cases/barrier-cases.jsonl', import.meta.url));
+const BARRIER_CASES_PATH = fileURLToPath(new URL('./cases/barrier-cases.jsonl', import.meta.url));
 
 const BarrierCase = z.object({ id: z.string(), barrier: Barrier, tags: z.array(z.string()), signals: z.array(Signal) });
 export type BarrierCase = z.infer<typeof BarrierCase>;

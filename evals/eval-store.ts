@@ -13,7 +13,7 @@ export type EvalConfig = {
   against?: string;
 };
 
-export type EvalRunStatus = 'running' | 'done' | 'failed';
+type EvalRunStatus = 'running' | 'done' | 'failed';
 
 /** A stored run, as GET /v1/evals/runs/{id} and `--output run.json` show it. */
 export type EvalRun = {

@@ -4,7 +4,7 @@ export const GRADE_TOOL = 'submit_grade';
 
 const TAGS = ['rubric', 'output'];
 
-export const RUBRIC_SYSTEM = [
+const RUBRIC_SYSTEM = [
   'You grade one output of a regulated health-messaging service against a rubric written by a content strategist.',
   dataOnlyRule(TAGS),
   'The rubric says what a good output does; the output is what the service produced.',

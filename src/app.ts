@@ -47,7 +47,7 @@ export type AppDeps = {
   forgetCheckpoints(runIds: string[]): Promise<void>;
 } & EvalRouteDeps;
 
-export const API_INFO = { title: 'nof1', version: '1.0.0' };
+const API_INFO = { title: 'nof1', version: '1.0.0' };
 
 export function createApp(deps: AppDeps) {
   const app = createRouter();
@@ -85,4 +85,3 @@ export function createApp(deps: AppDeps) {
   app.get('/docs', (c) => c.html(docsPage(app.getOpenAPI31Document({ openapi: '3.1.0', info: API_INFO }))));
   return app;
 }
-export type App = ReturnType<typeof createApp>;

@@ -8,7 +8,7 @@ const flag = z
 
 const optionalUrl = z.url({ message: 'expected an http(s) URL' }).optional();
 
-export const EnvSchema = z.object({
+const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: z.string().min(1).default('127.0.0.1'),
   NOF1_DATA_DIR: z.string().min(1).default('./.nof1'),
@@ -23,6 +23,8 @@ export const EnvSchema = z.object({
   /** The key `nof1 eval run --against URL` sends when --key is not given. */
   NOF1_EVAL_KEY: z.string().min(1).optional(),
   NOF1_DEMO: flag.default(true),
+  /** Memory cap (MB) of each eval run the API starts: it runs in a child process of its own. */
+  NOF1_EVAL_MEMORY_MB: z.coerce.number().int().min(128).max(65536).default(1024),
   NOF1_MAX_BODY_BYTES: z.coerce
     .number()
     .int()

@@ -18,7 +18,7 @@ const TITLES: Partial<Record<number, string>> = {
 
 const typeFor = (status: number) => `https://nof1.dev/problems/${status}`;
 
-export function problem(c: Context<AppEnv>, err: HttpError) {
+function problem(c: Context<AppEnv>, err: HttpError) {
   const body = {
     type: typeFor(err.status),
     title: err.title,

@@ -1,74 +1,18 @@
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import type pg from 'pg';
 import type { Logger } from 'pino';
-import { loadModelGrader } from '../evals/assertions/load-grader.js';
 import { createEvalStore } from '../evals/eval-store.js';
 import { createEvalLauncher } from '../evals/runner/eval-launcher.js';
+import { createEvalService } from '../evals/service/eval-service.js';
 import { createApp } from './app.js';
 import { createKeyRing, generateAdminKey, parseKeys } from './auth/keys.js';
 import { createComposeStack } from './compose/compose-stack.js';
 import { loadModelEngines } from './compose/load-model-engines.js';
-import { createHashEmbedder, createRemoteEmbedder } from './content/embedder.js';
-import { readBlockFile } from './content/read-block-file.js';
-import { validateBlocks } from './content/validate-blocks.js';
-import type { Embedder } from './domain/ports.js';
 import type { Env } from './env.js';
 import { createMetrics } from './observability/metrics.js';
 import { combineObservers } from './observability/observers.js';
-import { createContentRepo } from './store/content-repo.js';
-import { createErasureRepo } from './store/erasure-repo.js';
-import { createIdempotencyRepo } from './store/idempotency-repo.js';
-import { openStore } from './store/open-store.js';
-import { createReviewsRepo } from './store/reviews-repo.js';
-import { createRunListing } from './store/run-listing.js';
-import { createRunsRepo } from './store/runs-repo.js';
-import { createSettingsRepo } from './store/settings-repo.js';
-import { createTraceRepo } from './store/trace-repo.js';
-
-export const DEMO_LIBRARY = fileURLToPath(new URL('./content/demo-library.yaml', import.meta.url));
-
-export function createEmbedder(env: Env): Embedder {
-  return env.NOF1_EMBEDDINGS_BASE_URL
-    ? createRemoteEmbedder({
-        baseUrl: env.NOF1_EMBEDDINGS_BASE_URL,
-        model: env.NOF1_EMBEDDINGS_MODEL,
-        apiKey: env.NOF1_EMBEDDINGS_API_KEY,
-        timeoutMs: env.NOF1_MODEL_TIMEOUT_MS,
-        maxRetries: env.NOF1_MODEL_MAX_RETRIES,
-      })
-    : createHashEmbedder();
-}
-
-/** Opens the store and the repositories every entry point (server, CLI, benchmarks) shares. */
-export async function openRuntime(env: Env) {
-  const store = await openStore({
-    databaseUrl: env.DATABASE_URL,
-    dataDir: env.NOF1_DATA_DIR,
-    poolMax: env.NOF1_DB_POOL_MAX,
-  });
-  const { pool } = store;
-  return {
-    store,
-    content: createContentRepo(pool, createEmbedder(env)),
-    runs: createRunsRepo(pool),
-    settings: createSettingsRepo(pool),
-    idempotency: createIdempotencyRepo(pool),
-    traces: createTraceRepo(pool),
-    reviews: createReviewsRepo(pool),
-    listing: createRunListing(pool),
-    erasure: createErasureRepo(pool),
-  };
-}
-export type Runtime = Awaited<ReturnType<typeof openRuntime>>;
-
-export async function loadDemoLibrary(runtime: Runtime, logger: Logger) {
-  if ((await runtime.content.count()) > 0) return;
-  const { valid, rejected } = validateBlocks(await readBlockFile(DEMO_LIBRARY));
-  const counts = await runtime.content.importBlocks(valid);
-  logger.info({ ...counts, rejected: rejected.length }, 'demo content library loaded');
-}
+import { loadDemoLibrary, openRuntime } from './runtime.js';
 
 export type RunningService = {
   url: string;
@@ -111,10 +55,10 @@ export async function startService(env: Env, logger: Logger): Promise<RunningSer
     throw err;
   }
   const evalStore = createEvalStore(runtime.store.pool);
-  const launcher = createEvalLauncher({ store: evalStore, env, logger, grader: await loadModelGrader(env) });
+  const launcher = createEvalLauncher({ store: evalStore, env, logger, memoryMb: env.NOF1_EVAL_MEMORY_MB });
   const app = createApp({
     ...runtime,
-    evals: { store: evalStore, launcher },
+    evals: createEvalService({ store: evalStore, launcher }),
     logger,
     keys,
     maxBodyBytes: env.NOF1_MAX_BODY_BYTES,

@@ -10,7 +10,7 @@ export const MODEL_PATH = fileURLToPath(new URL('../data/barrier-model.json', im
 const CorpusLine = z.object({ text: z.string().min(1), barrier: Barrier });
 export type CorpusLine = z.infer<typeof CorpusLine>;
 
-export class CorpusError extends Error {
+class CorpusError extends Error {
   override name = 'CorpusError';
 }
 

@@ -60,7 +60,7 @@ export function crossValidate(
   return { logits: out, labels, accuracy: correct / examples.length };
 }
 
-export function argmax(values: number[]): number {
+function argmax(values: number[]): number {
   return values.reduce((best, v, i) => (v > values[best]! ? i : best), 0);
 }
 

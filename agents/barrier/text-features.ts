@@ -17,7 +17,7 @@ type Group = 'word' | 'bigram' | 'char' | 'cue';
  * or extraction code changes; the lexicon's hash follows its edits by itself. A saved
  * model with another fingerprint is retrained rather than fed features it never saw.
  */
-export const FEATURE_VERSION = 4;
+const FEATURE_VERSION = 4;
 export const FEATURE_FINGERPRINT = `v${FEATURE_VERSION}+lexicon:${LEXICON_SHA256.slice(0, 16)}`;
 export const DEFAULT_FEATURES: FeatureConfig = { dim: 1 << 13, word: 1, bigram: 0.6, char: 0.5, cue: 1 };
 
@@ -52,7 +52,7 @@ export function featureStrings(tokens: Token[]): Record<Group, Map<string, numbe
 }
 
 /** FNV-1a: a stable 32-bit hash, so a saved model means the same features on every machine. */
-export function hash32(s: string): number {
+function hash32(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return h >>> 0;

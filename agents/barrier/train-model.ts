@@ -6,7 +6,7 @@ import { DEFAULT_TRAIN, type Example, type TrainOptions, trainSoftmax } from './
 import { DEFAULT_FEATURES, extractFeatures, FEATURE_FINGERPRINT, type FeatureConfig } from './text-features.js';
 
 export type TrainSettings = { features: FeatureConfig; train: TrainOptions; folds: number };
-export const DEFAULT_SETTINGS: TrainSettings = { features: DEFAULT_FEATURES, train: DEFAULT_TRAIN, folds: 5 };
+const DEFAULT_SETTINGS: TrainSettings = { features: DEFAULT_FEATURES, train: DEFAULT_TRAIN, folds: 5 };
 
 /**
  * Corpus text → model file. The temperature comes from k-fold cross-validation on the

@@ -8,7 +8,7 @@ import { createRedactor } from '../../src/privacy/redact.js';
 import { ModelCallLog } from '../model/chat-model.js';
 import { readStructured } from '../model/structured-answer.js';
 
-export const MODEL_REVIEW_RULE = 'model_review';
+const MODEL_REVIEW_RULE = 'model_review';
 const MAX_FINDINGS = 3;
 const MAX_DETAIL = 200;
 

@@ -33,7 +33,7 @@ export function createChatModel(opts: ChatModelOptions): ChatOpenAI {
  * Why a call failed, from its status or error class only: a server's error text may echo the
  * prompt, and this string reaches the trace and the answer's fallbacks.
  */
-export function describeFailure(err: unknown): string {
+function describeFailure(err: unknown): string {
   const e = err as { status?: unknown; name?: unknown; message?: unknown };
   if (typeof e.status === 'number') return e.status === 429 ? 'HTTP 429 rate limited' : `HTTP ${e.status}`;
   const text = `${String(e.name ?? '')} ${String(e.message ?? '')}`;
@@ -45,7 +45,7 @@ export function describeFailure(err: unknown): string {
 export type ChatRunnable = { invoke(input: BaseMessage[]): Promise<AIMessageChunk> };
 
 /** The usage OpenAI-compatible servers report, as a trace record; servers that report none count 0. */
-export function toCallRecord(model: string, message: AIMessageChunk, ms: number): ModelCallRecord {
+function toCallRecord(model: string, message: AIMessageChunk, ms: number): ModelCallRecord {
   const usage = message.usage_metadata;
   return {
     model,

@@ -7,9 +7,7 @@ type Taxonomy = {
 };
 
 /** BCT Taxonomy v1 (93 techniques) kept as data; read once. */
-export const BCT_TAXONOMY: Taxonomy = JSON.parse(
-  readFileSync(new URL('../data/bct-taxonomy.json', import.meta.url), 'utf8'),
-);
+const BCT_TAXONOMY: Taxonomy = JSON.parse(readFileSync(new URL('../data/bct-taxonomy.json', import.meta.url), 'utf8'));
 
 const byCode = new Map(BCT_TAXONOMY.techniques.map((t) => [t.code, t]));
 

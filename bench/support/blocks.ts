@@ -2,7 +2,7 @@ import { BARRIERS, Block, type BlockKind, type Channel } from '../../src/domain/
 import type { BlockFilter } from '../../src/domain/ports.js';
 
 /** Deterministic PRNG (mulberry32), so every run imports and queries the same data. */
-export function rng(seed: number) {
+function rng(seed: number) {
   let s = seed >>> 0;
   const next = () => {
     s = (s + 0x6d2b79f5) >>> 0;
@@ -17,14 +17,14 @@ export function rng(seed: number) {
 }
 type Rng = ReturnType<typeof rng>;
 
-export const PROGRAMS = [
+const PROGRAMS = [
   { program: 'lumenzo-adherence', brand: 'Lumenzo', condition: 'plaque psoriasis', form: 'weekly pen' },
   { program: 'corvana-support', brand: 'Corvana', condition: 'heart failure', form: 'daily tablet' },
   { program: 'elvastin-onboarding', brand: 'Elvastin', condition: 'high cholesterol', form: 'evening tablet' },
   { program: 'respira-copd', brand: 'Respira', condition: 'COPD', form: 'inhaler' },
   { program: 'glucara-start', brand: 'Glucara', condition: 'type 2 diabetes', form: 'monthly injection' },
 ] as const;
-export const AUDIENCES = ['patient', 'patient', 'patient', 'caregiver', 'hcp'] as const;
+const AUDIENCES = ['patient', 'patient', 'patient', 'caregiver', 'hcp'] as const;
 
 // `{a|b}` picks one alternative; `$brand`, `$condition` and `$form` name the programme.
 const BY_BARRIER: Record<string, string[]> = {

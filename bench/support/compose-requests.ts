@@ -2,7 +2,7 @@ import type { ComposeRequest, Signal } from '../../src/domain/compose.js';
 import { AT, BARRIER_SIGNALS } from '../../test/support/barrier-signals.js';
 
 /** The demo library's programme: the generated store also holds ~2,000 of its blocks beside the demo's. */
-export const DEMO_PROGRAM = 'lumenzo-adherence';
+const DEMO_PROGRAM = 'lumenzo-adherence';
 
 const ALL = { sms: true, email: true, push: true, web: true };
 const NONE = { sms: false, email: false, push: false, web: false };

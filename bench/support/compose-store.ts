@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { parseEnv } from '../../src/env.js';
 import { createLogger } from '../../src/logger.js';
-import { loadDemoLibrary, openRuntime, type Runtime } from '../../src/service.js';
+import { loadDemoLibrary, openRuntime, type Runtime } from '../../src/runtime.js';
 import { generateBlocks } from './blocks.js';
 import { timed } from './timer.js';
 

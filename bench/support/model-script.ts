@@ -15,7 +15,7 @@ import {
  * give (memoised per signal set, so the server does no classifying on the timed path), a sensible block
  * selection from the candidates it was shown, and a review with no findings.
  */
-export function instantModelScript(): Script {
+function instantModelScript(): Script {
   const model = loadBarrierModel().model;
   const seen = new Map<string, unknown>();
   const diagnose = (req: ChatRequest) => {

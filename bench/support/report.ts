@@ -21,7 +21,7 @@ export function printTarget(label: string, value: number, limit: number, unit: s
   );
 }
 
-export function fmt(n: number): string {
+function fmt(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   if (Math.abs(n) >= 100) return n.toFixed(0);
   if (Math.abs(n) >= 10) return n.toFixed(1);

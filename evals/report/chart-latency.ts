@@ -7,7 +7,7 @@ const PAD = { left: 40, right: 10, top: 10, bottom: 36 };
 const BINS = 12;
 
 /** Equal-width bins from 0 to the slowest call; enough resolution to show a slow tail without noise. */
-export function histogram(samples: number[], bins = BINS): { width: number; counts: number[] } {
+function histogram(samples: number[], bins = BINS): { width: number; counts: number[] } {
   const max = Math.max(1, ...samples);
   const width = max / bins;
   const counts = Array.from({ length: bins }, () => 0);

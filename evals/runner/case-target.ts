@@ -2,7 +2,7 @@ import type { ComposeAnswer, ComposeRequest } from '../../src/domain/compose.js'
 import type { BlockInfo } from '../assertions/assertion-types.js';
 
 /** What one compose call produced: the answer, its trace when it could be read, and how long it took. */
-export type ComposeCall = { answer: ComposeAnswer; trace?: unknown; latencyMs: number };
+type ComposeCall = { answer: ComposeAnswer; trace?: unknown; latencyMs: number };
 
 /** Where cases run: a fresh in-process stack, or a running service over HTTP. The runner does not know which. */
 export type CaseTarget = {

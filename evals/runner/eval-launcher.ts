@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 import type { Env } from '../../src/env.js';
-import type { Grader } from '../assertions/assertion-types.js';
 import type { EvalStore } from '../eval-store.js';
 import type { LoadedSuite } from '../suite-schema.js';
+import { runSuiteInChild } from './child-run.js';
 import { startEvalRun } from './record-run.js';
 import type { RunOptions } from './run-types.js';
 
@@ -10,15 +10,21 @@ export type LaunchDeps = {
   store: EvalStore;
   env: Env;
   logger: Logger;
-  grader?: Grader;
-  /** Runs in flight at once: each holds its own in-memory store and shares the service's two cores. */
+  /** Runs in flight at once: each is a child process with its own in-memory store. */
   maxRunning?: number;
+  /** The memory cap of each run's process. */
+  memoryMb?: number;
 };
+
+/** The parsed environment as the strings a child process parses again. */
+const envStrings = (env: Env) =>
+  Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === undefined ? undefined : String(v)]));
 
 export class TooManyRuns extends Error {}
 
 /**
- * Eval runs started through the API, run in the background of the service process. close() stops
+ * Eval runs started through the API, each in a child process with a memory cap, so a suite never shares
+ * the API's event loop or heap. close() stops
  * scheduling their remaining cases and waits for what is in flight, so shutdown leaves no run "running".
  */
 export function createEvalLauncher(deps: LaunchDeps) {
@@ -35,7 +41,14 @@ export function createEvalLauncher(deps: LaunchDeps) {
       throw new TooManyRuns(`${running.size + starting} eval runs are in progress; try again later`);
     const stop = new AbortController();
     starting++; // holds the slot while the run is being recorded
-    const { id, done } = await startEvalRun(deps, suite, { ...opts, signal: stop.signal }, meta).finally(() => {
+    const limits = { memoryMb: deps.memoryMb ?? 1024, env: envStrings(deps.env) };
+    const execute = (s: LoadedSuite, o: RunOptions) => runSuiteInChild(s, o, limits);
+    const { id, done } = await startEvalRun(
+      { ...deps, execute },
+      suite,
+      { ...opts, signal: stop.signal },
+      meta,
+    ).finally(() => {
       starting--;
     });
     // Logged either way: a run whose end cannot be stored (the store went away) must not be an unhandled rejection.

@@ -3,12 +3,12 @@ import { loadModelEngines } from '../../src/compose/load-model-engines.js';
 import { readBlockFile } from '../../src/content/read-block-file.js';
 import { validateBlocks } from '../../src/content/validate-blocks.js';
 import type { Env } from '../../src/env.js';
-import { DEMO_LIBRARY, openRuntime } from '../../src/service.js';
+import { DEMO_LIBRARY, openRuntime } from '../../src/runtime.js';
 import { readTraceView } from '../../src/store/trace-view.js';
 import type { LoadedSuite } from '../suite-schema.js';
 import type { CaseTarget } from './case-target.js';
 
-export class SuiteContentError extends Error {}
+class SuiteContentError extends Error {}
 
 /**
  * A fresh in-memory store holding only the suite's content library and pacing settings, so a run measures

@@ -4,9 +4,13 @@ import type { EvalConfig, EvalRun, EvalStore } from '../eval-store.js';
 import type { LoadedSuite } from '../suite-schema.js';
 import { gitCommit } from './git-commit.js';
 import { filterCases, type RunDeps, runSuite } from './run-suite.js';
-import type { RunOptions } from './run-types.js';
+import type { RunOptions, SuiteRunResult } from './run-types.js';
 
-export type RecordDeps = RunDeps & { store: EvalStore };
+export type RecordDeps = RunDeps & {
+  store: EvalStore;
+  /** Where the suite runs: in this process by default, or elsewhere (the API runs suites in a child process). */
+  execute?: (suite: LoadedSuite, opts: RunOptions) => Promise<SuiteRunResult>;
+};
 export type StartedRun = { id: string; done: Promise<EvalRun> };
 
 /** Progress is written at most this often: the store also serves compose traffic when the API runs evals. */
@@ -54,7 +58,8 @@ export async function startEvalRun(
   };
   const done = (async () => {
     try {
-      const { cases, summary } = await runSuite(suite, { ...opts, onProgress }, deps);
+      const execute = deps.execute ?? ((s: LoadedSuite, o: RunOptions) => runSuite(s, o, deps));
+      const { cases, summary } = await execute(suite, { ...opts, onProgress });
       await writes;
       // Stopped early (the service shutting down, Ctrl-C): keep what ran, but it is no baseline.
       const aborted = summary.attempts < total;

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-export const ROLES = ['admin', 'client', 'strategist', 'reviewer'] as const;
+const ROLES = ['admin', 'client', 'strategist', 'reviewer'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Keys are held only as hashes so a heap dump or log line never shows one. */

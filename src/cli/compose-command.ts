@@ -5,7 +5,7 @@ import { zodErrors } from '../content/validate-blocks.js';
 import { ComposeRequest } from '../domain/compose.js';
 import { loadEnv } from '../env.js';
 import { createLogger } from '../logger.js';
-import { loadDemoLibrary, openRuntime } from '../service.js';
+import { loadDemoLibrary, openRuntime } from '../runtime.js';
 import { CliError, EXIT } from './cli-error.js';
 
 async function readRequest(file: string): Promise<ComposeRequest> {

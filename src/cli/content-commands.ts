@@ -4,7 +4,7 @@ import { BlockFileError, readBlockFile } from '../content/read-block-file.js';
 import { type Rejection, validateBlocks } from '../content/validate-blocks.js';
 import { Channel } from '../domain/block.js';
 import { loadEnv } from '../env.js';
-import { openRuntime } from '../service.js';
+import { openRuntime } from '../runtime.js';
 import { CliError, EXIT } from './cli-error.js';
 
 const where = (r: Rejection) =>

@@ -4,7 +4,7 @@
  * "false or misleading" standard). `negatable` terms are fine after a negation ("there is
  * no cure", "results are not guaranteed"), which honest content often says.
  */
-export type ProhibitedTerm = { label: string; re: RegExp; negatable: boolean };
+type ProhibitedTerm = { label: string; re: RegExp; negatable: boolean };
 
 const term = (label: string, source: string, negatable = true): ProhibitedTerm => ({
   label,
@@ -12,7 +12,7 @@ const term = (label: string, source: string, negatable = true): ProhibitedTerm =
   negatable,
 });
 
-export const PROHIBITED_TERMS: ProhibitedTerm[] = [
+const PROHIBITED_TERMS: ProhibitedTerm[] = [
   // No prescription product cures a chronic disease; "cure" promises more than any label says.
   term('cure', String.raw`\bcur(?:e|es|ed|ing|ative)\b`),
   // Individual results vary; a guarantee of outcome is always misleading.

@@ -15,14 +15,13 @@ export const Signal = z
 export type Signal = z.infer<typeof Signal>;
 
 /** Extra subject fields (a name, a phone) are accepted only so they can be treated as personal data. */
-export const Subject = z
+const Subject = z
   .looseObject({
     id: z.string().min(1).max(200),
     audience: Audience,
     consents: z.record(z.string(), z.boolean()).default({}),
   })
   .meta({ id: 'Subject' });
-export type Subject = z.infer<typeof Subject>;
 
 export const ComposeRequest = z
   .strictObject({
@@ -48,7 +47,7 @@ export const Diagnosis = z
   .meta({ id: 'Diagnosis' });
 export type Diagnosis = z.infer<typeof Diagnosis>;
 
-export const Technique = z.object({ code: z.string(), name: z.string() });
+const Technique = z.object({ code: z.string(), name: z.string() });
 export const Strategy = z.object({ techniques: z.array(Technique), rationale: z.string() }).meta({ id: 'Strategy' });
 export type Strategy = z.infer<typeof Strategy>;
 

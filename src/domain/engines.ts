@@ -23,7 +23,7 @@ export type AgentReport = {
   modelCalls: ModelCallRecord[];
 };
 
-export type DiagnoseInput = {
+type DiagnoseInput = {
   signals: Signal[];
   history: SubjectHistory;
   program: string;

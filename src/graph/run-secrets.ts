@@ -1,4 +1,3 @@
-import type { Signal } from '../domain/compose.js';
 import type { RunSecrets } from '../domain/ports.js';
 
 /** In-memory only and per run: checkpoints and traces never see it; a held run no longer needs it. */

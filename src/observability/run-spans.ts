@@ -13,7 +13,7 @@ import type { ModelCallRecord, ToolCallRecord } from '../domain/engines.js';
 import type { StepRecord } from '../domain/step.js';
 import { GEN_AI, NOF1, OPERATION } from './gen-ai-attributes.js';
 
-export const ROOT_AGENT = 'nof1-compose';
+const ROOT_AGENT = 'nof1-compose';
 type Plain = string | number | boolean | undefined;
 export type Clean = (s: string) => string;
 type Writer = { tracer: Tracer; clean: Clean; attrs: (a: Record<string, Plain>) => Attributes };

@@ -12,7 +12,7 @@ export interface Redactor {
   value<T>(v: T): T;
 }
 
-export const REDACTED = '[REDACTED]';
+const REDACTED = '[REDACTED]';
 
 // Compared lower-cased with separators removed, so `first_name` and `FirstName` both count.
 const PERSONAL_KEYS = new Set([

@@ -5,7 +5,7 @@ import { requireRole } from '../auth/require-role.js';
 import type { ComposeRunner } from '../compose/compose-runner.js';
 import { ComposeAnswer, ComposeRequest } from '../domain/compose.js';
 import { Conflict, Invalid } from '../domain/errors.js';
-import { canonicalJson } from '../store/canonical-json.js';
+import { canonicalJson } from '../store/chain-hash.js';
 import type { IdempotencyRepo } from '../store/idempotency-repo.js';
 import type { RunsRepo } from '../store/runs-repo.js';
 import { createRouter } from './openapi-hono.js';

@@ -1,14 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { EvalStore } from '../../evals/eval-store.js';
-import { renderHtmlReport } from '../../evals/report/html-report.js';
-import { loadShippedSuite, loadUploadedSuite, SHIPPED_SUITES_DIR } from '../../evals/runner/api-suite.js';
-import { compareRuns } from '../../evals/runner/compare-runs.js';
-import type { EvalLauncher } from '../../evals/runner/eval-launcher.js';
 import { requireRole } from '../auth/require-role.js';
-import { Conflict, NotFound } from '../domain/errors.js';
+import { NotFound } from '../domain/errors.js';
 import { createRouter } from './openapi-hono.js';
 import { authProblems, conflictProblem, notFoundProblem, Problem } from './problem-schema.js';
-import { suiteFailure } from './suite-failure.js';
 
 const StartRun = z
   .strictObject({
@@ -106,58 +100,46 @@ const compareRoute = createRoute({
   responses: { 200: json(Json, 'The comparison.'), ...authProblems, ...notFoundProblem, ...conflictProblem },
 });
 
-export type EvalRouteDeps = { evals: { store: EvalStore; launcher: EvalLauncher; suitesDir?: string } };
+type StartEvalRun = z.infer<typeof StartRun>;
+type EvalRunView = z.infer<typeof EvalRunSchema>;
+
+/**
+ * What the routes need of the eval runner; the service injects it, so nothing here imports evals/.
+ * Failures are typed errors (a bad suite Invalid, an unknown one NotFound, a full queue Unavailable,
+ * an unfinished run Conflict).
+ */
+export interface EvalService {
+  start(spec: StartEvalRun): Promise<{ id: string; progress: { done: number; total: number } }>;
+  get(id: string): Promise<EvalRunView | undefined>;
+  reportHtml(id: string): Promise<string | undefined>;
+  accept(id: string): Promise<EvalRunView>;
+  compare(base: string, head: string): Promise<Record<string, unknown>>;
+}
+
+export type EvalRouteDeps = { evals: EvalService };
 
 export function evalRoutes({ evals }: EvalRouteDeps) {
-  const finished = async (id: string) => {
-    const run = await evals.store.get(id);
-    if (!run) throw new NotFound(`no eval run ${id}`);
-    if (run.status !== 'done') throw new Conflict(`eval run ${id} is ${run.status}: only finished runs qualify`);
-    return run;
-  };
   return createRouter()
     .openapi(startRoute, async (c) => {
-      const body = c.req.valid('json');
-      const suitesDir = evals.suitesDir ?? SHIPPED_SUITES_DIR;
-      const suite = await (body.suite
-        ? loadShippedSuite(body.suite, suitesDir)
-        : loadUploadedSuite(body.suiteYaml!)
-      ).catch((err: unknown) => {
-        throw suiteFailure(err);
-      });
-      const options = { filterTags: body.filter, repeat: body.repeat, concurrency: body.concurrency };
-      const id = await evals.launcher
-        .start(suite, options, { suiteFile: body.suite ? suite.file : null, gitDir: suitesDir })
-        .catch((err: unknown) => {
-          throw suiteFailure(err);
-        });
-      const run = (await evals.store.get(id))!;
+      const { id, progress } = await evals.start(c.req.valid('json'));
       c.header('location', `/v1/evals/runs/${id}`);
-      return c.json({ id, status: 'running' as const, progress: run.progress }, 202);
+      return c.json({ id, status: 'running' as const, progress }, 202);
     })
     .openapi(getRoute, async (c) => {
-      const run = await evals.store.get(c.req.valid('param').id);
+      const run = await evals.get(c.req.valid('param').id);
       if (!run) throw new NotFound('no eval run with this id');
       return c.json(run, 200);
     })
     .openapi(reportRoute, async (c) => {
-      const run = await evals.store.get(c.req.valid('param').id);
-      if (!run) throw new NotFound('no eval run with this id');
+      const html = await evals.reportHtml(c.req.valid('param').id);
+      if (html === undefined) throw new NotFound('no eval run with this id');
       // The report needs no script and fetches nothing; the header says so to the browser too.
       c.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
-      return c.html(renderHtmlReport(run), 200);
+      return c.html(html, 200);
     })
-    .openapi(acceptRoute, async (c) => {
-      const { id } = c.req.valid('param');
-      await finished(id);
-      return c.json((await evals.store.accept(id))!, 200);
-    })
+    .openapi(acceptRoute, async (c) => c.json(await evals.accept(c.req.valid('param').id), 200))
     .openapi(compareRoute, async (c) => {
       const q = c.req.valid('query');
-      const head = await finished(q.head);
-      const base =
-        q.base === 'last-accepted' ? await evals.store.lastAccepted(head.suite.name) : await finished(q.base);
-      if (!base) throw new NotFound(`suite ${head.suite.name} has no accepted run yet`);
-      return c.json(compareRuns(base, head), 200);
+      return c.json(await evals.compare(q.base, q.head), 200);
     });
 }

@@ -1,4 +1,3 @@
-import type { Channel } from '../domain/block.js';
 import type { BlockFilter } from '../domain/ports.js';
 
 /**

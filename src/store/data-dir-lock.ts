@@ -1,7 +1,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
-export class StoreInUseError extends Error {}
+class StoreInUseError extends Error {}
 
 /** Folders this process holds: its own pid in the file cannot tell a live claim from a stale one. */
 const held = new Set<string>();

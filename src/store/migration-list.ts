@@ -151,4 +151,11 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = [
       CREATE INDEX runs_program_created ON runs (program, created_at DESC, id DESC);
     `,
   },
+  {
+    name: 'trace records name their hash scheme: RFC 8785 canonical JSON from now on, the earlier records stay verifiable',
+    sql: `
+      ALTER TABLE trace_records ADD COLUMN scheme text NOT NULL DEFAULT 'nof1-v1';
+      ALTER TABLE trace_records ALTER COLUMN scheme DROP DEFAULT;
+    `,
+  },
 ];

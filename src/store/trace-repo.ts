@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import type pg from 'pg';
-import { canonicalJson } from './canonical-json.js';
+import { type ChainScheme, CURRENT_SCHEME, canonicalJson, linkHash, sha256 } from './chain-hash.js';
 
 /**
  * A trace record. `personal` holds the (already redacted) free text of the request: it is stored
@@ -11,11 +10,7 @@ const GENESIS = '0'.repeat(64);
 // One lock id for the whole chain: appends are serialised so every record links to the one before.
 const CHAIN_LOCK = 0x6e6f6631;
 
-const digest = (s: string) => createHash('sha256').update(s).digest('hex');
-const link = (prev: string, traceId: string, step: number, kind: string, record: unknown) =>
-  createHash('sha256')
-    .update(`${prev}\n${traceId}\n${step}\n${kind}\n${canonicalJson(record)}`)
-    .digest('hex');
+const digest = (value: unknown) => sha256(canonicalJson(value));
 
 /** Appends a run's records to the one global hash chain, inside the caller's transaction. */
 export async function appendTrace(client: pg.PoolClient, traceId: string, records: TraceRecord[], firstStep = 0) {
@@ -27,11 +22,10 @@ export async function appendTrace(client: pg.PoolClient, traceId: string, record
   const personal: Array<{ trace_id: string; step: number; data: unknown }> = [];
   const rows = records.map((r, i) => {
     const step = firstStep + i;
-    const record =
-      r.personal === undefined ? r.record : { ...r.record, personalDigest: digest(canonicalJson(r.personal)) };
+    const record = r.personal === undefined ? r.record : { ...r.record, personalDigest: digest(r.personal) };
     if (r.personal !== undefined) personal.push({ trace_id: traceId, step, data: r.personal });
-    const hash = link(prev, traceId, step, r.kind, record);
-    const row = { trace_id: traceId, step, kind: r.kind, record, prev_hash: prev, hash };
+    const hash = linkHash(CURRENT_SCHEME, { prev, traceId, step, kind: r.kind, record });
+    const row = { trace_id: traceId, step, kind: r.kind, record, prev_hash: prev, hash, scheme: CURRENT_SCHEME };
     prev = hash;
     return row;
   });
@@ -41,9 +35,9 @@ export async function appendTrace(client: pg.PoolClient, traceId: string, record
        INSERT INTO trace_personal (trace_id, step, data)
        SELECT trace_id, step, data FROM jsonb_to_recordset($2::jsonb) AS p(trace_id text, step int, data jsonb)
      )
-     INSERT INTO trace_records (trace_id, step, kind, record, prev_hash, hash)
-     SELECT trace_id, step, kind, record, prev_hash, hash FROM jsonb_to_recordset($1::jsonb)
-       AS r(trace_id text, step int, kind text, record jsonb, prev_hash text, hash text) ORDER BY step`,
+     INSERT INTO trace_records (trace_id, step, kind, record, prev_hash, hash, scheme)
+     SELECT trace_id, step, kind, record, prev_hash, hash, scheme FROM jsonb_to_recordset($1::jsonb)
+       AS r(trace_id text, step int, kind text, record jsonb, prev_hash text, hash text, scheme text) ORDER BY step`,
     [JSON.stringify(rows), JSON.stringify(personal)],
   );
 }
@@ -59,8 +53,9 @@ export function createTraceRepo(pool: pg.Pool) {
         personal: unknown;
         prev_hash: string;
         hash: string;
+        scheme: ChainScheme;
       }>(
-        `SELECT r.seq, r.step, r.kind, r.record, p.data AS personal, r.prev_hash, r.hash
+        `SELECT r.seq, r.step, r.kind, r.record, p.data AS personal, r.prev_hash, r.hash, r.scheme
          FROM trace_records r LEFT JOIN trace_personal p USING (trace_id, step)
          WHERE r.trace_id = $1 ORDER BY r.seq`,
         [traceId],
@@ -73,7 +68,7 @@ export function createTraceRepo(pool: pg.Pool) {
     const rows = await records(traceId);
     const problems: Array<{ step: number; problem: string }> = [];
     for (const r of rows) {
-      if (link(r.prev_hash, traceId, r.step, r.kind, r.record) !== r.hash) {
+      if (linkHash(r.scheme, { prev: r.prev_hash, traceId, step: r.step, kind: r.kind, record: r.record }) !== r.hash) {
         problems.push({ step: r.step, problem: 'the record does not match its hash (edited after it was written)' });
       }
       const before = (
@@ -89,11 +84,7 @@ export function createTraceRepo(pool: pg.Pool) {
       }
       // The free text beside the chain is checked against its chained digest, unless it was erased.
       const chainedDigest = r.record.personalDigest;
-      if (
-        typeof chainedDigest === 'string' &&
-        r.personal !== null &&
-        digest(canonicalJson(r.personal)) !== chainedDigest
-      ) {
+      if (typeof chainedDigest === 'string' && r.personal !== null && digest(r.personal) !== chainedDigest) {
         problems.push({
           step: r.step,
           problem: 'the free text kept beside the record was edited after it was written',

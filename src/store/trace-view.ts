@@ -25,4 +25,3 @@ export async function readTraceView(deps: { traces: TraceRepo; listing: RunListi
     steps,
   };
 }
-export type TraceView = NonNullable<Awaited<ReturnType<typeof readTraceView>>>;

@@ -4,7 +4,7 @@ import { createComposeStack } from '../../src/compose/compose-stack.js';
 import type { ComposeRequest } from '../../src/domain/compose.js';
 import type { StepRecord } from '../../src/domain/step.js';
 import { createLogger } from '../../src/logger.js';
-import { loadDemoLibrary, type Runtime } from '../../src/service.js';
+import { loadDemoLibrary, type Runtime } from '../../src/runtime.js';
 import { block, uniqueProgram } from '../support/blocks.js';
 import {
   BARRIER_SIGNALS,

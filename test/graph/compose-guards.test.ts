@@ -4,7 +4,7 @@ import { createComposeStack } from '../../src/compose/compose-stack.js';
 import type { ComposeRequest } from '../../src/domain/compose.js';
 import { RunSecretsStore } from '../../src/graph/run-secrets.js';
 import type { ComposeStateType } from '../../src/graph/state.js';
-import type { Runtime } from '../../src/service.js';
+import type { Runtime } from '../../src/runtime.js';
 import type { ContentRepo } from '../../src/store/content-repo.js';
 import { block, uniqueProgram, WINDOW } from '../support/blocks.js';
 import { composeRequest, expectBlockedBy, frame, openMemoryRuntime, storeBlocks } from '../support/compose-fixtures.js';

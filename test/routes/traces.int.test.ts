@@ -100,7 +100,11 @@ describe('GET /v1/traces/{traceId}', () => {
 
   it('shows a held run stopping before finalize and a skipped run going straight to finalize', async () => {
     const held = await getTrace(svc, runs.held!.traceId);
-    expect(held.steps.map((s) => s.node)).toEqual(COMPOSED);
+    expect(held.steps.map((s) => s.node)).toEqual([...COMPOSED, 'hold_for_review']);
+    expect(held.steps.at(-1)!.output).toMatchObject({
+      reviewId: runs.held!.review!.id,
+      reason: runs.held!.review!.reason,
+    });
     expect(held.answer.status).toBe('needs_review');
     const skipped = await getTrace(svc, runs.skipped!.traceId);
     expect(skipped.steps.map((s) => s.node)).toEqual(['load_context', 'diagnose_barrier', 'finalize']);
@@ -168,7 +172,7 @@ describe('GET /v1/traces/{traceId}/verify', () => {
       key: 'reviewer',
       body: { decision: 'approve' },
     });
-    expect(await verifyTrace(svc, held.traceId)).toMatchObject({ intact: true, records: 7 });
+    expect(await verifyTrace(svc, held.traceId)).toMatchObject({ intact: true, records: 8 });
   });
 
   it('flags a record edited in the store, naming the step, and leaves other traces intact', async () => {
@@ -201,8 +205,8 @@ describe('GET /v1/traces/{traceId}/verify', () => {
       held.traceId,
     ]);
     const v = await verifyTrace(svc, held.traceId);
-    expect(v).toMatchObject({ intact: false, records: 6 });
-    expect(v.problems).toEqual([{ step: 5, problem: expect.stringMatching(/after it was removed/) }]);
+    expect(v).toMatchObject({ intact: false, records: 7 });
+    expect(v.problems).toEqual([{ step: 6, problem: expect.stringMatching(/after it was removed/) }]);
   });
 
   it('flags edited free text kept beside the chain', async () => {

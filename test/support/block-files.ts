@@ -31,7 +31,7 @@ export const csvRow = (b: TestBlock) =>
     .join(',');
 
 /** The same blocks written in each format the CLI imports. */
-export const FORMATS = {
+const FORMATS = {
   json: (blocks: TestBlock[]) => JSON.stringify({ blocks }, null, 2),
   jsonl: (blocks: TestBlock[]) => `${blocks.map((b) => JSON.stringify(b)).join('\n')}\n`,
   csv: (blocks: TestBlock[]) => `${[CSV_HEADER, ...blocks.map(csvRow)].join('\n')}\n`,

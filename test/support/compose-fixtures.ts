@@ -4,7 +4,7 @@ import { validateBlocks } from '../../src/content/validate-blocks.js';
 import { Block, type Channel } from '../../src/domain/block.js';
 import type { ComposeAnswer, Signal } from '../../src/domain/compose.js';
 import { parseEnv } from '../../src/env.js';
-import { DEMO_LIBRARY, openRuntime, type Runtime } from '../../src/service.js';
+import { DEMO_LIBRARY, openRuntime, type Runtime } from '../../src/runtime.js';
 import { block } from './blocks.js';
 import type { KeyName, TestService } from './service.js';
 
@@ -33,7 +33,7 @@ let serial = 0;
 /** A subject id no other test uses, so frequency history never leaks between tests. */
 export const subjectId = (label: string) => `subj-${label}-${process.pid}-${++serial}`;
 
-export const ALL_CONSENTS = { sms: true, email: true, push: true, web: true };
+const ALL_CONSENTS = { sms: true, email: true, push: true, web: true };
 
 export type RequestOptions = {
   subject?: string;

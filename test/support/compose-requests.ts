@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import type { ComposeAnswer } from '../../src/domain/compose.js';
 import type { TestService } from './service.js';
 
-export const PROGRAM = 'lumenzo-adherence';
+const PROGRAM = 'lumenzo-adherence';
 
 /** A pseudonymous subject id no other test uses. */
 export const subjectId = (label = 'pt') => `${label}-${randomUUID().slice(0, 8)}`;
@@ -107,7 +107,7 @@ export type Review = {
 /** The answer to POST /v1/reviews/{id}/decision. */
 export type Decided = { review: Review; answer: ComposeAnswer };
 
-export type TraceStep = {
+type TraceStep = {
   step: number;
   kind: string;
   node: string;

@@ -2,7 +2,7 @@ import { type ChatRequest, dataIn, type Reply, type Script, startScriptedOpenAI 
 import { startTestService } from './service.js';
 
 /** What the selection prompt shows the model about each candidate block. */
-export type Candidate = { id: string; kind: string; requiresIsi: boolean; barriers: string[]; text: string };
+type Candidate = { id: string; kind: string; requiresIsi: boolean; barriers: string[]; text: string };
 type Plan = { barrier: string; clarify: boolean };
 
 export const submitDiagnosis = (args: unknown): Reply => ({ toolCalls: [{ name: 'submit_diagnosis', args }] });

@@ -19,7 +19,7 @@ type ExportRequest = {
   resourceSpans?: Array<{ resource?: { attributes?: KeyValue[] }; scopeSpans?: Array<{ spans?: WireSpan[] }> }>;
 };
 
-export type Attr = string | number | boolean | undefined;
+type Attr = string | number | boolean | undefined;
 /** A span as the collector received it, with attributes decoded and times in nanoseconds. */
 export type ReceivedSpan = {
   traceId: string;

@@ -1,5 +1,5 @@
 /** One sample of the Prometheus text exposition format. */
-export type Sample = { name: string; labels: Record<string, string>; value: number };
+type Sample = { name: string; labels: Record<string, string>; value: number };
 export type Exposition = {
   samples: Sample[];
   /** `# TYPE` per metric family. */

@@ -11,7 +11,7 @@ export type ChatRequest = {
   [key: string]: unknown;
 };
 
-export type Usage = { prompt_tokens: number; completion_tokens: number };
+type Usage = { prompt_tokens: number; completion_tokens: number };
 
 /** One scripted answer: tool calls (args as an object, or a raw string to send broken JSON), content, an HTTP error, or a delay. */
 export type Reply =

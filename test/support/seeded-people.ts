@@ -56,7 +56,7 @@ export const PEOPLE = {
     'Bartholomew Quenneville|(608) 555-0172|bquenneville@example.com|19 Tamarack Ridge|Middleton|53562|1944-02-11|391-06-8124|LMZ-4402-7716',
   ),
 };
-export type PersonKey = keyof typeof PEOPLE;
+type PersonKey = keyof typeof PEOPLE;
 
 /** 1962-03-14 as people write it: 03/14/1962. */
 const usDate = (iso: string) => `${iso.slice(5, 7)}/${iso.slice(8)}/${iso.slice(0, 4)}`;

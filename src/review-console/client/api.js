@@ -8,7 +8,7 @@ export const session = {
   clear: () => sessionStorage.removeItem(KEY),
 };
 
-export class ApiError extends Error {
+class ApiError extends Error {
   constructor(status, problem) {
     super(problem?.detail || problem?.title || `HTTP ${status}`);
     this.status = status;

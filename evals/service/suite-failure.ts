@@ -1,7 +1,7 @@
-import { SuiteNotFound, UnsafeSuite } from '../../evals/runner/api-suite.js';
-import { TooManyRuns } from '../../evals/runner/eval-launcher.js';
-import { displayPath, SuiteError } from '../../evals/suite-error.js';
-import { Invalid, NotFound, Unavailable } from '../domain/errors.js';
+import { Invalid, NotFound, Unavailable } from '../../src/domain/errors.js';
+import { SuiteNotFound, UnsafeSuite } from '../runner/api-suite.js';
+import { TooManyRuns } from '../runner/eval-launcher.js';
+import { displayPath, SuiteError } from '../suite-error.js';
 
 /**
  * Why a suite could not start, as the one problem+json: a bad suite is the strategist's 400 with its line

@@ -1,0 +1,76 @@
+import { fork } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LoadedSuite } from '../suite-schema.js';
+import type { ChildReply, ChildRequest } from './child-messages.js';
+import type { RunOptions, SuiteRunResult } from './run-types.js';
+
+export type ChildLimits = {
+  /** V8 heap for the child, and the resident size (heap, the store's WebAssembly memory) it may not pass. */
+  memoryMb: number;
+  env: Record<string, string | undefined>;
+};
+
+class EvalChildError extends Error {}
+
+// Run as TypeScript (tsx) or as compiled JavaScript, the child is this file's sibling of the same kind.
+const own = fileURLToPath(import.meta.url);
+const childFile = own.replace(/child-run(\.[cm]?[jt]s)$/, 'eval-child$1');
+const loader = extname(own) === '.ts' ? ['--import', 'tsx'] : [];
+
+/** Resident set size of a process in MB, where the system shows it (Linux); undefined elsewhere. */
+function residentMb(pid: number): number | undefined {
+  const file = `/proc/${pid}/statm`;
+  if (!existsSync(file)) return undefined;
+  const pages = Number(readFileSync(file, 'utf8').split(' ')[1]);
+  return (pages * 4096) / 2 ** 20;
+}
+
+/** Runs a suite in a child process with a memory cap; progress and abort cross the process boundary. */
+export function runSuiteInChild(suite: LoadedSuite, opts: RunOptions, limits: ChildLimits): Promise<SuiteRunResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(childFile, [], {
+      execArgv: [...loader, `--max-old-space-size=${limits.memoryMb}`],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearInterval(watch);
+      opts.signal?.removeEventListener('abort', abort);
+      fn();
+    };
+    const watch = setInterval(() => {
+      const rss = child.pid === undefined ? undefined : residentMb(child.pid);
+      if (rss !== undefined && rss > limits.memoryMb * 1.5) {
+        child.kill('SIGKILL');
+        settle(() => reject(new EvalChildError(`the eval run passed its memory cap (${Math.round(rss)} MB)`)));
+      }
+    }, 1000);
+    watch.unref();
+    const abort = () => child.connected && child.send({ type: 'abort' } satisfies ChildRequest);
+    opts.signal?.addEventListener('abort', abort);
+    child.on('message', (reply: ChildReply) => {
+      if (reply.type === 'progress') opts.onProgress?.(reply.progress);
+      else if (reply.type === 'result') settle(() => resolve(reply.result));
+      else settle(() => reject(new EvalChildError(reply.message)));
+    });
+    child.on('error', (err) => settle(() => reject(err)));
+    child.on('exit', (code, signal) =>
+      settle(() =>
+        reject(new EvalChildError(`the eval process ended (${signal ?? `exit ${code}`}) before its result`)),
+      ),
+    );
+    const request: ChildRequest = {
+      type: 'run',
+      suite,
+      options: { filterTags: opts.filterTags, repeat: opts.repeat, concurrency: opts.concurrency },
+      env: limits.env,
+    };
+    child.send(request);
+    if (opts.signal?.aborted) abort();
+  });
+}
