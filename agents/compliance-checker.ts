@@ -1,5 +1,6 @@
 import { DEFAULT_CHANNEL_LIMITS } from '../src/compliance/channel-limits.js';
 import { runRules } from '../src/compliance/compliance-rules.js';
+import { readabilityReport } from '../src/compliance/readability.js';
 import type { ComplianceContext } from '../src/domain/compliance.js';
 import type { AgentReport, ComplianceReviewer } from '../src/domain/engines.js';
 import type { ContentSource, RunSecretsReader } from '../src/domain/ports.js';
@@ -59,15 +60,19 @@ export function createComplianceNode(deps: ComplianceDeps) {
       }
     }
     const failing = all.filter((c) => !c.passed);
+    // Safety information is fixed regulatory text: the grade is read on what the programme chose to say.
+    const lay = blocks.filter((b) => b.kind !== 'isi').map((b) => b.text);
+    const readability = readabilityReport(lay.join(' '), req.subject.audience);
     const revise = failing.length > 0 && failing.every((c) => c.fixable) && state.round < MAX_REVISIONS;
     return {
-      update: { checks: all, revise, round: revise ? state.round + 1 : state.round },
+      update: { checks: all, readability, revise, round: revise ? state.round + 1 : state.round },
       input: { channel: message.channel, blocks: message.blocks, round: state.round },
       output: {
         verdict: failing.length ? 'fail' : 'pass',
         // A configured reviewer not asked because the message's model-call budget is spent.
         ...(deps.reviewer && !reviewer ? { modelReview: 'skipped: model call budget spent' } : {}),
         failing: failing.map((c) => c.rule),
+        readability,
         next: failing.length ? (revise ? 'revise' : 'blocked') : 'pass',
       },
       report,

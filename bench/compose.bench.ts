@@ -83,6 +83,7 @@ function initialState(request: ComposeRequest, runId: string): ComposeStateType 
     message: null,
     usedBlocks: [],
     checks: [],
+    readability: null,
     round: 0,
     revise: false,
     contentGap: null,

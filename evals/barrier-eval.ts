@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
-import { BARRIERS, Barrier } from '../src/domain/block.js';
-import { Signal } from '../src/domain/compose.js';
+import { BARRIERS, type Barrier } from '../src/domain/block.js';
 import type { DiagnosisEngine } from '../src/domain/engines.js';
+import { LabelledCase } from './labelled-case.js';
 import {
   accuracy,
   confusionMatrix,
@@ -16,14 +15,11 @@ import {
 /** Held-out evaluation cases: measured against, never trained on. */
 const BARRIER_CASES_PATH = fileURLToPath(new URL('./cases/barrier-cases.jsonl', import.meta.url));
 
-const BarrierCase = z.object({ id: z.string(), barrier: Barrier, tags: z.array(z.string()), signals: z.array(Signal) });
-export type BarrierCase = z.infer<typeof BarrierCase>;
-
-export function loadBarrierCases(path = BARRIER_CASES_PATH): BarrierCase[] {
+export function loadBarrierCases(path = BARRIER_CASES_PATH): LabelledCase[] {
   return readFileSync(path, 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
-    .map((line) => BarrierCase.parse(JSON.parse(line)));
+    .map((line) => LabelledCase.parse(JSON.parse(line)));
 }
 
 export type BarrierEvalResult = {
@@ -39,7 +35,10 @@ export type BarrierEvalResult = {
   misses: Array<{ id: string; expected: Barrier; predicted: Barrier; confidence: number }>;
 };
 
-export async function evaluateBarrierEngine(engine: DiagnosisEngine, cases: BarrierCase[]): Promise<BarrierEvalResult> {
+export async function evaluateBarrierEngine(
+  engine: DiagnosisEngine,
+  cases: LabelledCase[],
+): Promise<BarrierEvalResult> {
   const rows = [];
   for (const c of cases) {
     const input = {

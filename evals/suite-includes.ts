@@ -2,6 +2,7 @@ import { access } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { z } from 'zod';
+import { LabelledCase, toSuiteCase } from './labelled-case.js';
 import { displayPath, SuiteError } from './suite-error.js';
 import { SuiteCase } from './suite-schema.js';
 import { parseWith, readSource, type Source } from './suite-source.js';
@@ -12,12 +13,15 @@ export type CaseRef = { raw: SuiteCase; src: Source; path: PropertyKey[] };
 /** An included YAML file is a list of cases or `{cases, include}`; suite-wide settings belong to the root. */
 const Fragment = z.strictObject({ include: z.array(z.string()).default([]), cases: z.array(SuiteCase).default([]) });
 
+/** A JSONL line is a suite case, or a labelled barrier case of the held-out corpus (`barrier` + `signals`). */
+const CaseLine = z.union([SuiteCase, LabelledCase.transform((c) => SuiteCase.parse(toSuiteCase(c)))]);
+
 /** The cases of a file and its own includes; a JSONL file or a YAML list holds cases only. */
 export function readCases(src: Source): { cases: CaseRef[]; include: string[] } {
   const asList = src.jsonl || Array.isArray(src.value);
   const base = asList ? [] : ['cases'];
   const { cases, include } = asList
-    ? { cases: parseWith(z.array(SuiteCase), src.value, src), include: [] }
+    ? { cases: parseWith(z.array(src.jsonl ? CaseLine : SuiteCase), src.value, src), include: [] }
     : parseWith(Fragment, src.value, src);
   return { cases: cases.map((raw, i) => ({ raw, src, path: [...base, i] })), include };
 }

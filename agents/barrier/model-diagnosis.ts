@@ -79,10 +79,11 @@ export function createModelDiagnosisEngine(model: ChatOpenAI): DiagnosisEngine {
           const lookup = lookups.find((t) => t.name === call.name);
           if (!lookup) throw log.failure('invalid output: call of an unknown tool');
           const t0 = performance.now();
+          const startedAt = new Date().toISOString();
           results.push((await lookup.invoke({ ...call, args: {} })) as BaseMessage);
           // The lookups take no arguments: whatever the model passed is not recorded.
           const ms = Math.round(performance.now() - t0);
-          toolCalls.push({ name: call.name, args: {}, result: summaries[call.name], ms });
+          toolCalls.push({ name: call.name, args: {}, result: summaries[call.name], ms, startedAt });
         }
         // Same tools as the first call (the history references them), but now it must submit.
         const submitNow = model.bindTools([...lookups, submitTool], { tool_choice: DIAGNOSIS_TOOL });

@@ -1,3 +1,4 @@
+import { fnv1a32 } from '../../src/content/fnv1a.js';
 import { cuesOf, LEXICON_SHA256 } from './barrier-lexicon.js';
 import { squeeze } from './text-normalise.js';
 import { type Token, tokenise } from './tokenise.js';
@@ -51,13 +52,6 @@ export function featureStrings(tokens: Token[]): Record<Group, Map<string, numbe
   return groups;
 }
 
-/** FNV-1a: a stable 32-bit hash, so a saved model means the same features on every machine. */
-function hash32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
 /** Each group is scaled to norm `config[group]`, so long texts and many n-grams do not drown the words. */
 export function extractFeatures(text: string, config: FeatureConfig = DEFAULT_FEATURES): SparseVector {
   const groups = featureStrings(tokenise(text));
@@ -67,7 +61,7 @@ export function extractFeatures(text: string, config: FeatureConfig = DEFAULT_FE
     const norm = Math.sqrt([...features.values()].reduce((s, w) => s + w * w, 0));
     if (norm === 0) continue;
     for (const [feature, weight] of features) {
-      const index = hash32(`${group}:${feature}`) % config.dim;
+      const index = fnv1a32(`${group}:${feature}`) % config.dim;
       acc.set(index, (acc.get(index) ?? 0) + (config[group] * weight) / norm);
     }
   }

@@ -23,8 +23,10 @@ export async function retrieveCandidates(
   const toolCalls: ToolCallRecord[] = [];
   const call = async (name: string, run: () => Promise<StoredBlock[]>, args: unknown) => {
     const t0 = performance.now();
+    const startedAt = new Date().toISOString();
     const result = await run();
-    toolCalls.push({ name, args, result: summary(result), ms: Math.round((performance.now() - t0) * 100) / 100 });
+    const ms = Math.round((performance.now() - t0) * 100) / 100;
+    toolCalls.push({ name, args, result: summary(result), ms, startedAt });
     return result;
   };
   const barrier = diagnosis.barrier;

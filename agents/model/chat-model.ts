@@ -45,7 +45,7 @@ function describeFailure(err: unknown): string {
 export type ChatRunnable = { invoke(input: BaseMessage[]): Promise<AIMessageChunk> };
 
 /** The usage OpenAI-compatible servers report, as a trace record; servers that report none count 0. */
-function toCallRecord(model: string, message: AIMessageChunk, ms: number): ModelCallRecord {
+function toCallRecord(model: string, message: AIMessageChunk, ms: number, startedAt: string): ModelCallRecord {
   const usage = message.usage_metadata;
   return {
     model,
@@ -53,6 +53,7 @@ function toCallRecord(model: string, message: AIMessageChunk, ms: number): Model
     completionTokens: usage?.output_tokens ?? 0,
     ms: Math.round(ms),
     ok: true,
+    startedAt,
   };
 }
 
@@ -66,14 +67,15 @@ export class ModelCallLog {
 
   async invoke(runnable: ChatRunnable, messages: BaseMessage[]): Promise<AIMessageChunk> {
     const t0 = performance.now();
+    const startedAt = new Date().toISOString();
     try {
       const message = await runnable.invoke(messages);
-      this.calls.push(toCallRecord(this.model, message, performance.now() - t0));
+      this.calls.push(toCallRecord(this.model, message, performance.now() - t0, startedAt));
       return message;
     } catch (err) {
       const error = describeFailure(err);
       const ms = Math.round(performance.now() - t0);
-      this.calls.push({ model: this.model, promptTokens: 0, completionTokens: 0, ms, ok: false, error });
+      this.calls.push({ model: this.model, promptTokens: 0, completionTokens: 0, ms, ok: false, error, startedAt });
       throw new ModelStepError(error, this.calls);
     }
   }

@@ -1,10 +1,9 @@
 import { syllable } from 'syllable';
+import type { Readability } from '../domain/compose.js';
 
 /** US health-literacy guidance: patient-facing text at or below grade 8. */
 const PATIENT_TARGET = 8;
 const LAY_AUDIENCES = new Set(['patient', 'caregiver']);
-
-export type ReadabilityReport = { grade: number; target: number | null; withinTarget: boolean | null };
 
 // A sentence ends at . ! or ? followed by space or the end; dots inside URLs, numbers and
 // phone numbers ("example.com/isi", "0.9%") are not followed by space, so they do not count.
@@ -28,7 +27,7 @@ export function readingGrade(text: string): number {
 }
 
 /** Reported beside the rules, not a pass/fail: a target applies only to lay audiences. */
-export function readabilityReport(text: string, audience: string): ReadabilityReport {
+export function readabilityReport(text: string, audience: string): Readability {
   const grade = Math.round(readingGrade(text) * 10) / 10;
   if (!LAY_AUDIENCES.has(audience)) return { grade, target: null, withinTarget: null };
   return { grade, target: PATIENT_TARGET, withinTarget: grade <= PATIENT_TARGET };

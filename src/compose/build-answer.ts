@@ -28,7 +28,11 @@ export function buildAnswer(
     diagnosis: s.diagnosis,
     strategy: s.strategy,
     message: withMessage ? s.message : null,
-    compliance: { verdict: checks.every((c) => c.passed) ? 'pass' : 'fail', checks },
+    compliance: {
+      verdict: checks.every((c) => c.passed) ? 'pass' : 'fail',
+      checks,
+      ...(withMessage && s.readability ? { readability: s.readability } : {}),
+    },
     ...(review ? { review } : {}),
     traceId: s.traceId,
     engine: { mode: extra.mode, modelCalls: extra.modelCalls, fallbacks: extra.fallbacks },

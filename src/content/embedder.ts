@@ -1,6 +1,7 @@
 import type { OpenAIEmbeddings } from '@langchain/openai';
 import { Unavailable } from '../domain/errors.js';
 import type { Embedder } from '../domain/ports.js';
+import { fnv1a32 } from './fnv1a.js';
 
 export const EMBEDDING_DIMENSIONS = 384;
 
@@ -9,15 +10,6 @@ const STOPWORDS = new Set(
     ' ',
   ),
 );
-
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 
 export function tokenize(text: string): string[] {
   return text
@@ -36,7 +28,7 @@ export function tokenize(text: string): string[] {
 export function hashEmbed(text: string, dims = EMBEDDING_DIMENSIONS): number[] {
   const v = new Float64Array(dims);
   const add = (feature: string, weight: number) => {
-    const h = fnv1a(feature);
+    const h = fnv1a32(feature);
     v[h % dims]! += (h & 0x80000000 ? -1 : 1) * weight;
   };
   const words = tokenize(text);

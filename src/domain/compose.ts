@@ -64,6 +64,16 @@ export type Message = z.infer<typeof Message>;
 export const Check = z.object({ rule: z.string(), passed: z.boolean(), detail: z.string() }).meta({ id: 'Check' });
 export type Check = z.infer<typeof Check>;
 
+export const Readability = z
+  .object({
+    grade: z.number(),
+    /** The grade lay audiences should read at (patients, caregivers); null for clinicians. */
+    target: z.number().nullable(),
+    withinTarget: z.boolean().nullable(),
+  })
+  .meta({ id: 'Readability' });
+export type Readability = z.infer<typeof Readability>;
+
 export const ComposeAnswer = z
   .object({
     id: z.string(),
@@ -71,7 +81,12 @@ export const ComposeAnswer = z
     diagnosis: Diagnosis.nullable(),
     strategy: Strategy.nullable(),
     message: Message.nullable(),
-    compliance: z.object({ verdict: z.enum(['pass', 'fail']), checks: z.array(Check) }),
+    compliance: z.object({
+      verdict: z.enum(['pass', 'fail']),
+      checks: z.array(Check),
+      /** Reported beside the rules, never pass/fail: reading grade of the message outside its ISI. */
+      readability: Readability.optional(),
+    }),
     review: z.object({ id: z.string(), reason: z.string() }).optional(),
     traceId: z.string(),
     engine: z

@@ -3,7 +3,8 @@ import type { ComplianceContext, RuleResult } from './compliance.js';
 import type { Check, Diagnosis, Signal, Strategy } from './compose.js';
 import type { SubjectHistory } from './history.js';
 
-export type ToolCallRecord = { name: string; args: unknown; result: unknown; ms: number };
+/** `startedAt` (ISO 8601) is when the call began, so spans show real times; traces stored before it lack it. */
+export type ToolCallRecord = { name: string; args: unknown; result: unknown; ms: number; startedAt?: string };
 export type ModelCallRecord = {
   model: string;
   promptTokens: number;
@@ -11,7 +12,6 @@ export type ModelCallRecord = {
   ms: number;
   ok: boolean;
   error?: string;
-  /** When the call began (ISO 8601), so spans show the real time rather than one reconstructed. */
   startedAt?: string;
 };
 

@@ -1,6 +1,6 @@
 import type { Channel, ContentBlock } from './block.js';
 import type { RuleResult } from './compliance.js';
-import type { ComposeRequest, Diagnosis, Message, Status, Strategy } from './compose.js';
+import type { ComposeRequest, Diagnosis, Message, Readability, Status, Strategy } from './compose.js';
 import type { SubjectHistory } from './history.js';
 import type { StepRecord } from './step.js';
 
@@ -36,6 +36,8 @@ export type RunState = {
   message: Message | null;
   usedBlocks: ContentBlock[];
   checks: RuleResult[];
+  /** The message's reading grade, as the compliance agent reported it. */
+  readability: Readability | null;
   round: number;
   /** The compliance agent asked for another selection round (it decides and counts revisions). */
   revise: boolean;

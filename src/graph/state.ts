@@ -20,6 +20,7 @@ export const ComposeState = Annotation.Root({
   message: last<RunState['message']>(() => null),
   usedBlocks: last<RunState['usedBlocks']>(() => []),
   checks: last<RunState['checks']>(() => []),
+  readability: last<RunState['readability']>(() => null),
   round: last<RunState['round']>(() => 0),
   revise: last<RunState['revise']>(() => false),
   contentGap: last<RunState['contentGap']>(() => null),

@@ -87,15 +87,19 @@ function recordStep(w: Writer, parent: Context, step: StepRecord, start: number)
     parent,
   );
   const ctx = trace.setSpan(parent, span);
-  // Records carry durations, not start times: calls are laid end to end from the step's start, tools
-  // first (the composer retrieves before it selects), which keeps each call's real length.
+  // Calls start when they began; records written before calls carried a start are laid end to end from
+  // the step's start, tools first (the composer retrieves before it selects).
   let cursor = start;
   for (const call of step.toolCalls) cursor = toolSpan(w, ctx, call, cursor);
   for (const call of step.modelCalls) cursor = chatSpan(w, ctx, call, cursor);
   span.end(start + step.durationMs);
 }
 
-function toolSpan(w: Writer, parent: Context, call: ToolCallRecord, start: number) {
+const began = (call: { startedAt?: string }, cursor: number) =>
+  call.startedAt === undefined ? cursor : Date.parse(call.startedAt);
+
+function toolSpan(w: Writer, parent: Context, call: ToolCallRecord, cursor: number) {
+  const start = began(call, cursor);
   const span = w.tracer.startSpan(
     `${OPERATION.executeTool} ${call.name}`,
     {
@@ -115,7 +119,8 @@ function toolSpan(w: Writer, parent: Context, call: ToolCallRecord, start: numbe
   return start + call.ms;
 }
 
-function chatSpan(w: Writer, parent: Context, call: ModelCallRecord, start: number) {
+function chatSpan(w: Writer, parent: Context, call: ModelCallRecord, cursor: number) {
+  const start = began(call, cursor);
   // A call that failed before answering has no usage; one that answered unusably still spent tokens.
   const answered = call.ok || call.promptTokens + call.completionTokens > 0;
   const span = w.tracer.startSpan(

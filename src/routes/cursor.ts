@@ -17,3 +17,10 @@ export function decodeCursor(raw: string | undefined): Cursor | undefined {
   }
   throw new Invalid('the cursor is not valid', [{ path: 'cursor', message: 'use nextCursor from a previous page' }]);
 }
+
+/** One page of rows fetched with `limit + 1`: the extra row only tells that another page follows. */
+export function pageOf<T>(rows: T[], limit: number, cursorOf: (last: T) => Cursor) {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { page, nextCursor: rows.length > limit && last ? encodeCursor(cursorOf(last)) : null };
+}

@@ -5,7 +5,7 @@ import { ComposeAnswer } from '../domain/compose.js';
 import { Conflict, NotFound } from '../domain/errors.js';
 import { createRedactor } from '../privacy/redact.js';
 import type { ReviewRow, ReviewsRepo } from '../store/reviews-repo.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodeCursor, pageOf } from './cursor.js';
 import { createRouter } from './openapi-hono.js';
 import { authProblems, conflictProblem, notFoundProblem } from './problem-schema.js';
 
@@ -119,9 +119,7 @@ export function reviewRoutes(deps: { reviews: ReviewsRepo; runner: ComposeRunner
     .openapi(listRoute, async (c) => {
       const q = c.req.valid('query');
       const rows = await deps.reviews.list(q.status, q.limit + 1, decodeCursor(q.cursor));
-      const page = rows.slice(0, q.limit);
-      const last = page.at(-1);
-      const nextCursor = rows.length > q.limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null;
+      const { page, nextCursor } = pageOf(rows, q.limit, (r) => ({ at: r.createdAt, id: r.id }));
       return c.json({ reviews: page.map(toReview), nextCursor }, 200);
     })
     .openapi(getRoute, async (c) => {

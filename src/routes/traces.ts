@@ -6,7 +6,7 @@ import { NotFound } from '../domain/errors.js';
 import type { RunListing } from '../store/run-listing.js';
 import type { TraceRepo } from '../store/trace-repo.js';
 import { readTraceView } from '../store/trace-view.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodeCursor, pageOf } from './cursor.js';
 import { createRouter } from './openapi-hono.js';
 import { authProblems, notFoundProblem } from './problem-schema.js';
 
@@ -131,9 +131,7 @@ export function traceRoutes(deps: { traces: TraceRepo; listing: RunListing }) {
     .openapi(listRoute, async (c) => {
       const { limit, cursor, ...filter } = c.req.valid('query');
       const rows = await deps.listing.list(filter, limit + 1, decodeCursor(cursor));
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      const nextCursor = rows.length > limit && last ? encodeCursor({ at: last.createdAt, id: last.runId }) : null;
+      const { page, nextCursor } = pageOf(rows, limit, (r) => ({ at: r.createdAt, id: r.runId }));
       return c.json({ traces: page, nextCursor }, 200);
     })
     .openapi(getRoute, async (c) => {

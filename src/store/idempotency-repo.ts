@@ -1,5 +1,10 @@
 import type pg from 'pg';
 
+/** Forgets the keys that point at these runs (erasure): the request hash is derived from personal data. */
+export async function forgetRunKeys(client: pg.PoolClient, runIds: string[]) {
+  await client.query('DELETE FROM idempotency_keys WHERE run_id = ANY($1::text[])', [runIds]);
+}
+
 /** Idempotency keys are scoped to the caller's key, so two clients never collide. */
 export function createIdempotencyRepo(pool: pg.Pool) {
   async function find(principal: string, key: string) {

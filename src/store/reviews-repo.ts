@@ -43,6 +43,35 @@ const toReview = (r: Row): ReviewRow => ({
 const SELECT = `SELECT v.id, v.run_id, v.status, v.reason, v.created_at, v.decision, v.note, v.decided_by, v.decided_at,
   r.answer FROM reviews v JOIN runs r ON r.id = v.run_id`;
 
+/** Holds a run for review, inside the transaction that saves the run. */
+export async function insertHold(client: pg.PoolClient, review: { id: string; runId: string; reason: string }) {
+  await client.query('INSERT INTO reviews (id, run_id, reason) VALUES ($1, $2, $3)', [
+    review.id,
+    review.runId,
+    review.reason,
+  ]);
+}
+
+/** Records a reviewer's decision, inside the transaction that finishes the run. */
+export async function recordDecision(
+  client: pg.PoolClient,
+  d: { reviewId: string; decision: 'approve' | 'reject'; note: string | null; by: string; at: string },
+) {
+  await client.query(
+    'UPDATE reviews SET status = $2, decision = $3, note = $4, decided_by = $5, decided_at = $6 WHERE id = $1',
+    [d.reviewId, d.decision === 'approve' ? 'approved' : 'rejected', d.decision, d.note, d.by, d.at],
+  );
+}
+
+/** Withdraws the runs' pending reviews (their subject was erased); answers how many. */
+export async function withdrawReviews(client: pg.PoolClient, runIds: string[]): Promise<number> {
+  const r = await client.query(
+    "UPDATE reviews SET status = 'withdrawn', decided_at = now(), decided_by = 'erasure' WHERE run_id = ANY($1::text[]) AND status IN ('pending', 'deciding')",
+    [runIds],
+  );
+  return r.rowCount ?? 0;
+}
+
 export function createReviewsRepo(pool: pg.Pool) {
   async function list(status: 'pending' | 'decided' | 'all', limit: number, before?: { at: string; id: string }) {
     const where: string[] = [];

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { ComposeAnswer } from '../domain/compose.js';
 import type { SubjectHistory } from '../domain/history.js';
+import { insertHold, recordDecision } from './reviews-repo.js';
 import { appendTrace, type TraceRecord } from './trace-repo.js';
 import { inTransaction } from './transaction.js';
 
@@ -22,6 +23,32 @@ export type Decision = {
   by: string;
   at: string;
 };
+
+/**
+ * Unlinks an erased subject's runs, inside the erasure's transaction: held runs become blocked (the
+ * message withdrawn); times, statuses, rules and block ids stay as the audit skeleton.
+ */
+export async function unlinkSubjectRuns(client: pg.PoolClient, subjectId: string) {
+  const runs = (
+    await client.query<{ id: string; trace_id: string }>(
+      'SELECT id, trace_id FROM runs WHERE subject_id = $1 FOR UPDATE',
+      [subjectId],
+    )
+  ).rows;
+  await client.query(
+    `UPDATE runs SET subject_id = NULL, updated_at = now(),
+       status = CASE WHEN status = 'needs_review' THEN 'blocked' ELSE status END,
+       answer = CASE WHEN status = 'needs_review' THEN
+         answer || jsonb_build_object('status', 'blocked', 'message', NULL, 'compliance', jsonb_build_object(
+           'verdict', 'fail',
+           'checks', (answer->'compliance'->'checks') || jsonb_build_array(jsonb_build_object(
+             'rule', 'review', 'passed', false, 'detail', 'withdrawn: the subject was erased before a reviewer decided'))))
+         ELSE answer END
+     WHERE id = ANY($1::text[])`,
+    [runs.map((r) => r.id)],
+  );
+  return runs.map((r) => ({ id: r.id, traceId: r.trace_id }));
+}
 
 export function createRunsRepo(pool: pg.Pool) {
   /** Writes the run, its trace, its review hold, its content gap and (when sent) its frequency mark in one transaction. */
@@ -54,13 +81,7 @@ export function createRunsRepo(pool: pg.Pool) {
           run.durationMs,
         ],
       );
-      if (review) {
-        await client.query('INSERT INTO reviews (id, run_id, reason) VALUES ($1, $2, $3)', [
-          review.id,
-          a.id,
-          review.reason,
-        ]);
-      }
+      if (review) await insertHold(client, { id: review.id, runId: a.id, reason: review.reason });
       if (contentGap) await countGap(client, run.program, contentGap.barrier, contentGap.channel);
       await appendTrace(client, a.traceId, trace);
     });
@@ -74,17 +95,7 @@ export function createRunsRepo(pool: pg.Pool) {
            sent_at = CASE WHEN $2 = 'approved' THEN now() END WHERE id = $1`,
         [answer.id, answer.status, answer],
       );
-      await client.query(
-        'UPDATE reviews SET status = $2, decision = $3, note = $4, decided_by = $5, decided_at = $6 WHERE id = $1',
-        [
-          decision.reviewId,
-          decision.decision === 'approve' ? 'approved' : 'rejected',
-          decision.decision,
-          decision.note,
-          decision.by,
-          decision.at,
-        ],
-      );
+      await recordDecision(client, decision);
       await appendTrace(client, answer.traceId, trace, firstStep);
     });
   }

@@ -42,6 +42,12 @@ export async function appendTrace(client: pg.PoolClient, traceId: string, record
   );
 }
 
+/** Deletes the free text kept beside the chain for these traces (erasure); the chain keeps its digests. */
+export async function erasePersonal(client: pg.PoolClient, traceIds: string[]): Promise<number> {
+  const r = await client.query('DELETE FROM trace_personal WHERE trace_id = ANY($1::text[])', [traceIds]);
+  return r.rowCount ?? 0;
+}
+
 export function createTraceRepo(pool: pg.Pool) {
   async function records(traceId: string) {
     return (

@@ -47,7 +47,20 @@ function spansOf(steps: StepRecord[], seconds?: number) {
 }
 
 describe('recordRunSpans', () => {
-  it('lays tool and model calls end to end from the step start, tools first', () => {
+  it('starts each tool and model call when it began', () => {
+    const at = (ms: number) => new Date(T0 + ms).toISOString();
+    const spans = spansOf([
+      step({
+        toolCalls: [{ name: 'search_content', args: {}, result: [], ms: 4, startedAt: at(2) }],
+        modelCalls: [{ model: 'm', promptTokens: 1, completionTokens: 1, ms: 9, ok: true, startedAt: at(11) }],
+      }),
+    ]);
+    const byName = Object.fromEntries(spans.map((s) => [s.span.name, s]));
+    expect(byName['execute_tool search_content']).toMatchObject({ start: 2, end: 6 });
+    expect(byName['chat m']).toMatchObject({ start: 11, end: 20 });
+  });
+
+  it('lays calls recorded without a start end to end from the step start, tools first', () => {
     const spans = spansOf([
       step({
         toolCalls: [{ name: 'search_content', args: { query: 'cost' }, result: [{ id: 'b1' }], ms: 5 }],

@@ -16,8 +16,12 @@ class ApiError extends Error {
   }
 }
 
-/** Calls the API with a key (the stored one unless given) and answers the parsed JSON body. */
-export async function api(path, { method = 'GET', body, key = session.key() } = {}) {
+/**
+ * Calls the API with a key (the stored one unless given) and answers the parsed JSON body.
+ * @param {string} path
+ * @param {{ method?: string, body?: unknown, key?: string | null }} [options]
+ */
+export async function api(path, { method = 'GET', body = undefined, key = session.key() } = {}) {
   const headers = { accept: 'application/json', authorization: `Bearer ${key ?? ''}` };
   if (body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });

@@ -19,7 +19,8 @@ function route() {
   const [, view = 'queue', arg] = location.hash.match(/^#\/([a-z]+)(?:\/(.+))?$/) ?? [];
   const current = VIEWS.includes(view) && (view !== 'run' || arg) ? view : 'queue';
   for (const v of VIEWS) $(`view-${v}`).hidden = v !== current;
-  for (const a of document.querySelectorAll('nav.views a')) {
+  for (const a of document.querySelectorAll('nav.views a[data-view]')) {
+    if (!(a instanceof HTMLAnchorElement)) continue;
     if (a.dataset.view === current) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }
@@ -34,13 +35,14 @@ function route() {
 
 async function signIn(e) {
   e.preventDefault();
-  const key = $('key').value.trim();
+  const input = /** @type {HTMLInputElement} */ ($('key'));
+  const key = input.value.trim();
   say($('sign-in-error'), '');
   try {
     // A cheap reviewer-only call: proves the key and its role before anything is stored.
     await api('/v1/reviews?status=pending&limit=1', { key });
     session.set(key);
-    $('key').value = '';
+    input.value = '';
     showSignedIn(true);
     route();
   } catch (err) {

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { Barrier } from '../src/domain/block.js';
+import { Signal } from '../src/domain/compose.js';
+import type { SuiteCase } from './suite-schema.js';
+
+/**
+ * A labelled barrier case as the held-out corpus keeps it (evals/cases/barrier-cases*.jsonl): suites include
+ * the corpus file itself, one source for both the offline eval and the pipeline suite.
+ */
+export const LabelledCase = z.strictObject({
+  id: z.string().min(1),
+  barrier: Barrier,
+  tags: z.array(z.string()).default([]),
+  signals: z.array(Signal),
+  /** The subject's locale, where it is not the suite's. */
+  locale: z.string().optional(),
+});
+export type LabelledCase = z.infer<typeof LabelledCase>;
+
+/** A patient who agreed to every channel, so the case reads the same in every suite that includes it. */
+const CONSENTING_PATIENT = { audience: 'patient', consents: { sms: true, email: true, push: true, web: true } };
+
+/**
+ * One compose request for its own pseudonymous subject (the case id), so no case's message counts against
+ * another's frequency cap. It asserts the barrier, that no personal value leaks and that claims travel with
+ * their ISI; a case labelled `none` also asserts that nothing is sent (`skipped`: engagement restraint).
+ */
+export function toSuiteCase(c: LabelledCase): z.input<typeof SuiteCase> {
+  const assert: Array<{ type: string; value?: string }> = [{ type: 'barrier', value: c.barrier }];
+  if (c.barrier === 'none') assert.push({ type: 'status', value: 'skipped' });
+  assert.push({ type: 'no_pii' }, { type: 'fair_balance' });
+  return {
+    id: c.id,
+    tags: [...new Set([`barrier:${c.barrier}`, ...c.tags])],
+    request: {
+      subject: { id: c.id, ...CONSENTING_PATIENT, ...(c.locale ? { locale: c.locale } : {}) },
+      signals: c.signals,
+    },
+    assert,
+  };
+}
