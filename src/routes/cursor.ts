@@ -3,7 +3,7 @@ import { Invalid } from '../domain/errors.js';
 export type Cursor = { at: string; id: string };
 
 /** Keyset cursors are opaque to clients: base64url of the last row's time and id. */
-export function encodeCursor(c: Cursor): string {
+function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify([c.at, c.id])).toString('base64url');
 }
 
