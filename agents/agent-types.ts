@@ -32,6 +32,8 @@ export type DiagnoseInput = {
   history: SubjectHistory;
   program: string;
   audience: string;
+  /** The subject's locale (BCP 47): the language their free text is read in; default en-US. */
+  locale?: string;
   /** The request's personal values, so a model engine can redact them before text leaves the process. */
   personalValues?: string[];
 };
