@@ -23,8 +23,8 @@ const TINY = [
   JSON.stringify({ text: 'too expensive', barrier: 'cost' }),
 ].join('\n');
 
-it('has a corpus, and so a model, for English', () => {
-  expect(corpusLocales()).toContain('en-US');
+it('has a corpus, and so a model, for English and for US Spanish', () => {
+  expect(corpusLocales()).toEqual(expect.arrayContaining(['en-US', 'es-US']));
 });
 
 describe.each(corpusLocales())('the committed %s barrier model', (locale) => {
