@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import type { Barrier } from '../../src/domain/block.js';
 import { type LanguageIdentifier, trainLanguageIdentifier } from '../language/detect-language.js';
 import { languageOf, resolveLocale } from '../language/resolve-locale.js';
 import { corpusLocales, corpusPath, parseCorpus } from './barrier-corpus.js';
