@@ -10,6 +10,7 @@ import { isCommonWord } from './common-words.js';
 import type { NameSpan } from './find-names.js';
 import { ORGANISATION_NOUNS, STOP_WORDS } from './name-cues.js';
 import type { PiiType } from './pii-types.js';
+import { fixedCover } from './range-cover.js';
 
 export interface TypedSpan extends NameSpan {
   type: PiiType;
@@ -57,7 +58,11 @@ export function namesBesideContacts(text: string, spans: TypedSpan[]): NameSpan[
       if (!words.some(rejected)) out.push(...asName(words));
     }
   }
-  return out.filter((n) => !spans.some((s) => n.start < s.end && s.start < n.end));
+  const busy = fixedCover(
+    spans.map((s): [number, number] => [s.start, s.end]),
+    text.length,
+  );
+  return out.filter((n) => !busy(n.start, n.end));
 }
 
 function wordsOf(m: RegExpExecArray, offset: number): Word[] {

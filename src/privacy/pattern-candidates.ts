@@ -1,0 +1,29 @@
+/** Runs the identifier patterns (`pii-patterns.ts`) over one piece of text. */
+import { PII_PATTERNS } from './pii-patterns.js';
+import { type Candidate, PII_TYPES, type PiiType } from './pii-types.js';
+
+/** Candidates in `text`, with positions shifted by `offset` (where `text` starts in the whole). */
+export function patternCandidates(text: string, offset = 0): Candidate[] {
+  const out: Candidate[] = [];
+  PII_PATTERNS.forEach((pattern, rank) => {
+    for (const m of text.matchAll(pattern.re)) {
+      const type = pattern.classify ? pattern.classify(m, text) : pattern.type;
+      if (!type) continue;
+      const from = offset + m.index;
+      const to = from + m[0].length;
+      const typed = Object.entries(m.indices?.groups ?? {}).filter(([name, range]) => range && groupType(name));
+      if (typed.length === 0) out.push({ type, start: from, end: to, rank, from, to });
+      for (const [name, range] of typed) {
+        if (range)
+          out.push({ type: groupType(name)!, start: offset + range[0], end: offset + range[1], rank, from, to });
+      }
+    }
+  });
+  return out;
+}
+
+/** `ZIP` and `ADDRESS_city` are typed groups; lower-case groups are helpers. */
+function groupType(name: string): PiiType | undefined {
+  const prefix = name.split('_')[0];
+  return PII_TYPES.find((t) => t === prefix);
+}
