@@ -21,21 +21,21 @@ const STREET_SUFFIX =
   'crossing|ridge|hollow|point|bend|cove|crescent|landing|commons|heights|grove|glen|run|walk|plaza';
 const DIRECTION = '(?:north|south|east|west|[NS][EW]|[NSEW])\\.?';
 const STREET_WORD =
-  "(?!(?:of|and|or|on|in|at|to|for|from|with|my|the|a|is|was|we|i|it)\\b)(?:[A-Za-z][A-Za-z'.-]*|\\d+(?:st|nd|rd|th))";
+  "(?!(?:of|and|or|on|in|at|to|for|from|with|my|the|a|is|was|we|i|it)\\b)(?:[A-Za-z][A-Za-z'.-]{0,30}|\\d{1,4}(?:st|nd|rd|th))";
 // The suffix's own full stop ("Ave.") is left in the text unless a unit or city follows,
 // so a sentence-ending period survives.
 const UNIT =
-  '(?:[.,]?\\s*(?:apt|apartment|unit|suite|ste|fl|floor|rm|room)\\.?\\s*#?\\s*[A-Za-z0-9-]+|\\s*#\\s*[A-Za-z0-9-]+)';
-const CITY = "[A-Za-z][A-Za-z.'-]*(?:\\s+[A-Za-z][A-Za-z.'-]*){0,2}";
+  '(?:[.,]?\\s{0,3}(?:apt|apartment|unit|suite|ste|fl|floor|rm|room)\\.?\\s{0,3}#?\\s{0,3}[A-Za-z0-9-]{1,10}|\\s{0,3}#\\s{0,3}[A-Za-z0-9-]{1,10})';
+const CITY = "[A-Za-z][A-Za-z.'-]{0,30}(?:\\s{1,6}[A-Za-z][A-Za-z.'-]{0,30}){0,2}";
 
 export const ADDRESS_PATTERNS: PiiPattern[] = [
   {
     name: 'street-address',
     type: 'ADDRESS',
     re: new RegExp(
-      `\\b(?<ADDRESS>\\d{1,6}[A-Za-z]?\\s+(?:${DIRECTION}\\s+)?(?:${STREET_WORD}\\s+){0,3}` +
-        `(?<suffix>${STREET_SUFFIX})\\b(?:\\s+${DIRECTION}(?!\\w))?${UNIT}?)` +
-        `(?:[.,]?\\s+(?<ADDRESS_city>${CITY}),?\\s+${STATE},?\\s+(?<ZIP>${ZIP})(?![\\d-]))?`,
+      `\\b(?<ADDRESS>\\d{1,6}[A-Za-z]?\\s{1,6}(?:${DIRECTION}\\s{1,6})?(?:${STREET_WORD}\\s{1,6}){0,3}` +
+        `(?<suffix>${STREET_SUFFIX})\\b(?:\\s{1,6}${DIRECTION}(?!\\w))?${UNIT}?)` +
+        `(?:[.,]?\\s{1,6}(?<ADDRESS_city>${CITY}),?\\s{1,6}${STATE},?\\s{1,6}(?<ZIP>${ZIP})(?![\\d-]))?`,
       'gid',
     ),
     classify: (m) => {
@@ -43,21 +43,24 @@ export const ADDRESS_PATTERNS: PiiPattern[] = [
       return AMBIGUOUS_SUFFIX.test(suffix) && suffix[0] === suffix[0]?.toLowerCase() ? null : 'ADDRESS';
     },
   },
-  { name: 'po-box', type: 'ADDRESS', re: /\b(?:p\.?\s?o\.?|post\s+office)\s*box\s*#?\s*\d+/dgi },
+  { name: 'po-box', type: 'ADDRESS', re: /\b(?:p\.?\s?o\.?|post\s{1,6}office)\s{0,3}box\s{0,3}#?\s{0,3}\d{1,10}/dgi },
   {
     // "Springfield, IL 62704": the city is a geographic unit smaller than a state.
     name: 'city-state-zip',
     type: 'ZIP',
     re: new RegExp(
-      `\\b(?<ADDRESS>[A-Z][a-z]+(?:[ .]+[A-Z][a-z]+){0,2}),?\\s+${STATE}\\s+(?<ZIP>${ZIP})(?![\\d-])`,
+      `\\b(?<ADDRESS>[A-Z][a-z]{1,30}(?:[ .]{1,3}[A-Z][a-z]{1,30}){0,2}),?\\s{1,6}${STATE}\\s{1,6}(?<ZIP>${ZIP})(?![\\d-])`,
       'dg',
     ),
   },
-  { name: 'zip-after-state', type: 'ZIP', re: new RegExp(`\\b${STATE}\\.?,?\\s+(?<ZIP>${ZIP})(?![\\d-])`, 'dg') },
+  { name: 'zip-after-state', type: 'ZIP', re: new RegExp(`\\b${STATE}\\.?,?\\s{1,6}(?<ZIP>${ZIP})(?![\\d-])`, 'dg') },
   {
     name: 'zip-labelled',
     type: 'ZIP',
-    re: new RegExp(`\\b(?:zip\\s*(?:code)?|postal\\s*code)[\\s:#]*(?:is\\s+)?(?<ZIP>${ZIP})(?![\\d-])`, 'gid'),
+    re: new RegExp(
+      `\\b(?:zip\\s{0,3}(?:code)?|postal\\s{0,3}code)[\\s:#]{0,6}(?:is\\s{1,6})?(?<ZIP>${ZIP})(?![\\d-])`,
+      'gid',
+    ),
   },
   // ZIP+4 is distinctive on its own.
   { name: 'zip-plus-four', type: 'ZIP', re: /(?<![\d-])\d{5}-\d{4}(?![\d-])/dg },
