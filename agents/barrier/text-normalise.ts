@@ -62,7 +62,8 @@ const BARE_NT = /^(do|does|did|is|was|are|were|have|has|had|should|could|would|m
 
 /** Turns one raw word into the words it stands for: "can't" → ["can", "not"]. */
 export function expandWord(raw: string): string[] {
-  const word = raw.replace(/^'+|'+$/g, '');
+  // Only the first quote of a run can start the trailing match: a run of quotes is read once.
+  const word = raw.replace(/^'+|(?<!')'+$/g, '');
   if (word === '') return [];
   const flat = word.replace(/'/g, '');
   const mapped = EXPANSIONS[flat];

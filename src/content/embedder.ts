@@ -30,7 +30,8 @@ export function tokenize(text: string): string[] {
     .normalize('NFKD')
     .replace(/[^a-z0-9\s']/g, ' ')
     .split(/\s+/)
-    .map((w) => w.replace(/^'+|'+$/g, ''))
+    // Only the first quote of a run can start the trailing match: a run of quotes is read once.
+    .map((w) => w.replace(/^'+|(?<!')'+$/g, ''))
     .filter((w) => w.length > 0 && !STOPWORDS.has(w));
 }
 
