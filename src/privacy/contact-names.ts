@@ -11,6 +11,7 @@ import type { NameSpan } from './find-names.js';
 import { ORGANISATION_NOUNS, STOP_WORDS } from './name-cues.js';
 import type { PiiType } from './pii-types.js';
 import { fixedCover } from './range-cover.js';
+import { isStateAsTyped } from './us-states.js';
 
 export interface TypedSpan extends NameSpan {
   type: PiiType;
@@ -87,6 +88,8 @@ function lastRejected(words: Word[]): number {
 function asName(words: Word[]): NameSpan[] {
   if (!words.some((w) => !w.text.endsWith('.'))) return [];
   if (words.some((w) => ORGANISATION_NOUNS.has(w.text.toLowerCase()))) return [];
+  // "…Portland, Oregon": a state after an address is a place.
+  if (isStateAsTyped(words.map((w) => w.text).join(' '))) return [];
   // Capitals alone ("CVS", "NY") are acronyms; a whole name in capitals has two words or more.
   const caps = words.filter((w) => /^[A-Z'’-]{2,}$/.test(w.text)).length;
   if (caps > 0 && (caps < words.length || words.length < 2)) return [];

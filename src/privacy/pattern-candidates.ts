@@ -11,7 +11,9 @@ export function patternCandidates(text: string, offset = 0): Candidate[] {
       if (!type) continue;
       const from = offset + m.index;
       const to = from + m[0].length;
-      const typed = Object.entries(m.indices?.groups ?? {}).filter(([name, range]) => range && groupType(name));
+      const typed = Object.entries(m.indices?.groups ?? {}).filter(
+        ([name, range]) => range && groupType(name) && (pattern.keepGroup?.(name, m) ?? true),
+      );
       if (typed.length === 0) out.push({ type, start: from, end: to, rank, from, to });
       for (const [name, range] of typed) {
         if (range)

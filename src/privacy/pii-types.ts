@@ -31,6 +31,8 @@ export interface PiiPattern {
   type: PiiType;
   re: RegExp;
   classify?: (match: RegExpExecArray, text: string) => PiiType | null;
+  /** Whether a typed group of an accepted match is reported; all are when absent. */
+  keepGroup?: (group: string, match: RegExpExecArray) => boolean;
 }
 
 export interface PiiSpan {
