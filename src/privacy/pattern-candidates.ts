@@ -15,9 +15,13 @@ export function patternCandidates(text: string, offset = 0): Candidate[] {
         ([name, range]) => range && groupType(name) && (pattern.keepGroup?.(name, m) ?? true),
       );
       if (typed.length === 0) out.push({ type, start: from, end: to, rank, from, to });
+      // Spans of one match (a street, its city, its ZIP) compete together by the match's length; a
+      // single value after a label competes by its own, so a longer identifier around it still wins.
+      const together = typed.length > 1;
       for (const [name, range] of typed) {
-        if (range)
-          out.push({ type: groupType(name)!, start: offset + range[0], end: offset + range[1], rank, from, to });
+        if (!range) continue;
+        const [start, end] = [offset + range[0], offset + range[1]];
+        out.push({ type: groupType(name)!, start, end, rank, from: together ? from : start, to: together ? to : end });
       }
     }
   });

@@ -45,7 +45,7 @@ export interface PiiSpan {
 export interface Candidate extends PiiSpan {
   /** Lower wins when two candidates cover the same text. */
   rank: number;
-  /** The whole match the span came from: spans of one match compete by its length. */
+  /** The match the span came from when it gave several spans (else the span): they compete by its length. */
   from: number;
   to: number;
 }
