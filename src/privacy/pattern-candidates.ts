@@ -31,6 +31,10 @@ export function patternCandidates(text: string, offset = 0): Candidate[] {
 /** `ZIP` and `ADDRESS_city` are typed groups; lower-case groups are helpers. Asked per match, so kept. */
 const GROUP_TYPES = new Map<string, PiiType | undefined>();
 function groupType(name: string): PiiType | undefined {
-  if (!GROUP_TYPES.has(name)) GROUP_TYPES.set(name, PII_TYPES.find((t) => t === name.split('_')[0]));
+  if (!GROUP_TYPES.has(name))
+    GROUP_TYPES.set(
+      name,
+      PII_TYPES.find((t) => t === name.split('_')[0]),
+    );
   return GROUP_TYPES.get(name);
 }

@@ -13,7 +13,7 @@ export const SCAN_LIMITS = {
   marginChars: 512,
   /** Longer personal values are found as plain text, never compiled into a regular expression. */
   maxKnownPatternChars: 254,
-  /** Past this, the rest of a text is withheld unscanned: the last line of defence. */
+  /** CPU ms for one text; past it the rest is withheld unscanned: the last line of defence. */
   budgetMs: 2_000,
 };
 export type ScanLimits = typeof SCAN_LIMITS;
