@@ -25,12 +25,12 @@ function fnv1a(s: string): number {
 }
 
 export function tokenize(text: string): string[] {
+  // Only the first quote of a run can start the trailing match: a run of quotes is read once.
   return text
     .toLowerCase()
     .normalize('NFKD')
     .replace(/[^a-z0-9\s']/g, ' ')
     .split(/\s+/)
-    // Only the first quote of a run can start the trailing match: a run of quotes is read once.
     .map((w) => w.replace(/^'+|(?<!')'+$/g, ''))
     .filter((w) => w.length > 0 && !STOPWORDS.has(w));
 }
