@@ -18,7 +18,8 @@ export function normaliseText(text: string, profile: LanguageProfile): string {
 
 /** Turns one raw word into the words it stands for: "can't" → ["can", "not"], "xq" → ["porque"]. */
 export function expandWord(raw: string, profile: LanguageProfile): string[] {
-  const word = raw.replace(/^'+|'+$/g, '');
+  // Only the first quote of a run can start the trailing match: a run of quotes is read once.
+  const word = raw.replace(/^'+|(?<!')'+$/g, '');
   if (word === '') return [];
   const flat = word.replace(/'/g, '');
   const mapped = profile.expansions.get(flat);
