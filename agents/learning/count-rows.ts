@@ -1,6 +1,6 @@
 import type { Barrier, Channel } from '../../src/content/block-schema.js';
 import { armKey, type LearningAction, parseArmKey, SKIP } from './learning-action.js';
-import type { LearnerState, OutcomeCounts } from './outcome-counts.js';
+import { countsOf, type LearnerState, type OutcomeCounts } from './outcome-counts.js';
 
 /**
  * The learner's state as plain rows keyed by (scope, subject, barrier, technique, channel, block), for
@@ -59,10 +59,7 @@ export function fromCountRows(rows: readonly CountRow[]): LearnerState {
       state.programme.set(key, counts);
       continue;
     }
-    if (r.subject === null) continue;
-    let own = state.subjects.get(r.subject);
-    if (!own) state.subjects.set(r.subject, (own = new Map()));
-    own.set(key, counts);
+    if (r.subject !== null) countsOf(state, r.subject).set(key, counts);
   }
   return state;
 }

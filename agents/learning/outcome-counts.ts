@@ -20,10 +20,17 @@ export function createLearnerState(): LearnerState {
   return { programme: new Map(), subjects: new Map() };
 }
 
-function bump(counts: Map<string, OutcomeCounts>, key: string, achieved: boolean, by: number) {
+/** The subject's own counts, created empty on first use. */
+export function countsOf(state: LearnerState, subject: string): Map<string, OutcomeCounts> {
+  const own = state.subjects.get(subject) ?? new Map<string, OutcomeCounts>();
+  state.subjects.set(subject, own);
+  return own;
+}
+
+function bump(counts: Map<string, OutcomeCounts>, key: string, achieved: boolean) {
   const c = counts.get(key) ?? { achieved: 0, notAchieved: 0 };
-  if (achieved) c.achieved += by;
-  else c.notAchieved += by;
+  if (achieved) c.achieved += 1;
+  else c.notAchieved += 1;
   counts.set(key, c);
 }
 
@@ -36,11 +43,9 @@ export function recordOutcome(
   outcome: { subject?: string; barrier: Barrier; action: LearningAction; achieved: boolean },
 ): LearnerState {
   const key = armKey(outcome.barrier, outcome.action);
-  bump(state.programme, key, outcome.achieved, 1);
+  bump(state.programme, key, outcome.achieved);
   if (outcome.subject !== undefined) {
-    let own = state.subjects.get(outcome.subject);
-    if (!own) state.subjects.set(outcome.subject, (own = new Map()));
-    bump(own, key, outcome.achieved, 1);
+    bump(countsOf(state, outcome.subject), key, outcome.achieved);
   }
   return state;
 }
