@@ -1,6 +1,7 @@
 import type { Barrier, Channel } from '../../src/content/block-schema.js';
 import { armKey, type LearningAction, parseArmKey, SKIP } from './learning-action.js';
 import { countsOf, type LearnerState, type OutcomeCounts } from './outcome-counts.js';
+import { isPooledKey, pooledKeys } from './pooled-keys.js';
 
 /**
  * The learner's state as plain rows keyed by (scope, subject, barrier, technique, channel, block), for
@@ -32,11 +33,12 @@ function toRow(scope: CountRow['scope'], subject: string | null, key: string, c:
   };
 }
 
-/** Every count as a row: the programme's first, then each subject's. */
+/** Every arm's count as a row (pooled counts are derived, and rebuilt on the way back): the programme's first, then each subject's. */
 export function toCountRows(state: LearnerState): CountRow[] {
-  const rows = [...state.programme].map(([key, c]) => toRow('programme', null, key, c));
+  const arms = (counts: Map<string, OutcomeCounts>) => [...counts].filter(([key]) => !isPooledKey(key));
+  const rows = arms(state.programme).map(([key, c]) => toRow('programme', null, key, c));
   for (const [subject, counts] of state.subjects) {
-    for (const [key, c] of counts) rows.push(toRow('subject', subject, key, c));
+    for (const [key, c] of arms(counts)) rows.push(toRow('subject', subject, key, c));
   }
   return rows;
 }
@@ -53,13 +55,15 @@ const actionOf = (r: CountRow): LearningAction =>
 export function fromCountRows(rows: readonly CountRow[]): LearnerState {
   const state: LearnerState = { programme: new Map(), subjects: new Map() };
   for (const r of rows) {
-    const key = armKey(r.barrier, actionOf(r));
-    const counts = { achieved: r.achieved, notAchieved: r.notAchieved };
-    if (r.scope === 'programme') {
-      state.programme.set(key, counts);
-      continue;
+    const action = actionOf(r);
+    const target =
+      r.scope === 'programme' ? state.programme : r.subject === null ? undefined : countsOf(state, r.subject);
+    if (!target) continue;
+    target.set(armKey(r.barrier, action), { achieved: r.achieved, notAchieved: r.notAchieved });
+    for (const key of pooledKeys(r.barrier, action)) {
+      const c = target.get(key) ?? { achieved: 0, notAchieved: 0 };
+      target.set(key, { achieved: c.achieved + r.achieved, notAchieved: c.notAchieved + r.notAchieved });
     }
-    if (r.subject !== null) countsOf(state, r.subject).set(key, counts);
   }
   return state;
 }

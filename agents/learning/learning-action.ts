@@ -9,7 +9,7 @@ export type LearningAction = { kind: 'send'; technique: string; channel: Channel
 export const SKIP: LearningAction = { kind: 'skip' };
 
 // A unit separator cannot occur in technique codes, channel names or block ids, so keys never collide.
-const SEP = '\u001f';
+export const SEP = '\u001f';
 
 /** A stable string naming an action, used as the key of its outcome counts. */
 export function actionKey(action: LearningAction): string {

@@ -1,11 +1,12 @@
 import type { Barrier } from '../../src/content/block-schema.js';
 import { armKey, type LearningAction } from './learning-action.js';
+import { pooledKeys } from './pooled-keys.js';
 
 export type OutcomeCounts = { achieved: number; notAchieved: number };
 
 /**
- * What the learner knows: outcome counts per arm (barrier × action), once for the whole programme and
- * once per subject. The programme counts include every subject's counts (and outcomes of subjects known
+ * What the learner knows: outcome counts per arm (barrier × action), and pooled over technique and
+ * over channel (pooled-keys.ts), once for the whole programme and once per subject. The programme counts include every subject's counts (and outcomes of subjects known
  * only anonymously), so a subject's own contribution can be subtracted: from their prior while choosing
  * for them, and for good on erasure. Maps, not objects, so no client-chosen id can reach a prototype.
  */
@@ -42,10 +43,11 @@ export function recordOutcome(
   state: LearnerState,
   outcome: { subject?: string; barrier: Barrier; action: LearningAction; achieved: boolean },
 ): LearnerState {
-  const key = armKey(outcome.barrier, outcome.action);
-  bump(state.programme, key, outcome.achieved);
-  if (outcome.subject !== undefined) {
-    bump(countsOf(state, outcome.subject), key, outcome.achieved);
+  const keys = [armKey(outcome.barrier, outcome.action), ...pooledKeys(outcome.barrier, outcome.action)];
+  const own = outcome.subject === undefined ? undefined : countsOf(state, outcome.subject);
+  for (const key of keys) {
+    bump(state.programme, key, outcome.achieved);
+    if (own) bump(own, key, outcome.achieved);
   }
   return state;
 }

@@ -8,6 +8,7 @@ import {
   recordOutcome,
   subjectCounts,
 } from '../../../agents/learning/outcome-counts.js';
+import { channelKey, isPooledKey, techniqueKey } from '../../../agents/learning/pooled-keys.js';
 import { send } from './learning-fixtures.js';
 
 const SMS_CUE = send('7.1', 'sms');
@@ -35,7 +36,8 @@ describe('learner outcome counts', () => {
     ];
     for (const action of arms) recordOutcome(state, { subject: 'a', barrier: 'forgetfulness', action, achieved: true });
     recordOutcome(state, { subject: 'a', barrier: 'cost', action: SMS_CUE, achieved: false });
-    expect(state.programme.size).toBe(arms.length + 1);
+    const armKeys = [...state.programme.keys()].filter((k) => !isPooledKey(k));
+    expect(armKeys).toHaveLength(arms.length + 1);
     expect(programmeCounts(state, KEY)).toEqual({ achieved: 1, notAchieved: 0 });
   });
 
@@ -59,6 +61,9 @@ describe('learner outcome counts', () => {
     expect(programmeCounts(state, KEY)).toEqual({ achieved: 1, notAchieved: 1 });
     expect(state.programme.has(armKey('cost', send('3.2', 'sms')))).toBe(false);
     expect(subjectCounts(state, 'stays', KEY)).toEqual({ achieved: 0, notAchieved: 1 });
+    // The pooled counts the posterior borrows from forget the subject too.
+    expect(programmeCounts(state, channelKey('sms'))).toEqual({ achieved: 1, notAchieved: 1 });
+    expect(programmeCounts(state, techniqueKey('cost', '3.2'))).toEqual({ achieved: 0, notAchieved: 0 });
   });
 
   it('erasing an unknown subject changes nothing', () => {
@@ -66,6 +71,7 @@ describe('learner outcome counts', () => {
     recordOutcome(state, { subject: 'a', barrier: 'forgetfulness', action: SMS_CUE, achieved: true });
     eraseSubject(state, 'nobody');
     expect(toCountRows(state)).toHaveLength(2);
+    expect(subjectCounts(state, 'a', KEY)).toEqual({ achieved: 1, notAchieved: 0 });
   });
 
   it('takes client ids such as __proto__ as plain keys', () => {
@@ -94,7 +100,10 @@ describe('learner outcome counts', () => {
     expect(rows).toContainEqual(
       expect.objectContaining({ scope: 'programme', technique: 'skip', channel: null, notAchieved: 1 }),
     );
+    expect(rows).toHaveLength(6);
     const back = fromCountRows(rows);
     expect(toCountRows(back)).toEqual(toCountRows(state));
+    expect(back.programme).toEqual(state.programme);
+    expect(back.subjects).toEqual(state.subjects);
   });
 });

@@ -19,8 +19,10 @@ function outcomes(state: LearnerState, subject: string | undefined, action: Lear
   return state;
 }
 
+// A small programme weight, so a few outcomes of the subject's own show the hierarchy at work.
+const config = { programmeWeight: 12, designWeight: 2 };
 const choose = (state: LearnerState, allowed: LearningAction[], seed: string | number = 1, subject = 's1') =>
-  chooseAction({ state, subject, barrier: 'forgetfulness', allowed, random: seededRandom(seed) });
+  chooseAction({ state, subject, barrier: 'forgetfulness', allowed, random: seededRandom(seed), config });
 
 describe('Thompson choice', () => {
   it('on a cold start takes exactly the design table action, for every barrier', () => {
@@ -124,6 +126,23 @@ describe('Thompson choice', () => {
     // design prior 2 + programme scaled to 12 (half achieved) + own 4
     expect(c.alpha + c.beta).toBeCloseTo(2 + 12 + 4, 9);
     expect(c.alpha).toBeCloseTo(2 * (0.5 + 0.1) + 6 + 3, 9);
+  });
+
+  it("estimates an untried arm from its technique's and its channel's outcomes elsewhere", () => {
+    const state = createLearnerState();
+    for (let s = 0; s < 40; s++) {
+      outcomes(state, `o${s}`, send('7.1', 'sms'), 9, 1);
+      outcomes(state, `o${s}`, send('8.3', 'sms'), 5, 5);
+      outcomes(state, `o${s}`, send('8.3', 'web'), 1, 9);
+    }
+    const allowed = [send('7.1', 'web'), send('8.3', 'email')];
+    const [cueWeb, habitEmail] = choose(state, allowed, 1, 'new').candidates;
+    // 7.1 does well and web badly: the untried pair lands in between; nothing is known of email.
+    expect(cueWeb!.others).toEqual({ achieved: 0, notAchieved: 0 });
+    expect(cueWeb!.mean).toBeGreaterThan(0.3);
+    expect(cueWeb!.mean).toBeLessThan(0.75);
+    expect(cueWeb!.alpha + cueWeb!.beta).toBeCloseTo(2 + 12, 9);
+    expect(habitEmail!.alpha + habitEmail!.beta).toBeCloseTo(2, 9);
   });
 
   it('explains every candidate: posterior, 95% interval, the draw, what was chosen and whether it explored', () => {
