@@ -28,11 +28,18 @@ export function lineChartSvg(id: string, label: string, series: readonly Series[
   const plotH = H - PAD.top - PAD.bottom;
   const x = (d: number) => PAD.left + (days > 1 ? (d / (days - 1)) * plotW : 0);
   const y = (v: number) => PAD.top + plotH - ((v - lo) / (hi - lo)) * plotH;
+  // End labels are pushed apart so close final values stay readable.
+  const labelY = new Map<string, number>();
+  let previous = Number.NEGATIVE_INFINITY;
+  for (const s of [...series].sort((a, b) => y(a.values.at(-1) ?? 0) - y(b.values.at(-1) ?? 0))) {
+    previous = Math.max(y(s.values.at(-1) ?? 0) + 4, previous + 12);
+    labelY.set(s.name, previous);
+  }
   const lines = series.map((s) => {
     const points = s.values.map((v, d) => `${x(d).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
     const last = s.values.at(-1) ?? 0;
     return html`<polyline class="series ${s.name}" data-policy="${s.name}" points="${points}"><title>${s.name}</title></polyline>
-      <text class="series-label ${s.name}" x="${x(s.values.length - 1) + 4}" y="${y(last) + 4}">${s.name} ${format(last)}</text>`;
+      <text class="series-label ${s.name}" x="${x(s.values.length - 1) + 4}" y="${labelY.get(s.name)}">${s.name} ${format(last)}</text>`;
   });
   const grid = ticks(lo, hi).map(
     (v) => html`<line class="grid" x1="${PAD.left}" x2="${PAD.left + plotW}" y1="${y(v)}" y2="${y(v)}"></line>

@@ -1,5 +1,5 @@
 import type { LearningAction } from '../../agents/learning/learning-action.js';
-import { SKIP } from '../../agents/learning/learning-action.js';
+import { actionKey, SKIP } from '../../agents/learning/learning-action.js';
 import { seededRandom } from '../../agents/learning/seeded-random.js';
 import { BARRIER_PLAN } from '../../agents/strategy/barrier-techniques.js';
 import { type DayDraws, drawDays } from './day-draws.js';
@@ -13,7 +13,15 @@ export const DEFAULT_PACING = { frequencyCap: 3, windowDays: 7 } as const;
 /** A subject and the uniforms their days will use, identical for every policy. */
 export type SimSubject = { params: SubjectParams; draws: DayDraws };
 
-export type SubjectOutcome = { pdc: number; messages: number; optedOut: boolean; regret: number };
+export type SubjectOutcome = {
+  pdc: number;
+  messages: number;
+  optedOut: boolean;
+  regret: number;
+  /** Days a message was sent, and the day of the opt-out (null if none): for checks and charts. */
+  sentDays: number[];
+  optOutDay: number | null;
+};
 export type PolicyRun = {
   perSubject: SubjectOutcome[];
   /** Per day, summed over subjects: days covered, messages sent, opt-outs, regret. */
@@ -33,7 +41,7 @@ type Live = {
   covered: number;
   coveredYesterday: boolean;
   carry: number;
-  optedOut: boolean;
+  optOutDay: number | null;
   regret: number;
 };
 
@@ -75,7 +83,7 @@ export function simulatePolicy(population: readonly SimSubject[], policy: SimPol
     covered: 0,
     coveredYesterday: true,
     carry: 0,
-    optedOut: false,
+    optOutDay: null,
     regret: 0,
   }));
   for (let day = 0; day < days; day++) {
@@ -96,11 +104,14 @@ export function simulatePolicy(population: readonly SimSubject[], policy: SimPol
       // A decision is triggered by a missed dose yesterday or a refill that is due.
       if (!l.coveredYesterday || ctx.outOfSupply) {
         const diagnosed = diagnose(actual, draws.at(day, 'diagnosis'), draws.at(day, 'misdiagnosis'));
-        const allowed = allowedActions(s, diagnosed, !l.optedOut && recent < frequencyCap);
+        const allowed = allowedActions(s, diagnosed, l.optOutDay === null && recent < frequencyCap);
         // Past the cap or after an opt-out nothing may be sent: no policy is asked, nothing is learnt.
         if (allowed.length > 1) {
           decision = { subject: s, ctx, diagnosed, allowed };
           action = policy.choose(decision);
+          if (!allowed.some((a) => actionKey(a) === actionKey(action))) {
+            throw new Error(`policy ${policy.name} chose an action outside the allowed set`);
+          }
           const regret = bestAction(decision).p - expectedSuccess(s, ctx, action);
           l.regret += regret;
           daily.regret[day] += regret;
@@ -122,7 +133,7 @@ export function simulatePolicy(population: readonly SimSubject[], policy: SimPol
         l.sent.push(day);
         daily.messages[day] += 1;
         if (draws.at(day, 'optOut') < s.optOut * (1 + recent)) {
-          l.optedOut = true;
+          l.optOutDay = day;
           daily.optOuts[day] += 1;
         }
       }
@@ -132,8 +143,10 @@ export function simulatePolicy(population: readonly SimSubject[], policy: SimPol
     perSubject: live.map((l) => ({
       pdc: l.covered / days,
       messages: l.sent.length,
-      optedOut: l.optedOut,
+      optedOut: l.optOutDay !== null,
       regret: l.regret,
+      sentDays: l.sent,
+      optOutDay: l.optOutDay,
     })),
     daily,
   };
