@@ -26,7 +26,7 @@ export function baseLogit(s: SubjectParams, ctx: DayContext): number {
 }
 
 /** How well a technique fits a barrier on average: its rank effect in the table, or the mismatch effect. */
-function fit(barrier: SimBarrier, technique: string): number {
+function techniqueFit(barrier: SimBarrier, technique: string): number {
   const rank = BARRIER_PLAN[barrier].bcts.indexOf(technique);
   return rank < 0 ? POPULATION.mismatchEffect : (POPULATION.rankEffect[rank] ?? POPULATION.mismatchEffect);
 }
@@ -36,7 +36,7 @@ export function readUplift(s: SubjectParams, ctx: DayContext, technique: string,
   const P = POPULATION;
   const timing = ctx.slot === s.bestSlot ? P.slotEffect.best : P.slotEffect.other;
   const habituation = Math.exp(-ctx.total / P.habituationMessages);
-  const effect = s.responsiveness * fit(barrier, technique) * (s.technique[technique] ?? 1) * timing * habituation;
+  const effect = s.responsiveness * techniqueFit(barrier, technique) * (s.technique[technique] ?? 1) * timing * habituation;
   return effect / (1 + s.fatigue * ctx.recent) - s.annoyance * ctx.recent;
 }
 
