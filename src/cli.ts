@@ -4,6 +4,7 @@ import { registerComposeCommand } from './cli/compose-command.js';
 import { registerContentCommands } from './cli/content-commands.js';
 import { registerEvalCommands } from './cli/eval-commands.js';
 import { registerServeCommand } from './cli/serve-command.js';
+import { registerSimulateCommand } from './cli/simulate-command.js';
 
 const program = new Command('nof1')
   .description('Compose N-of-1 health-engagement messages from MLR-approved content.')
@@ -14,6 +15,7 @@ registerServeCommand(program);
 registerContentCommands(program);
 registerComposeCommand(program);
 registerEvalCommands(program);
+registerSimulateCommand(program);
 
 try {
   await program.parseAsync(process.argv);
