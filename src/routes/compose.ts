@@ -60,19 +60,21 @@ export function composeRoutes(deps: { runner: ComposeRunner; runs: RunsRepo; ide
     return streamSSE(c, async (sse) => {
       const steps: Array<Promise<void>> = [];
       try {
-        const answer = await deps.runner.compose(request, ({ node, step }) => {
-          steps.push(
-            sse.writeSSE({
-              event: 'step',
-              data: JSON.stringify({
-                node,
-                agent: step.agent,
-                engine: step.engine,
-                durationMs: step.durationMs,
-                output: step.output,
+        const answer = await deps.runner.compose(request, {
+          onStep: ({ node, step }) => {
+            steps.push(
+              sse.writeSSE({
+                event: 'step',
+                data: JSON.stringify({
+                  node,
+                  agent: step.agent,
+                  engine: step.engine,
+                  durationMs: step.durationMs,
+                  output: step.output,
+                }),
               }),
-            }),
-          );
+            );
+          },
         });
         await Promise.all(steps);
         await sse.writeSSE({ event: 'answer', data: JSON.stringify(await finish(answer)) });
