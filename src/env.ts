@@ -30,6 +30,10 @@ const EnvSchema = z.object({
     .int()
     .min(1024)
     .default(1024 * 1024),
+  /** How long a claimed Idempotency-Key stays with a process that stopped renewing it (crashed). */
+  NOF1_IDEMPOTENCY_LEASE_MS: z.coerce.number().int().min(200).default(30_000),
+  /** How long a request waits for another one running under its Idempotency-Key before a 409. */
+  NOF1_IDEMPOTENCY_WAIT_MS: z.coerce.number().int().min(0).default(30_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NOF1_MODEL_BASE_URL: optionalUrl,
   NOF1_MODEL: z.string().min(1).optional(),
