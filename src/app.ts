@@ -15,6 +15,7 @@ import { contentRoutes } from './routes/content.js';
 import { docsPage } from './routes/docs-page.js';
 import { type EvalRouteDeps, evalRoutes } from './routes/evals.js';
 import { healthRoutes } from './routes/health.js';
+import { inputGuard } from './routes/input-guard.js';
 import { messageRoutes } from './routes/messages.js';
 import { createRouter } from './routes/openapi-hono.js';
 import { programRoutes } from './routes/programs.js';
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps) {
   // The console is public HTML and script; it holds no data and calls /v1 with the reviewer's own key.
   app.route('/review', reviewConsoleRoutes());
   app.use('/v1/*', authenticate(deps.keys));
+  app.use('/v1/*', inputGuard());
   app.route('/v1/content', contentRoutes(deps));
   app.route('/v1/compose', composeRoutes(deps));
   app.route('/v1/messages', messageRoutes(deps));
