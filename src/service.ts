@@ -48,6 +48,7 @@ export async function startService(env: Env, logger: Logger): Promise<RunningSer
       ...runtime,
       models: await loadModelEngines(env),
       reviewBelow: env.NOF1_REVIEW_BELOW,
+      modelTimeMs: env.NOF1_MODEL_TIMEOUT_MS,
       observe: combineObservers(logger, metrics.recordRun, telemetry?.recordRun),
     });
   } catch (err) {

@@ -11,6 +11,7 @@ import { createRedactor } from '../privacy/redact.js';
 import type { RunsRepo, SaveExtras } from '../store/runs-repo.js';
 import type { TraceRecord } from '../store/trace-repo.js';
 import { buildAnswer } from './build-answer.js';
+import { createModelTime } from './model-time.js';
 import { capRecheck } from './over-cap.js';
 import { personalValues, redactRequest } from './request-privacy.js';
 
@@ -21,6 +22,8 @@ export type RunnerDeps = {
   runs: RunsRepo;
   secrets: RunSecretsStore;
   mode: 'offline' | 'model';
+  /** Model time one run may spend in all, shared by every model call of the run. */
+  modelTimeMs?: number;
   today?: () => string;
   /** Brand and programme names, never mistaken for personal data. */
   contentTerms?: () => Promise<string[]>;
@@ -93,7 +96,8 @@ export function createComposeRunner(deps: RunnerDeps) {
     const terms = (await deps.contentTerms?.()) ?? [];
     const known = personalValues(request, terms);
     const redactor = createRedactor({ known, allow: terms });
-    deps.secrets.put(runId, { signals: request.signals, personalValues: known });
+    const modelTime = deps.modelTimeMs ? createModelTime(deps.modelTimeMs) : undefined;
+    deps.secrets.put(runId, { signals: request.signals, personalValues: known, modelTime });
     // A new run id has no stored checkpoint: the graph's first read need not ask the store.
     deps.checkpointer.begin(runId);
     try {
