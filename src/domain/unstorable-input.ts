@@ -1,5 +1,5 @@
 /** How deep JSON a client may send: far beyond any shape the contract has, far below any recursion limit. */
-export const MAX_JSON_DEPTH = 32;
+const MAX_JSON_DEPTH = 32;
 
 export type InputFault = { path: string; problem: 'unstorable text' | 'too deep' };
 

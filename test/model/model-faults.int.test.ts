@@ -21,6 +21,8 @@ beforeAll(async () => {
 afterAll(() => env?.close());
 
 const healthy = byAgent(wellBehaved(COST_DIAGNOSIS));
+/** A reply held back far past the model timeout (a hung model). */
+const hung = (then: Reply): Reply => ({ delayMs: 60_000, then });
 const always =
   (reply: Reply): Script =>
   () =>
@@ -54,7 +56,7 @@ async function expectRecovery() {
 
 describe('a model that does not answer costs a run about one timeout, and the next runs nothing', () => {
   it.each([
-    ['hangs', { delayMs: 60_000, then: { status: 500 } } as Reply],
+    ['hangs', hung({ status: 500 })],
     ['drips its answer a byte at a time', { dripMs: 100 } as Reply],
   ])('a model that %s: one request, the rest of the run offline; the next run does not call it', async (_w, reply) => {
     env.model.setScript(always(reply));
@@ -76,7 +78,7 @@ describe('a model that does not answer costs a run about one timeout, and the ne
   });
 
   it('the trace of such a run says which steps fell back and why', async () => {
-    env.model.setScript(always({ delayMs: 60_000, then: { status: 500 } }));
+    env.model.setScript(always(hung({ status: 500 })));
     const { answer } = await run();
     const res = await env.svc.call('GET', `/v1/traces/${answer.traceId}`, { key: 'reviewer' });
     const steps = ((await res.json()) as { steps: Array<{ node: string; fallback?: string }> }).steps;
