@@ -36,8 +36,11 @@ function bodyFields(doc: { components?: { schemas?: Record<string, Schema> } }, 
 
 beforeAll(async () => {
   svc = await startTestService({ LOG_LEVEL: 'silent' });
-  const doc = await (await svc.call('GET', '/openapi.json', { key: null })).json();
-  for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, Record<string, unknown>>>)) {
+  const doc = (await (await svc.call('GET', '/openapi.json', { key: null })).json()) as {
+    paths: Record<string, Record<string, Record<string, unknown>>>;
+    components?: { schemas?: Record<string, Schema> };
+  };
+  for (const [path, ops] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(ops)) {
       const params = (op.parameters ?? []) as Array<{ in: string; name: string }>;
       const body = op.requestBody as { content?: Record<string, { schema?: Schema }> } | undefined;

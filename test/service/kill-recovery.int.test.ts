@@ -92,7 +92,8 @@ describe('kill -9 and restart', () => {
     const after = await reopen(dataDir);
     try {
       for (const answer of held) {
-        const review = await (await after.call('GET', `/v1/reviews/${answer.review!.id}`, { key: 'reviewer' })).json();
+        const res = await after.call('GET', `/v1/reviews/${answer.review!.id}`, { key: 'reviewer' });
+        const review = (await res.json()) as { status: string };
         // The decision cut short either committed whole or went back to the queue: never stuck deciding.
         expect(['pending', 'approved']).toContain(review.status);
         if (review.status === 'pending') {
