@@ -7,7 +7,7 @@ import { requireRole } from '../auth/require-role.js';
 import type { ComposeOptions, ComposeRunner } from '../compose/compose-runner.js';
 import type { IdempotentCompose } from '../compose/idempotent-compose.js';
 import { ComposeAnswer, ComposeRequest } from '../domain/compose.js';
-import { Invalid } from '../domain/errors.js';
+import { HttpError } from '../domain/errors.js';
 import { canonicalJson } from '../store/chain-hash.js';
 import { createRouter } from './openapi-hono.js';
 import { authProblems, conflictProblem } from './problem-schema.js';
@@ -69,8 +69,10 @@ function streamRun(c: Context<AppEnv>, run: Run) {
       await Promise.all(steps);
       await sse.writeSSE({ event: 'answer', data: JSON.stringify(answer) });
     } catch (err) {
-      const detail = err instanceof Invalid ? err.message : 'internal error';
-      await sse.writeSSE({ event: 'error', data: JSON.stringify({ status: 500, detail }) });
+      // The headers are sent: the error travels as the stream's last event, with the status it would have had.
+      const known = err instanceof HttpError;
+      const problem = { status: known ? err.status : 500, detail: known ? err.message : 'internal error' };
+      await sse.writeSSE({ event: 'error', data: JSON.stringify(problem) });
     }
   });
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allPages, composeHeld } from '../support/compose-requests.js';
+import { allPages, composeHeld, REQUESTS, subjectId } from '../support/compose-requests.js';
 import { expectProblem } from '../support/problem.js';
 import { startTestService, type TestService } from '../support/service.js';
 
@@ -58,6 +58,25 @@ describe('keyset paging keeps every row whatever its microseconds', () => {
     const { rows } = await allPages<{ id: string }>(svc, `/v1/reviews?status=all&limit=${limit}`, 'reviews');
     expect(rows.map((r) => r.id).filter((id) => mine.has(id))).toEqual(order.map((o) => o.review));
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+  });
+});
+
+describe('paging while runs are written concurrently', () => {
+  it('lists each of 30 concurrently composed runs exactly once, page after page', async () => {
+    const from = new Date(Date.now() - 1000).toISOString();
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, async (_, i) => {
+        const res = await svc.call('POST', '/v1/compose', {
+          key: 'client',
+          body: REQUESTS.cost(subjectId(`page-${i}`)),
+        });
+        return (await res.json()) as { id: string };
+      }),
+    );
+    const { rows } = await allPages<{ runId: string }>(svc, `/v1/traces?from=${from}&limit=2`, 'traces');
+    const mine = new Set(answers.map((a) => a.id));
+    const seen = rows.map((r) => r.runId).filter((id) => mine.has(id));
+    expect(seen.sort()).toEqual([...mine].sort());
   });
 });
 
