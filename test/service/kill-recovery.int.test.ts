@@ -117,4 +117,44 @@ describe('kill -9 and restart', () => {
       await after.close();
     }
   });
+
+  it('runs a request once after a kill, whether or not the killed process had claimed its Idempotency-Key', async () => {
+    const dataDir = await tempDir();
+    // A short lease: a claim the killed process left is taken over after a second.
+    const env = { NOF1_DATA_DIR: dataDir, NOF1_DEMO: '1', NOF1_IDEMPOTENCY_LEASE_MS: '1000' };
+    const svc = await startChildService(env);
+    const subject = subjectId('kill-idem');
+    const body = JSON.stringify(REQUESTS.cost(subject));
+    const client = { authorization: `Bearer ${KEYS.client}`, 'idempotency-key': `kill-${subject}` };
+    const first = heldPost(`${svc.url}/v1/compose`, client, body);
+    await first.accepted;
+    const settled = first.answer.catch(() => undefined);
+    first.release();
+    await killed(svc);
+    await settled;
+
+    const again = await startChildService(env);
+    try {
+      const res = await fetch(`${again.url}/v1/compose`, {
+        method: 'POST',
+        headers: { ...client, 'content-type': 'application/json' },
+        body,
+      });
+      expect(res.status).toBe(200);
+      const answer = (await res.json()) as ComposeAnswer;
+      const replay = await fetch(`${again.url}/v1/compose`, {
+        method: 'POST',
+        headers: { ...client, 'content-type': 'application/json' },
+        body,
+      });
+      expect(((await replay.json()) as ComposeAnswer).id).toBe(answer.id);
+      const traces = await again.call('GET', '/v1/traces?limit=200', { key: 'reviewer' });
+      const runs = ((await traces.json()) as { traces: Array<{ runId: string }> }).traces;
+      // The killed run either committed (and its key with it, so this is its replay) or left nothing.
+      expect(runs.filter((r) => r.runId === answer.id)).toHaveLength(1);
+      expect(runs.length).toBe(1);
+    } finally {
+      await killed(again);
+    }
+  });
 });
