@@ -14,6 +14,7 @@ export function createDiagnoseNode(deps: DiagnoseDeps) {
     const input = {
       signals: secrets.signals,
       personalValues: secrets.personalValues,
+      modelTime: secrets.modelTime,
       history: state.context!.history,
       program: req.program,
       audience: req.subject.audience,

@@ -7,7 +7,7 @@ import type { ContentSource, RunSecretsReader } from '../src/domain/ports.js';
 import type { RunState } from '../src/domain/run-state.js';
 import { modelCallsLeft } from './model-budget.js';
 import { traced } from './traced.js';
-import { ModelStepError } from './with-fallback.js';
+import { ModelStepError, modelOutcome } from './with-fallback.js';
 
 const MAX_REVISIONS = 2;
 
@@ -49,14 +49,14 @@ export function createComplianceNode(deps: ComplianceDeps) {
     const reviewer = modelCallsLeft(state.steps) > 0 ? deps.reviewer : undefined;
     if (reviewer) {
       try {
-        const extra = await reviewer.review(ctx, checks);
+        const extra = await reviewer.review(ctx, checks, deps.secrets.get(state.runId).modelTime);
         // Findings can only add failures: a deterministic failure stays a failure.
         all = [...checks, ...extra.findings.filter((f) => !checks.some((c) => c.rule === f.rule))];
         report = extra.report;
       } catch (err) {
         const modelCalls = err instanceof ModelStepError ? err.modelCalls : [];
         const reason = (err as Error).message.slice(0, 120);
-        report = { ...report, modelCalls, fallback: `model review failed (${reason}); rules only` };
+        report = { ...report, modelCalls, fallback: `model review ${modelOutcome(err)} (${reason}); rules only` };
       }
     }
     const failing = all.filter((c) => !c.passed);

@@ -2,6 +2,7 @@ import type { Channel, ContentBlock } from '../src/domain/block.js';
 import type { Message } from '../src/domain/compose.js';
 import type { AgentReport, ModelCallRecord, SelectionEngine, ToolCallRecord } from '../src/domain/engines.js';
 import { freeTexts } from '../src/domain/free-text.js';
+import type { RunSecretsReader } from '../src/domain/ports.js';
 import type { RunState } from '../src/domain/run-state.js';
 import { renderBody } from './composer/render-body.js';
 import { type ContentTools, retrieveCandidates } from './composer/retrieve-candidates.js';
@@ -15,6 +16,8 @@ export type ComposerDeps = {
   model?: SelectionEngine;
   /** Below this diagnosis confidence an approved clarifying question is proposed instead of guessing. */
   clarifyBelow: number;
+  /** Run memory, for the run's model time. */
+  secrets?: RunSecretsReader;
 };
 
 type Attempt = { channel: Channel; blocks: ContentBlock[]; report: AgentReport };
@@ -64,6 +67,7 @@ export function createAssembleNode(deps: ComposerDeps) {
         faults,
         recentBlockIds: state.context!.recentBlockIds,
         clarify,
+        modelTime: deps.secrets?.get(state.runId).modelTime,
       };
       const model = modelCallsLeft(state.steps, modelCalls.length) > 0 ? deps.model : undefined;
       const { blockIds, report } = await withFallback(model && (() => model.select(input)), () =>

@@ -5,10 +5,15 @@ export class ModelStepError extends Error {
   constructor(
     message: string,
     readonly modelCalls: ModelCallRecord[],
+    /** `not called`: the run's model time was spent or the model's circuit was open. */
+    readonly outcome: 'failed' | 'not called' = 'failed',
   ) {
     super(message);
   }
 }
+
+/** How the trace and the answer's fallbacks word what happened to the model. */
+export const modelOutcome = (err: unknown) => (err instanceof ModelStepError ? err.outcome : 'failed');
 
 /**
  * Runs the model engine and, when it fails (timeout, 429, 5xx, unparsable output), the offline
@@ -27,7 +32,11 @@ export async function withFallback<T extends { report: AgentReport }>(
     const reason = (err as Error).message.slice(0, 200);
     return {
       ...result,
-      report: { ...result.report, fallback: `model failed (${reason}); offline engine used`, modelCalls: calls },
+      report: {
+        ...result.report,
+        fallback: `model ${modelOutcome(err)} (${reason}); offline engine used`,
+        modelCalls: calls,
+      },
     };
   }
 }

@@ -56,7 +56,7 @@ function timedRuns(runs: RunsRepo) {
     async saveRun(...args) {
       const t0 = performance.now();
       try {
-        await runs.saveRun(...args);
+        return await runs.saveRun(...args);
       } finally {
         saves.push(performance.now() - t0);
       }

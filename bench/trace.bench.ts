@@ -204,7 +204,7 @@ async function traceListing() {
     );
     const listing = createRunListing(pool);
     const keyset: Walker = async (s, _page, cursor) =>
-      (await listing.list(s.filter, PAGE + 1, cursor)).map((r) => ({ at: r.createdAt, id: r.runId }));
+      (await listing.list(s.filter, PAGE + 1, cursor)).map((r) => ({ at: r.createdMicros, id: r.runId }));
     const offset: Walker = async (s, page) =>
       (await listWithOffset(pool, s.filter, PAGE + 1, page * PAGE)).map((r) => ({
         at: (r.created_at as Date).toISOString(),

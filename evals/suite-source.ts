@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { describeFault, findInputFault } from '../src/domain/unstorable-input.js';
 import { formatIssue } from './format-issue.js';
 import { SuiteError } from './suite-error.js';
 
@@ -32,20 +33,39 @@ function readJsonl(file: string, text: string): Source {
   const value: unknown[] = [];
   for (const [i, line] of text.split(/\r?\n/).entries()) {
     if (!line.trim()) continue;
+    let parsed: unknown;
     try {
-      value.push(JSON.parse(line));
+      parsed = JSON.parse(line);
     } catch (err) {
       throw new SuiteError(file, i + 1, `invalid JSON: ${(err as Error).message}`);
     }
+    const fault = findInputFault(parsed);
+    if (fault) throw new SuiteError(file, i + 1, `${fault.path} ${describeFault(fault)}`);
+    value.push(parsed);
     lines.push(i + 1);
   }
   return { file, jsonl: true, value, lineAt: (path) => lines[Number(path[0])] };
 }
 
+// An alias may stand for a whole subtree: a few lines of aliases of aliases expand to billions of nodes.
+const MAX_ALIAS_COUNT = 50;
+
+/** Parses YAML text, any failure of the parser itself (an alias bomb, nesting it cannot follow) a SuiteError. */
+function parseYaml(file: string, text: string) {
+  const counter = new LineCounter();
+  try {
+    const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true });
+    if (doc.errors.length) return { doc, counter, value: undefined };
+    return { doc, counter, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown };
+  } catch (err) {
+    const why = err instanceof ReferenceError ? 'too many aliases' : 'too complex to read';
+    throw new SuiteError(file, undefined, `invalid YAML: ${why}`);
+  }
+}
+
 /** YAML (JSON is YAML too), keeping the document so issues map back to lines. */
 function readYaml(file: string, text: string): Source {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true });
+  const { doc, counter, value } = parseYaml(file, text);
   const error = doc.errors[0];
   if (error) {
     const line = error.linePos?.[0].line;
@@ -55,7 +75,10 @@ function readYaml(file: string, text: string): Source {
       `invalid YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
     );
   }
-  return { file, jsonl: false, value: doc.toJS(), lineAt: (path, key) => yamlLine(doc, counter, path, key) };
+  // Text the store cannot hold (a NUL from a "\0" escape) or nesting past the limit is refused here.
+  const fault = findInputFault(value);
+  if (fault) throw new SuiteError(file, undefined, `${fault.path} ${describeFault(fault)}`);
+  return { file, jsonl: false, value, lineAt: (path, key) => yamlLine(doc, counter, path, key) };
 }
 
 /** The line of the deepest node on `path` that exists, or of `key` inside it (an unknown field). */

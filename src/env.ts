@@ -30,12 +30,18 @@ const EnvSchema = z.object({
     .int()
     .min(1024)
     .default(1024 * 1024),
+  /** How long a claimed Idempotency-Key stays with a process that stopped renewing it (crashed). */
+  NOF1_IDEMPOTENCY_LEASE_MS: z.coerce.number().int().min(200).default(30_000),
+  /** How long a request waits for another one running under its Idempotency-Key before a 409. */
+  NOF1_IDEMPOTENCY_WAIT_MS: z.coerce.number().int().min(0).default(30_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NOF1_MODEL_BASE_URL: optionalUrl,
   NOF1_MODEL: z.string().min(1).optional(),
   NOF1_MODEL_API_KEY: z.string().min(1).optional(),
   NOF1_MODEL_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   NOF1_MODEL_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
+  /** After a model timed out (or failed repeatedly), how long runs skip it before a trial call. */
+  NOF1_MODEL_BREAKER_COOLDOWN_MS: z.coerce.number().int().min(0).default(30_000),
   NOF1_EMBEDDINGS_BASE_URL: optionalUrl,
   NOF1_EMBEDDINGS_MODEL: z.string().min(1).default('text-embedding-3-small'),
   NOF1_EMBEDDINGS_API_KEY: z.string().min(1).optional(),

@@ -18,14 +18,23 @@ const TITLES: Partial<Record<number, string>> = {
 
 const typeFor = (status: number) => `https://nof1.dev/problems/${status}`;
 
+// The last line of defence: whatever a message says, personal data it quotes (an email given as a suite
+// name, an SSN given as an id) leaves redacted. Messages should not quote client values to begin with.
+const redactor = createRedactor();
+const MAX_DETAIL = 500;
+const shown = (text: string) => redactor.text(text.slice(0, MAX_DETAIL));
+
 function problem(c: Context<AppEnv>, err: HttpError) {
   const body = {
     type: typeFor(err.status),
     title: err.title,
     status: err.status,
-    detail: err.message,
+    // A 500's detail is this module's own text with the request id, which must stay readable.
+    detail: err.status >= 500 ? err.message : shown(err.message),
     instance: c.get('requestId'),
-    ...(err.errors ? { errors: err.errors } : {}),
+    ...(err.errors
+      ? { errors: err.errors.slice(0, 50).map((e) => ({ path: shown(e.path), message: shown(e.message) })) }
+      : {}),
   };
   return c.body(JSON.stringify(body), err.status as ContentfulStatusCode, {
     'content-type': 'application/problem+json',
@@ -50,11 +59,11 @@ export function notFound(c: Context<AppEnv>) {
   // The path is the client's own text (an email used as an id): it goes back redacted, decoded first
   // so that an address written with %40 is still seen.
   const path = new URL(c.req.url).pathname;
-  let shown = path;
+  let decoded = path;
   try {
-    shown = decodeURIComponent(path);
+    decoded = decodeURIComponent(path);
   } catch {
     // a malformed escape is shown as sent
   }
-  return problem(c, new NotFound(`no route for ${c.req.method} ${createRedactor().text(shown)}`));
+  return problem(c, new NotFound(`no route for ${c.req.method} ${decoded}`));
 }

@@ -8,6 +8,7 @@ import { createEvalService } from '../evals/service/eval-service.js';
 import { createApp } from './app.js';
 import { createKeyRing, generateAdminKey, parseKeys } from './auth/keys.js';
 import { createComposeStack } from './compose/compose-stack.js';
+import { createIdempotentCompose } from './compose/idempotent-compose.js';
 import { loadModelEngines } from './compose/load-model-engines.js';
 import type { Env } from './env.js';
 import { createMetrics } from './observability/metrics.js';
@@ -47,6 +48,7 @@ export async function startService(env: Env, logger: Logger): Promise<RunningSer
       ...runtime,
       models: await loadModelEngines(env),
       reviewBelow: env.NOF1_REVIEW_BELOW,
+      modelTimeMs: env.NOF1_MODEL_TIMEOUT_MS,
       observe: combineObservers(logger, metrics.recordRun, telemetry?.recordRun),
     });
   } catch (err) {
@@ -64,6 +66,12 @@ export async function startService(env: Env, logger: Logger): Promise<RunningSer
     maxBodyBytes: env.NOF1_MAX_BODY_BYTES,
     ping: async () => void (await runtime.store.pool.query('SELECT 1')),
     runner: compose.runner,
+    idempotent: createIdempotentCompose({
+      idempotency: runtime.idempotency,
+      runs: runtime.runs,
+      leaseMs: env.NOF1_IDEMPOTENCY_LEASE_MS,
+      waitMs: env.NOF1_IDEMPOTENCY_WAIT_MS,
+    }),
     forgetCheckpoints: compose.forgetCheckpoints,
     metrics,
   });

@@ -8,6 +8,7 @@ import type { DiagnosisEngine, ToolCallRecord } from '../../src/domain/engines.j
 import { createRedactor } from '../../src/privacy/redact.js';
 import { createBarrierDefinitionsTool, createSubjectHistoryTool } from '../../tools/diagnosis-tools.js';
 import { ModelCallLog } from '../model/chat-model.js';
+import type { ModelGuard } from '../model/model-guard.js';
 import { readStructured } from '../model/structured-answer.js';
 import { BARRIER_DEFINITIONS } from './barrier-definitions.js';
 
@@ -52,11 +53,11 @@ export function toDiagnosis(answer: DiagnosisAnswer, signals: Signal[]): Diagnos
  * the model looks something up instead, the lookup runs and one more call must submit. At most two
  * calls; any failure throws a ModelStepError so the offline engine answers instead.
  */
-export function createModelDiagnosisEngine(model: ChatOpenAI): DiagnosisEngine {
+export function createModelDiagnosisEngine(model: ChatOpenAI, guard?: ModelGuard): DiagnosisEngine {
   return {
     name: 'model',
     async diagnose(input) {
-      const log = new ModelCallLog(model.model);
+      const log = new ModelCallLog(model.model, guard);
       const signals = createRedactor({ known: input.personalValues ?? [] }).value(input.signals);
       const prompt = buildDiagnosisPrompt({ signals, history: input.history, definitions: BARRIER_DEFINITIONS });
       const lookups = [createSubjectHistoryTool(input.history), createBarrierDefinitionsTool(BARRIER_DEFINITIONS)];
@@ -71,7 +72,8 @@ export function createModelDiagnosisEngine(model: ChatOpenAI): DiagnosisEngine {
       const messages: BaseMessage[] = [new SystemMessage(prompt.system), new HumanMessage(prompt.user)];
       const toolCalls: ToolCallRecord[] = [];
 
-      let answer = await log.invoke(model.bindTools([...lookups, submitTool], { tool_choice: 'required' }), messages);
+      const firstCall = model.bindTools([...lookups, submitTool], { tool_choice: 'required' });
+      let answer = await log.invoke(firstCall, messages, input.modelTime);
       const calls = answer.tool_calls ?? [];
       if (calls.length > 0 && !calls.some((c) => c.name === DIAGNOSIS_TOOL)) {
         const results: BaseMessage[] = [];
@@ -87,7 +89,7 @@ export function createModelDiagnosisEngine(model: ChatOpenAI): DiagnosisEngine {
         }
         // Same tools as the first call (the history references them), but now it must submit.
         const submitNow = model.bindTools([...lookups, submitTool], { tool_choice: DIAGNOSIS_TOOL });
-        answer = await log.invoke(submitNow, [...messages, answer, ...results]);
+        answer = await log.invoke(submitNow, [...messages, answer, ...results], input.modelTime);
       }
       const read = readStructured(answer, DIAGNOSIS_TOOL, DiagnosisAnswer);
       if (!read.ok) throw log.failure(read.reason);

@@ -6,6 +6,7 @@ import { fail } from '../../src/compliance/rule-result.js';
 import type { ComplianceReviewer } from '../../src/domain/engines.js';
 import { createRedactor } from '../../src/privacy/redact.js';
 import { ModelCallLog } from '../model/chat-model.js';
+import type { ModelGuard } from '../model/model-guard.js';
 import { readStructured } from '../model/structured-answer.js';
 
 const MODEL_REVIEW_RULE = 'model_review';
@@ -28,13 +29,14 @@ const truncate = (s: string) => (s.length > MAX_DETAIL ? `${s.slice(0, MAX_DETAI
  * fixable — swapping blocks cannot answer a reader's judgement — so a finding blocks the message.
  * The detail is the model's own text, so it is redacted and shortened before it reaches the answer.
  */
-export function createModelReviewer(model: ChatOpenAI): ComplianceReviewer {
+export function createModelReviewer(model: ChatOpenAI, guard?: ModelGuard): ComplianceReviewer {
   return {
-    async review(ctx, checks) {
-      const log = new ModelCallLog(model.model);
+    async review(ctx, checks, modelTime) {
+      const log = new ModelCallLog(model.model, guard);
       const prompt = buildReviewPrompt(ctx, checks);
       const runnable = model.bindTools([reviewTool], { tool_choice: REVIEW_TOOL });
-      const answer = await log.invoke(runnable, [new SystemMessage(prompt.system), new HumanMessage(prompt.user)]);
+      const messages = [new SystemMessage(prompt.system), new HumanMessage(prompt.user)];
+      const answer = await log.invoke(runnable, messages, modelTime);
       const read = readStructured(answer, REVIEW_TOOL, Review);
       if (!read.ok) throw log.failure(read.reason);
       const redact = createRedactor({ known: ctx.personalValues }).text;

@@ -6,6 +6,7 @@ import { DEFAULT_CHANNEL_LIMITS } from '../../src/compliance/channel-limits.js';
 import type { Channel } from '../../src/domain/block.js';
 import type { SelectionEngine } from '../../src/domain/engines.js';
 import { ModelCallLog } from '../model/chat-model.js';
+import type { ModelGuard } from '../model/model-guard.js';
 import { readStructured } from '../model/structured-answer.js';
 
 /** A message is a handful of blocks; more ids than that is not a selection. */
@@ -24,6 +25,7 @@ const selectTool = {
  */
 export function createModelSelectionEngine(
   model: ChatOpenAI,
+  guard?: ModelGuard,
   limits: Record<Channel, number> = DEFAULT_CHANNEL_LIMITS,
 ): SelectionEngine {
   return {
@@ -34,10 +36,11 @@ export function createModelSelectionEngine(
       // Nothing to choose from: no call to spend, the composer moves on.
       if (usable.length === 0) return { blockIds: [], report: { engine: 'model', toolCalls: [], modelCalls: [] } };
 
-      const log = new ModelCallLog(model.model);
+      const log = new ModelCallLog(model.model, guard);
       const prompt = buildSelectionPrompt({ ...input, candidates: usable }, limits[input.channel]);
       const runnable = model.bindTools([selectTool], { tool_choice: SELECTION_TOOL });
-      const answer = await log.invoke(runnable, [new SystemMessage(prompt.system), new HumanMessage(prompt.user)]);
+      const messages = [new SystemMessage(prompt.system), new HumanMessage(prompt.user)];
+      const answer = await log.invoke(runnable, messages, input.modelTime);
       const read = readStructured(answer, SELECTION_TOOL, Selection);
       if (!read.ok) throw log.failure(read.reason);
 

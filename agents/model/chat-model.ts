@@ -1,7 +1,8 @@
 import type { AIMessageChunk, BaseMessage } from '@langchain/core/messages';
 import { ChatOpenAI } from '@langchain/openai';
-import type { ModelCallRecord } from '../../src/domain/engines.js';
+import type { ModelCallRecord, ModelTime } from '../../src/domain/engines.js';
 import { ModelStepError } from '../with-fallback.js';
+import { isTimeout, type ModelGuard, ModelNotCalled } from './model-guard.js';
 
 export type ChatModelOptions = {
   /** An OpenAI-compatible base URL ending in /v1 (OpenAI, vLLM, Ollama, LM Studio). */
@@ -37,12 +38,14 @@ function describeFailure(err: unknown): string {
   const e = err as { status?: unknown; name?: unknown; message?: unknown };
   if (typeof e.status === 'number') return e.status === 429 ? 'HTTP 429 rate limited' : `HTTP ${e.status}`;
   const text = `${String(e.name ?? '')} ${String(e.message ?? '')}`;
-  if (/timeout|timed out|abort/i.test(text)) return 'timeout';
+  if (isTimeout(err)) return 'timeout';
   if (/connection|ECONNREFUSED|fetch failed/i.test(text)) return 'connection error';
   return `request failed (${String(e.name ?? 'Error')})`;
 }
 
-export type ChatRunnable = { invoke(input: BaseMessage[]): Promise<AIMessageChunk> };
+export type ChatRunnable = {
+  invoke(input: BaseMessage[], options?: { signal?: AbortSignal }): Promise<AIMessageChunk>;
+};
 
 /** The usage OpenAI-compatible servers report, as a trace record; servers that report none count 0. */
 function toCallRecord(model: string, message: AIMessageChunk, ms: number, startedAt: string): ModelCallRecord {
@@ -63,16 +66,25 @@ function toCallRecord(model: string, message: AIMessageChunk, ms: number, starte
  */
 export class ModelCallLog {
   readonly calls: ModelCallRecord[] = [];
-  constructor(readonly model: string) {}
+  constructor(
+    readonly model: string,
+    private readonly guard?: ModelGuard,
+  ) {}
 
-  async invoke(runnable: ChatRunnable, messages: BaseMessage[]): Promise<AIMessageChunk> {
+  /**
+   * One call, through the model's guard when it has one: bounded by the run's model time, and not made
+   * at all when that is spent or the circuit is open (then no call is recorded, only why).
+   */
+  async invoke(runnable: ChatRunnable, messages: BaseMessage[], modelTime?: ModelTime): Promise<AIMessageChunk> {
     const t0 = performance.now();
     const startedAt = new Date().toISOString();
+    const send = (signal: AbortSignal | undefined) => runnable.invoke(messages, signal ? { signal } : undefined);
     try {
-      const message = await runnable.invoke(messages);
+      const message = await (this.guard ? this.guard.call(send, modelTime) : send(undefined));
       this.calls.push(toCallRecord(this.model, message, performance.now() - t0, startedAt));
       return message;
     } catch (err) {
+      if (err instanceof ModelNotCalled) throw new ModelStepError(err.message, this.calls, 'not called');
       const error = describeFailure(err);
       const ms = Math.round(performance.now() - t0);
       this.calls.push({ model: this.model, promptTokens: 0, completionTokens: 0, ms, ok: false, error, startedAt });

@@ -19,7 +19,8 @@ export class UnsafeSuite extends Error {}
 export async function loadShippedSuite(name: string, dir = SHIPPED_SUITES_DIR): Promise<LoadedSuite> {
   const files = SUITE_NAME.test(name) ? await readdir(dir).catch(() => [] as string[]) : [];
   const file = files.find((f) => SUITE_EXTS.includes(extname(f)) && f.slice(0, -extname(f).length) === name);
-  if (!file) throw new SuiteNotFound(`no shipped suite named ${JSON.stringify(name)}`);
+  // The name is the client's text (it could be anything, an email even): it is not repeated back.
+  if (!file) throw new SuiteNotFound('no shipped suite has this name');
   return loadSuite(join(dir, file));
 }
 

@@ -27,6 +27,7 @@ export async function createInProcessTarget(suite: LoadedSuite, env: Env): Promi
       models: await loadModelEngines(fresh),
       // The service's review threshold, so an in-process run holds for review where the service would.
       reviewBelow: fresh.NOF1_REVIEW_BELOW,
+      modelTimeMs: fresh.NOF1_MODEL_TIMEOUT_MS,
     });
     return {
       mode: 'in-process',

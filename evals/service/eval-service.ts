@@ -17,8 +17,9 @@ export function createEvalService(deps: EvalServiceDeps): EvalService {
   };
   const finished = async (id: string) => {
     const run = await deps.store.get(id);
-    if (!run) throw new NotFound(`no eval run ${id}`);
-    if (run.status !== 'done') throw new Conflict(`eval run ${id} is ${run.status}: only finished runs qualify`);
+    // Ids come from the client's path: the answer names the run's state, never the id it was given.
+    if (!run) throw new NotFound('no eval run with this id');
+    if (run.status !== 'done') throw new Conflict(`this eval run is ${run.status}: only finished runs qualify`);
     return run;
   };
   return {
@@ -44,7 +45,7 @@ export function createEvalService(deps: EvalServiceDeps): EvalService {
     async compare(baseId, headId) {
       const head = await finished(headId);
       const base = baseId === 'last-accepted' ? await deps.store.lastAccepted(head.suite.name) : await finished(baseId);
-      if (!base) throw new NotFound(`suite ${head.suite.name} has no accepted run yet`);
+      if (!base) throw new NotFound("the head run's suite has no accepted run yet");
       return compareRuns(base, head);
     },
   };

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import type { StepEvent } from '../compose/compose-runner.js';
 import { createComposeStack } from '../compose/compose-stack.js';
 import { zodErrors } from '../content/validate-blocks.js';
 import { ComposeRequest } from '../domain/compose.js';
@@ -42,10 +43,10 @@ export function registerComposeCommand(program: Command) {
       try {
         if (env.NOF1_DEMO) await loadDemoLibrary(runtime, createLogger('silent'));
         const { runner } = await createComposeStack({ pool: runtime.store.pool, ...runtime });
-        const answer = await runner.compose(
-          request,
-          opts.steps ? ({ node, step }) => process.stderr.write(`${node} ${step.durationMs}ms\n`) : undefined,
-        );
+        const onStep = opts.steps
+          ? ({ node, step }: StepEvent) => void process.stderr.write(`${node} ${step.durationMs}ms\n`)
+          : undefined;
+        const answer = await runner.compose(request, { onStep });
         process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
       } finally {
         await runtime.store.close();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Command } from '@langchain/langgraph';
+import AsyncLock from 'async-lock';
 import type { ComposeAnswer, ComposeRequest } from '../domain/compose.js';
 import type { ReviewDecision, RunState } from '../domain/run-state.js';
 import type { StepRecord } from '../domain/step.js';
@@ -7,9 +8,11 @@ import type { ComposeGraph } from '../graph/build-graph.js';
 import type { HeldRunSaver } from '../graph/held-run-saver.js';
 import type { RunSecretsStore } from '../graph/run-secrets.js';
 import { createRedactor } from '../privacy/redact.js';
-import type { RunsRepo } from '../store/runs-repo.js';
+import type { RunsRepo, SaveExtras } from '../store/runs-repo.js';
 import type { TraceRecord } from '../store/trace-repo.js';
 import { buildAnswer } from './build-answer.js';
+import { createModelTime } from './model-time.js';
+import { capRecheck } from './over-cap.js';
 import { personalValues, redactRequest } from './request-privacy.js';
 
 export type StepEvent = { node: string; step: StepRecord };
@@ -19,6 +22,8 @@ export type RunnerDeps = {
   runs: RunsRepo;
   secrets: RunSecretsStore;
   mode: 'offline' | 'model';
+  /** Model time one run may spend in all, shared by every model call of the run. */
+  modelTimeMs?: number;
   today?: () => string;
   /** Brand and programme names, never mistaken for personal data. */
   contentTerms?: () => Promise<string[]>;
@@ -26,7 +31,18 @@ export type RunnerDeps = {
   observe?: (answer: ComposeAnswer, steps: StepRecord[], seconds?: number) => void;
 };
 
-const newId = (prefix: string) => `${prefix}_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
+export type ComposeOptions = {
+  onStep?: (e: StepEvent) => void;
+  /** A run id reserved beforehand (an idempotency claim names it before the run starts). */
+  runId?: string;
+  /** Written in the run's own transaction (completing an idempotency claim). */
+  within?: SaveExtras['within'];
+};
+
+const pacingOf = (state: RunState) =>
+  state.context ? { cap: state.context.frequencyCap, windowDays: state.context.windowDays } : undefined;
+
+export const newId = (prefix: string) => `${prefix}_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
 const toTrace = (steps: StepRecord[]): TraceRecord[] =>
   steps.map(({ personal, ...record }) => ({ kind: 'step', record, ...(personal === undefined ? {} : { personal }) }));
 
@@ -43,6 +59,10 @@ function engineSummary(steps: StepRecord[], mode: 'offline' | 'model', createdAt
 export function createComposeRunner(deps: RunnerDeps) {
   const compiled = deps.graph.compile({ checkpointer: deps.checkpointer });
   const today = deps.today ?? (() => new Date().toISOString().slice(0, 10));
+  // Runs of one subject and programme take turns in this process, so each reads the count the one
+  // before it recorded and the graph's own frequency rule decides; the store's lock at recording is
+  // what holds across processes. Unbounded: the HTTP layer bounds how many requests wait.
+  const turns = new AsyncLock({ maxPending: Number.POSITIVE_INFINITY });
 
   async function drive(input: unknown, threadId: string, onStep?: (e: StepEvent) => void) {
     const config = {
@@ -63,26 +83,33 @@ export function createComposeRunner(deps: RunnerDeps) {
     return state;
   }
 
-  async function compose(request: ComposeRequest, onStep?: (e: StepEvent) => void): Promise<ComposeAnswer> {
+  async function compose(request: ComposeRequest, opts: ComposeOptions = {}): Promise<ComposeAnswer> {
+    const turn = JSON.stringify([request.subject.id, request.program]);
+    return turns.acquire(turn, () => run(request, opts));
+  }
+
+  async function run(request: ComposeRequest, opts: ComposeOptions): Promise<ComposeAnswer> {
     const started = performance.now();
-    const runId = newId('msg');
+    const runId = opts.runId ?? newId('msg');
     const traceId = newId('trc');
     const createdAt = new Date().toISOString();
     const terms = (await deps.contentTerms?.()) ?? [];
     const known = personalValues(request, terms);
     const redactor = createRedactor({ known, allow: terms });
-    deps.secrets.put(runId, { signals: request.signals, personalValues: known });
+    const modelTime = deps.modelTimeMs ? createModelTime(deps.modelTimeMs) : undefined;
+    deps.secrets.put(runId, { signals: request.signals, personalValues: known, modelTime });
     // A new run id has no stored checkpoint: the graph's first read need not ask the store.
     deps.checkpointer.begin(runId);
     try {
       const initial = { runId, traceId, today: today(), request: redactRequest(request, redactor) };
-      const state = await drive(initial, runId, onStep);
+      const state = await drive(initial, runId, opts.onStep);
       const summary = engineSummary(state.steps, deps.mode, createdAt);
       const review = state.status === 'needs_review' ? { id: state.reviewId!, reason: state.holdReason! } : undefined;
-      const answer = buildAnswer(state, review, summary);
-      await deps.runs.saveRun(
+      const built = buildAnswer(state, review, summary);
+      const pacing = pacingOf(state);
+      const answer = await deps.runs.saveRun(
         {
-          answer,
+          answer: built,
           subjectId: request.subject.id,
           program: request.program,
           durationMs: performance.now() - started,
@@ -92,6 +119,7 @@ export function createComposeRunner(deps: RunnerDeps) {
         toTrace(state.steps),
         review,
         state.contentGap,
+        { cap: pacing && capRecheck(built, pacing), within: opts.within },
       );
       deps.observe?.(answer, state.steps, (performance.now() - started) / 1000);
       return answer;
@@ -108,8 +136,15 @@ export function createComposeRunner(deps: RunnerDeps) {
     const state = await drive(new Command({ resume: decision }), runId);
     const previous = await deps.runs.getAnswer(runId);
     const summary = engineSummary(state.steps, deps.mode, previous?.createdAt ?? new Date().toISOString());
-    const answer = buildAnswer(state, previous?.review, summary);
-    await deps.runs.finishReview(answer, toTrace(state.steps.slice(done)), done, { reviewId, ...decision });
+    const built = buildAnswer(state, previous?.review, summary);
+    const pacing = pacingOf(state);
+    const answer = await deps.runs.finishReview(
+      built,
+      toTrace(state.steps.slice(done)),
+      done,
+      { reviewId, ...decision },
+      pacing && capRecheck(built, pacing),
+    );
     deps.observe?.(answer, state.steps.slice(done));
     return answer;
   }

@@ -29,6 +29,8 @@ export type ComposeStackDeps = {
   models?: ModelEngines;
   /** The run policy's review threshold; its default when absent. */
   reviewBelow?: number;
+  /** Model time one run may spend in all, shared by every model call of the run. */
+  modelTimeMs?: number;
   observe?: RunnerDeps['observe'];
 };
 
@@ -51,6 +53,7 @@ export function createComposeNodes(deps: NodeDeps, secrets: RunSecretsStore, pol
       offline: createOfflineSelectionEngine(),
       model: models.selection,
       clarifyBelow: policy.reviewBelow,
+      secrets,
     }),
     check: createComplianceNode({ content: deps.content, secrets, reviewer: models.reviewer }),
     hold: createHoldNode(policy),
@@ -74,6 +77,7 @@ export async function createComposeStack(deps: ComposeStackDeps) {
     runs: deps.runs,
     secrets,
     mode: models.diagnosis || models.selection ? 'model' : 'offline',
+    modelTimeMs: deps.models ? deps.modelTimeMs : undefined,
     observe: deps.observe,
     contentTerms: deps.content.contentTerms,
   });

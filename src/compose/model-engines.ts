@@ -2,13 +2,22 @@ import { createModelDiagnosisEngine } from '../../agents/barrier/model-diagnosis
 import { createModelReviewer } from '../../agents/compliance/model-reviewer.js';
 import { createModelSelectionEngine } from '../../agents/composer/model-selection.js';
 import { createChatModel } from '../../agents/model/chat-model.js';
+import { createModelGuard } from '../../agents/model/model-guard.js';
 import type { ModelEngines } from '../domain/engines.js';
 import type { Env } from '../env.js';
 
 export type ModelEnv = Pick<
   Env,
-  'NOF1_MODEL_BASE_URL' | 'NOF1_MODEL' | 'NOF1_MODEL_API_KEY' | 'NOF1_MODEL_TIMEOUT_MS' | 'NOF1_MODEL_MAX_RETRIES'
+  | 'NOF1_MODEL_BASE_URL'
+  | 'NOF1_MODEL'
+  | 'NOF1_MODEL_API_KEY'
+  | 'NOF1_MODEL_TIMEOUT_MS'
+  | 'NOF1_MODEL_MAX_RETRIES'
+  | 'NOF1_MODEL_BREAKER_COOLDOWN_MS'
 >;
+
+/** Failures in a row (not timeouts: one of those is enough) that open the model's circuit. */
+const FAILURES_TO_OPEN = 3;
 
 /** The model engines when a model is configured; undefined keeps every agent offline (the default). */
 export function createModelEngines(env: ModelEnv): ModelEngines | undefined {
@@ -20,9 +29,11 @@ export function createModelEngines(env: ModelEnv): ModelEngines | undefined {
     timeoutMs: env.NOF1_MODEL_TIMEOUT_MS,
     maxRetries: env.NOF1_MODEL_MAX_RETRIES,
   });
+  // One guard for the one model every agent calls: a timeout seen by one agent spares the others.
+  const guard = createModelGuard({ cooldownMs: env.NOF1_MODEL_BREAKER_COOLDOWN_MS, failuresToOpen: FAILURES_TO_OPEN });
   return {
-    diagnosis: createModelDiagnosisEngine(model),
-    selection: createModelSelectionEngine(model),
-    reviewer: createModelReviewer(model),
+    diagnosis: createModelDiagnosisEngine(model, guard),
+    selection: createModelSelectionEngine(model, guard),
+    reviewer: createModelReviewer(model, guard),
   };
 }

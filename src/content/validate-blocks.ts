@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { Block } from '../domain/block.js';
 import type { FieldError } from '../domain/errors.js';
+import { describeFault, findInputFault } from '../domain/unstorable-input.js';
 
 export type Rejection = { id: string | null; errors: FieldError[]; line?: number };
 
@@ -22,6 +23,12 @@ export function validateBlocks(raws: ReadonlyArray<{ value: unknown; line?: numb
     const at = line === undefined ? {} : { line };
     if (error) {
       rejected.push({ id: null, errors: [{ path: '(root)', message: error }], ...at });
+      continue;
+    }
+    // A block read from a file (CLI) never passed the HTTP guard: text the store cannot hold is refused here.
+    const fault = findInputFault(value);
+    if (fault) {
+      rejected.push({ id: null, errors: [{ path: fault.path, message: `the block ${describeFault(fault)}` }], ...at });
       continue;
     }
     const parsed = Block.safeParse(value);

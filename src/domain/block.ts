@@ -51,14 +51,18 @@ export const Block = z
     requiresIsi: z.boolean().default(false),
     tags: z
       .strictObject({
-        barriers: z.array(Barrier).default([]),
-        bcts: z.array(z.string().regex(/^\d{1,2}\.\d{1,2}$/, 'a BCT code such as 3.1')).default([]),
-        topics: z.array(z.string().min(1).max(60)).default([]),
+        barriers: z.array(Barrier).max(BARRIERS.length).default([]),
+        bcts: z
+          .array(z.string().regex(/^\d{1,2}\.\d{1,2}$/, 'a BCT code such as 3.1'))
+          .max(100)
+          .default([]),
+        topics: z.array(z.string().min(1).max(60)).max(50).default([]),
       })
       .default({ barriers: [], bcts: [], topics: [] }),
     text: z.string().trim().min(1).max(4000),
     locale: z
       .string()
+      .max(35)
       .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 locale such as en-US')
       .default('en-US'),
     approval: z.strictObject({

@@ -1,6 +1,19 @@
 import { z } from 'zod';
 import { Audience, Barrier, Channel } from './block.js';
 
+/**
+ * Free-form objects (signal data, extra subject fields) are bounded as a whole: how many keys, how long a
+ * key, and how much JSON they make, so no field can make a request expensive to scan or store.
+ */
+function boundedRecord<T extends z.ZodType>(value: T, limits: { keys: number; chars: number }) {
+  return z
+    .record(z.string().max(100), value)
+    .refine((r) => Object.keys(r).length <= limits.keys, { message: `at most ${limits.keys} fields` })
+    .refine((r) => JSON.stringify(r).length <= limits.chars, {
+      message: `at most ${limits.chars} characters of JSON`,
+    });
+}
+
 export const Signal = z
   .object({
     type: z.string().min(1).max(60),
@@ -9,7 +22,7 @@ export const Signal = z
         message: 'expected an ISO 8601 date or date-time',
       })
       .optional(),
-    data: z.record(z.string(), z.unknown()).optional(),
+    data: boundedRecord(z.unknown(), { keys: 50, chars: 16_384 }).optional(),
   })
   .meta({ id: 'Signal' });
 export type Signal = z.infer<typeof Signal>;
@@ -19,8 +32,10 @@ const Subject = z
   .looseObject({
     id: z.string().min(1).max(200),
     audience: Audience,
-    consents: z.record(z.string(), z.boolean()).default({}),
+    consents: boundedRecord(z.boolean(), { keys: 20, chars: 1_000 }).default({}),
   })
+  .refine((s) => Object.keys(s).length <= 40, { message: 'at most 40 subject fields' })
+  .refine((s) => JSON.stringify(s).length <= 8_192, { message: 'at most 8192 characters of JSON' })
   .meta({ id: 'Subject' });
 
 export const ComposeRequest = z

@@ -15,6 +15,16 @@ export type ModelCallRecord = {
   startedAt?: string;
 };
 
+/**
+ * The model time one run may spend in all, shared by every model call of the run: each call runs with a
+ * signal that aborts when the run's total is spent, and once it is spent no call is made. Only time
+ * inside model calls counts, so the run's own work (store reads, rules) never eats the model's share.
+ */
+export interface ModelTime {
+  readonly spent: boolean;
+  run<T>(call: (signal: AbortSignal) => Promise<T>): Promise<T>;
+}
+
 /** What every agent reports besides its answer, for the trace. */
 export type AgentReport = {
   engine: 'offline' | 'model';
@@ -32,6 +42,8 @@ export type DiagnoseInput = {
   locale?: string;
   /** The request's personal values, so a model engine can redact them before text leaves the process. */
   personalValues?: string[];
+  /** The run's model time, shared by every model call of the run. */
+  modelTime?: ModelTime;
 };
 export interface DiagnosisEngine {
   readonly name: 'offline' | 'model';
@@ -55,6 +67,8 @@ export type SelectInput = {
   recentBlockIds?: string[];
   /** Confidence is low: ask an approved clarifying question instead of guessing. */
   clarify?: boolean;
+  /** The run's model time, shared by every model call of the run. */
+  modelTime?: ModelTime;
 };
 export interface SelectionEngine {
   readonly name: 'offline' | 'model';
@@ -63,7 +77,11 @@ export interface SelectionEngine {
 
 /** A model reviewer may add findings; it is never asked to, and can never, pass a failing rule. */
 export interface ComplianceReviewer {
-  review(ctx: ComplianceContext, checks: RuleResult[]): Promise<{ findings: RuleResult[]; report: AgentReport }>;
+  review(
+    ctx: ComplianceContext,
+    checks: RuleResult[],
+    modelTime?: ModelTime,
+  ): Promise<{ findings: RuleResult[]; report: AgentReport }>;
 }
 
 /** The model engines a deployment configured; an absent one means the offline engine answers. */

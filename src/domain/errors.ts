@@ -39,7 +39,8 @@ export class Conflict extends HttpError {
 }
 export class TooLarge extends HttpError {
   constructor(limit: number) {
-    super(413, 'Payload Too Large', `the request body is larger than ${limit} bytes`);
+    // In KiB: a long run of digits would read as an identifier to the redaction every detail goes through.
+    super(413, 'Payload Too Large', `the request body is larger than ${Math.floor(limit / 1024)} KiB`);
   }
 }
 export class Unavailable extends HttpError {

@@ -1,5 +1,6 @@
 import type { Channel, ScoredBlock, StoredBlock } from './block.js';
 import type { Signal } from './compose.js';
+import type { ModelTime } from './engines.js';
 import type { SubjectHistory } from './history.js';
 
 /** The filters every content read applies before anything is ranked. */
@@ -36,8 +37,11 @@ export interface SettingsSource {
   get(program: string): Promise<ProgramSettings>;
 }
 
-/** What a run may read but must never persist: the raw signals and the personal values seen. */
-export type RunSecrets = { signals: Signal[]; personalValues: string[] };
+/**
+ * What a run may read but must never persist: the raw signals and the personal values seen, and the
+ * run's model time (which every model call of the run shares).
+ */
+export type RunSecrets = { signals: Signal[]; personalValues: string[]; modelTime?: ModelTime };
 export interface RunSecretsReader {
   get(runId: string): RunSecrets;
 }

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
+import type { AppEnv } from '../app-env.js';
 import { requireRole } from '../auth/require-role.js';
-import type { ComposeRunner } from '../compose/compose-runner.js';
+import type { ComposeOptions, ComposeRunner } from '../compose/compose-runner.js';
+import type { IdempotentCompose } from '../compose/idempotent-compose.js';
 import { ComposeAnswer, ComposeRequest } from '../domain/compose.js';
-import { Conflict, Invalid } from '../domain/errors.js';
+import { HttpError } from '../domain/errors.js';
 import { canonicalJson } from '../store/chain-hash.js';
-import type { IdempotencyRepo } from '../store/idempotency-repo.js';
-import type { RunsRepo } from '../store/runs-repo.js';
 import { createRouter } from './openapi-hono.js';
 import { authProblems, conflictProblem } from './problem-schema.js';
 
@@ -19,7 +20,14 @@ const composeRoute = createRoute({
   security: [{ bearer: [] }],
   middleware: [requireRole('client')] as const,
   request: {
-    headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
+    headers: z.object({
+      'idempotency-key': z
+        .string()
+        .min(1)
+        .max(200)
+        .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces')
+        .optional(),
+    }),
     query: z.object({ stream: z.enum(['1', 'true', '0', 'false']).optional() }),
     body: { required: true, content: { 'application/json': { schema: ComposeRequest } } },
   },
@@ -35,32 +43,15 @@ const composeRoute = createRoute({
 
 const hashOf = (v: unknown) => createHash('sha256').update(canonicalJson(v)).digest('hex');
 
-export function composeRoutes(deps: { runner: ComposeRunner; runs: RunsRepo; idempotency: IdempotencyRepo }) {
-  return createRouter().openapi(composeRoute, async (c) => {
-    const request = c.req.valid('json');
-    const key = c.req.valid('header')['idempotency-key'];
-    const principal = c.get('principal');
-    const stream = ['1', 'true'].includes(c.req.valid('query').stream ?? '');
-    if (key) {
-      const seen = await deps.idempotency.find(principal, key);
-      if (seen && seen.request_hash !== hashOf(request)) {
-        throw new Conflict('this Idempotency-Key was used with a different request body');
-      }
-      const replay = seen && (await deps.runs.getAnswer(seen.run_id));
-      if (replay) {
-        c.header('idempotent-replayed', 'true');
-        return c.json(replay, 200);
-      }
-    }
-    const finish = async (answer: ComposeAnswer) => {
-      const owner = key ? await deps.idempotency.claim(principal, key, hashOf(request), answer.id) : answer.id;
-      return owner === answer.id ? answer : ((await deps.runs.getAnswer(owner)) ?? answer);
-    };
-    if (!stream) return c.json(await finish(await deps.runner.compose(request)), 200);
-    return streamSSE(c, async (sse) => {
-      const steps: Array<Promise<void>> = [];
-      try {
-        const answer = await deps.runner.compose(request, ({ node, step }) => {
+type Run = (opts: Pick<ComposeOptions, 'onStep'>) => Promise<ComposeAnswer>;
+
+/** Server-sent events: a step per node while the run goes (none for a replay), then the answer. */
+function streamRun(c: Context<AppEnv>, run: Run) {
+  return streamSSE(c, async (sse) => {
+    const steps: Array<Promise<void>> = [];
+    try {
+      const answer = await run({
+        onStep: ({ node, step }) => {
           steps.push(
             sse.writeSSE({
               event: 'step',
@@ -73,13 +64,41 @@ export function composeRoutes(deps: { runner: ComposeRunner; runs: RunsRepo; ide
               }),
             }),
           );
-        });
-        await Promise.all(steps);
-        await sse.writeSSE({ event: 'answer', data: JSON.stringify(await finish(answer)) });
-      } catch (err) {
-        const detail = err instanceof Invalid ? err.message : 'internal error';
-        await sse.writeSSE({ event: 'error', data: JSON.stringify({ status: 500, detail }) });
+        },
+      });
+      await Promise.all(steps);
+      await sse.writeSSE({ event: 'answer', data: JSON.stringify(answer) });
+    } catch (err) {
+      // The headers are sent: the error travels as the stream's last event, with the status it would have had.
+      const known = err instanceof HttpError;
+      const problem = { status: known ? err.status : 500, detail: known ? err.message : 'internal error' };
+      await sse.writeSSE({ event: 'error', data: JSON.stringify(problem) });
+    }
+  });
+}
+
+export function composeRoutes(deps: { runner: ComposeRunner; idempotent: IdempotentCompose }) {
+  return createRouter().openapi(composeRoute, async (c) => {
+    const request = c.req.valid('json');
+    const key = c.req.valid('header')['idempotency-key'];
+    const stream = ['1', 'true'].includes(c.req.valid('query').stream ?? '');
+    let run: Run = (opts) => deps.runner.compose(request, opts);
+    if (key) {
+      // Claimed (or waited for) before anything runs or streams, so a conflict is a plain 409.
+      const ref = { principal: c.get('principal'), key };
+      const outcome = await deps.idempotent.claimOrWait(ref, hashOf(request));
+      if ('answer' in outcome) {
+        c.header('idempotent-replayed', 'true');
+        const { answer } = outcome;
+        run = async () => answer;
+      } else {
+        run = (opts) =>
+          deps.idempotent.runClaimed(ref, outcome.runId, (claimed) =>
+            deps.runner.compose(request, { ...opts, ...claimed }),
+          );
       }
-    }) as never;
+    }
+    if (!stream) return c.json(await run({}), 200);
+    return streamRun(c, run) as never;
   });
 }

@@ -35,12 +35,12 @@ const StoredBlock = z
 const boolParam = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const BlockQuery = z.strictObject({
-  program: z.string().min(1).optional(),
+  program: z.string().min(1).max(120).optional(),
   q: z.string().min(1).max(500).optional(),
-  audience: z.string().min(1).optional(),
+  audience: z.string().min(1).max(40).optional(),
   channel: Channel.optional(),
   kind: BlockKind.optional(),
-  locale: z.string().min(2).optional(),
+  locale: z.string().min(2).max(35).optional(),
   barrier: Barrier.optional(),
   at: z.iso.date().optional().openapi({ description: 'Judge the approval window on this day (default today).' }),
   includeUnusable: boolParam.optional().openapi({ description: 'List expired or not-yet-approved blocks too.' }),

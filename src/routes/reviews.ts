@@ -119,7 +119,7 @@ export function reviewRoutes(deps: { reviews: ReviewsRepo; runner: ComposeRunner
     .openapi(listRoute, async (c) => {
       const q = c.req.valid('query');
       const rows = await deps.reviews.list(q.status, q.limit + 1, decodeCursor(q.cursor));
-      const { page, nextCursor } = pageOf(rows, q.limit, (r) => ({ at: r.createdAt, id: r.id }));
+      const { page, nextCursor } = pageOf(rows, q.limit, (r) => ({ at: r.createdMicros, id: r.id }));
       return c.json({ reviews: page.map(toReview), nextCursor }, 200);
     })
     .openapi(getRoute, async (c) => {

@@ -131,8 +131,8 @@ export function traceRoutes(deps: { traces: TraceRepo; listing: RunListing }) {
     .openapi(listRoute, async (c) => {
       const { limit, cursor, ...filter } = c.req.valid('query');
       const rows = await deps.listing.list(filter, limit + 1, decodeCursor(cursor));
-      const { page, nextCursor } = pageOf(rows, limit, (r) => ({ at: r.createdAt, id: r.runId }));
-      return c.json({ traces: page, nextCursor }, 200);
+      const { page, nextCursor } = pageOf(rows, limit, (r) => ({ at: r.createdMicros, id: r.runId }));
+      return c.json({ traces: page.map(({ createdMicros: _, ...summary }) => summary), nextCursor }, 200);
     })
     .openapi(getRoute, async (c) => {
       const { traceId } = c.req.valid('param');

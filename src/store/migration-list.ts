@@ -158,4 +158,11 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = [
       ALTER TABLE trace_records ALTER COLUMN scheme DROP DEFAULT;
     `,
   },
+  {
+    name: 'idempotency keys are claimed before the run: in-progress state and the lease of the process running it',
+    sql: `
+      ALTER TABLE idempotency_keys ADD COLUMN state text NOT NULL DEFAULT 'done' CHECK (state IN ('running', 'done'));
+      ALTER TABLE idempotency_keys ADD COLUMN lease_until timestamptz;
+    `,
+  },
 ];

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { ComposeAnswer } from '../domain/compose.js';
+import { beforeCursor, createdMicros } from './keyset.js';
 
 export type ReviewRow = {
   id: string;
@@ -12,6 +13,8 @@ export type ReviewRow = {
   decidedBy: string | null;
   decidedAt: string | null;
   answer: ComposeAnswer;
+  /** The keyset position of the row (microseconds since the epoch), for the next page's cursor. */
+  createdMicros: string;
 };
 
 type Row = {
@@ -25,6 +28,7 @@ type Row = {
   decided_by: string | null;
   decided_at: Date | null;
   answer: ComposeAnswer;
+  created_micros: string;
 };
 
 const toReview = (r: Row): ReviewRow => ({
@@ -38,10 +42,11 @@ const toReview = (r: Row): ReviewRow => ({
   decidedBy: r.decided_by,
   decidedAt: r.decided_at?.toISOString() ?? null,
   answer: r.answer,
+  createdMicros: r.created_micros,
 });
 
 const SELECT = `SELECT v.id, v.run_id, v.status, v.reason, v.created_at, v.decision, v.note, v.decided_by, v.decided_at,
-  r.answer FROM reviews v JOIN runs r ON r.id = v.run_id`;
+  r.answer, ${createdMicros('v.created_at')} FROM reviews v JOIN runs r ON r.id = v.run_id`;
 
 /** Holds a run for review, inside the transaction that saves the run. */
 export async function insertHold(client: pg.PoolClient, review: { id: string; runId: string; reason: string }) {
@@ -80,7 +85,7 @@ export function createReviewsRepo(pool: pg.Pool) {
     if (status === 'decided') where.push("v.status IN ('approved', 'rejected')");
     if (before) {
       params.push(before.at, before.id);
-      where.push(`(v.created_at, v.id) < ($${params.length - 1}::timestamptz, $${params.length})`);
+      where.push(beforeCursor('v.created_at', 'v.id', `$${params.length - 1}`, `$${params.length}`));
     }
     params.push(limit);
     const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}

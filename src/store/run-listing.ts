@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { ComposeAnswer } from '../domain/compose.js';
+import { beforeCursor, createdMicros } from './keyset.js';
 
 export type RunFilter = { from?: string; to?: string; status?: string; barrier?: string; program?: string };
 export type RunSummary = {
@@ -13,6 +14,8 @@ export type RunSummary = {
   durationMs: number | null;
   modelCalls: number;
   fallbacks: number;
+  /** The keyset position of the row (microseconds since the epoch), for the next page's cursor. */
+  createdMicros: string;
 };
 
 type Row = {
@@ -26,6 +29,7 @@ type Row = {
   duration_ms: number | null;
   model_calls: number;
   fallbacks: number;
+  created_micros: string;
 };
 
 /** The WHERE terms of a run filter, with a parameter binder for the caller to add its own. */
@@ -48,9 +52,9 @@ export function runFilterSql(f: RunFilter) {
 export function createRunListing(pool: pg.Pool) {
   async function list(f: RunFilter, limit: number, before?: { at: string; id: string }): Promise<RunSummary[]> {
     const { where, params, p } = runFilterSql(f);
-    if (before) where.push(`(created_at, id) < (${p(before.at)}::timestamptz, ${p(before.id)})`);
-    const sql = `SELECT id, trace_id, status, barrier, program, channel, created_at, duration_ms, model_calls, fallbacks
-      FROM runs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ${p(limit)}`;
+    if (before) where.push(beforeCursor('created_at', 'id', p(before.at), p(before.id)));
+    const sql = `SELECT id, trace_id, status, barrier, program, channel, created_at, duration_ms, model_calls, fallbacks,
+      ${createdMicros('created_at')} FROM runs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ${p(limit)}`;
     return (await pool.query<Row>(sql, params)).rows.map((r) => ({
       runId: r.id,
       traceId: r.trace_id,
@@ -62,6 +66,7 @@ export function createRunListing(pool: pg.Pool) {
       durationMs: r.duration_ms,
       modelCalls: r.model_calls,
       fallbacks: r.fallbacks,
+      createdMicros: r.created_micros,
     }));
   }
 

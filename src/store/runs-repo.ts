@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { ComposeAnswer } from '../domain/compose.js';
 import type { SubjectHistory } from '../domain/history.js';
 import { insertHold, recordDecision } from './reviews-repo.js';
+import { lockSubjectProgram } from './subject-lock.js';
 import { appendTrace, type TraceRecord } from './trace-repo.js';
 import { inTransaction } from './transaction.js';
 
@@ -15,6 +16,19 @@ export type RunRow = {
 };
 
 const DAY_MS = 86_400_000;
+
+/**
+ * The cap, re-checked where it can hold: under the subject's lock, with the count of messages sent as of
+ * now. `settle` is given that count and answers the run as it must be recorded (blocked past the cap,
+ * with what the trace should add), or nothing when the approved answer still fits.
+ */
+export type CapRecheck = {
+  windowDays: number;
+  settle(sentInWindow: number): { answer: ComposeAnswer; trace: TraceRecord[] } | undefined;
+};
+
+/** Extra writes a run's transaction makes, beside the run itself. */
+export type SaveExtras = { cap?: CapRecheck; within?: (client: pg.PoolClient) => Promise<void> };
 
 export type Decision = {
   reviewId: string;
@@ -50,16 +64,40 @@ export async function unlinkSubjectRuns(client: pg.PoolClient, subjectId: string
   return runs.map((r) => ({ id: r.id, traceId: r.trace_id }));
 }
 
+/** Messages sent to the subject in the programme's window, on the pool or inside a transaction. */
+async function countSent(db: pg.Pool | pg.PoolClient, subjectId: string, program: string, windowDays: number) {
+  const since = new Date(Date.now() - windowDays * DAY_MS);
+  return (
+    await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM runs WHERE subject_id = $1 AND program = $2 AND sent_at >= $3',
+      [subjectId, program, since],
+    )
+  ).rows[0]!.n;
+}
+
 export function createRunsRepo(pool: pg.Pool) {
-  /** Writes the run, its trace, its review hold, its content gap and (when sent) its frequency mark in one transaction. */
+  /**
+   * Writes the run, its trace, its review hold, its content gap and (when sent) its frequency mark in one
+   * transaction; an approved run is first re-checked against the cap under the subject's lock. Answers
+   * the run as recorded.
+   */
   async function saveRun(
     run: RunRow,
     trace: TraceRecord[],
     review?: { id: string; reason: string },
     contentGap?: { barrier: string; channel: string } | null,
-  ) {
-    const a = run.answer;
-    await inTransaction(pool, async (client) => {
+    extras: SaveExtras = {},
+  ): Promise<ComposeAnswer> {
+    return inTransaction(pool, async (client) => {
+      let a = run.answer;
+      let records = trace;
+      if (a.status === 'approved' && extras.cap) {
+        const settled = await recheckCap(client, run.subjectId, run.program, extras.cap);
+        if (settled) {
+          a = settled.answer;
+          records = [...trace, ...settled.trace];
+        }
+      }
       await client.query(
         `INSERT INTO runs (id, trace_id, subject_id, program, channel, status, barrier, confidence, techniques, block_ids,
            answer, model_calls, fallbacks, duration_ms, sent_at)
@@ -83,21 +121,54 @@ export function createRunsRepo(pool: pg.Pool) {
       );
       if (review) await insertHold(client, { id: review.id, runId: a.id, reason: review.reason });
       if (contentGap) await countGap(client, run.program, contentGap.barrier, contentGap.channel);
-      await appendTrace(client, a.traceId, trace);
+      await appendTrace(client, a.traceId, records);
+      await extras.within?.(client);
+      return a;
     });
   }
 
-  /** Records a reviewer's outcome: the run's answer, its sent mark and the steps since the hold. */
-  async function finishReview(answer: ComposeAnswer, trace: TraceRecord[], firstStep: number, decision: Decision) {
-    await inTransaction(pool, async (client) => {
+  /**
+   * Records a reviewer's outcome: the run's answer, its sent mark and the steps since the hold. An
+   * approval is re-checked against the cap under the subject's lock first. Answers the run as recorded.
+   */
+  async function finishReview(
+    answer: ComposeAnswer,
+    trace: TraceRecord[],
+    firstStep: number,
+    decision: Decision,
+    cap?: CapRecheck,
+  ): Promise<ComposeAnswer> {
+    return inTransaction(pool, async (client) => {
+      let a = answer;
+      let records = trace;
+      const owner = (
+        await client.query<{ subject_id: string | null; program: string }>(
+          'SELECT subject_id, program FROM runs WHERE id = $1',
+          [answer.id],
+        )
+      ).rows[0];
+      if (a.status === 'approved' && cap && owner?.subject_id) {
+        const settled = await recheckCap(client, owner.subject_id, owner.program, cap);
+        if (settled) {
+          a = settled.answer;
+          records = [...trace, ...settled.trace];
+        }
+      }
       await client.query(
         `UPDATE runs SET status = $2, answer = $3, updated_at = now(),
            sent_at = CASE WHEN $2 = 'approved' THEN now() END WHERE id = $1`,
-        [answer.id, answer.status, answer],
+        [a.id, a.status, a],
       );
       await recordDecision(client, decision);
-      await appendTrace(client, answer.traceId, trace, firstStep);
+      await appendTrace(client, a.traceId, records, firstStep);
+      return a;
     });
+  }
+
+  /** Takes the subject's lock, then counts what is sent now (every earlier holder has committed). */
+  async function recheckCap(client: pg.PoolClient, subjectId: string, program: string, cap: CapRecheck) {
+    await lockSubjectProgram(client, subjectId, program);
+    return cap.settle(await countSent(client, subjectId, program, cap.windowDays));
   }
 
   async function getAnswer(id: string): Promise<ComposeAnswer | undefined> {
@@ -105,13 +176,7 @@ export function createRunsRepo(pool: pg.Pool) {
   }
 
   async function sentInWindow(subjectId: string, program: string, windowDays: number): Promise<number> {
-    const since = new Date(Date.now() - windowDays * DAY_MS);
-    return (
-      await pool.query<{ n: number }>(
-        'SELECT count(*)::int AS n FROM runs WHERE subject_id = $1 AND program = $2 AND sent_at >= $3',
-        [subjectId, program, since],
-      )
-    ).rows[0]!.n;
+    return countSent(pool, subjectId, program, windowDays);
   }
 
   /** What earlier runs say about the subject: ids, times and codes only, never message text. */

@@ -29,7 +29,7 @@ afterAll(() => runtime?.store.close());
 /** Composes and records every node the graph ran, in order, with that node's step. */
 async function run(body: unknown) {
   const steps: Array<{ node: string; step: StepRecord }> = [];
-  const answer = await stack.runner.compose(body as ComposeRequest, (e) => steps.push(e));
+  const answer = await stack.runner.compose(body as ComposeRequest, { onStep: (e) => steps.push(e) });
   return { answer, nodes: steps.map((s) => s.node), steps };
 }
 const checkSteps = (steps: Array<{ node: string; step: StepRecord }>) =>

@@ -56,14 +56,20 @@ export function composeRequest(overrides: Record<string, unknown> = {}) {
   };
 }
 
-/** The scripted model server and the real service pointed at it, with a short timeout and no retries. */
-export async function startModelService(script?: Script) {
+/**
+ * The scripted model server and the real service pointed at it, with a short timeout and no retries.
+ * The circuit breaker's cool-down is 0 unless given: each run then finds the model callable again, so
+ * tests of one run's behaviour do not depend on the runs before them.
+ */
+export async function startModelService(script?: Script, env: Record<string, string> = {}) {
   const model = await startScriptedOpenAI(script);
   const svc = await startTestService({
     NOF1_MODEL_BASE_URL: model.baseUrl,
     NOF1_MODEL: 'scripted-model',
     NOF1_MODEL_TIMEOUT_MS: '500',
     NOF1_MODEL_MAX_RETRIES: '0',
+    NOF1_MODEL_BREAKER_COOLDOWN_MS: '0',
+    ...env,
   });
   return {
     model,

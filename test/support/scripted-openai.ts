@@ -13,12 +13,18 @@ export type ChatRequest = {
 
 type Usage = { prompt_tokens: number; completion_tokens: number };
 
-/** One scripted answer: tool calls (args as an object, or a raw string to send broken JSON), content, an HTTP error, or a delay. */
+/**
+ * One scripted answer: tool calls (args as an object, or a raw string to send broken JSON), content, an
+ * HTTP error, a delay, a body that is not JSON at all (`raw`), or a 200 whose body drips one byte at a
+ * time and never ends (`dripMs` between bytes).
+ */
 export type Reply =
   | { toolCalls: Array<{ name: string; args: unknown }>; usage?: Usage }
   | { content: string; usage?: Usage }
   | { status: number; body?: unknown }
-  | { delayMs: number; then: Reply };
+  | { delayMs: number; then: Reply }
+  | { raw: string }
+  | { dripMs: number };
 
 /** Decides the reply to the n-th request (0-based) this server received. */
 export type Script = (req: ChatRequest, n: number) => Reply | Promise<Reply>;
@@ -65,6 +71,19 @@ async function answer(res: ServerResponse, req: ChatRequest, reply: Reply): Prom
     // The client gave up (its timeout): nothing to answer.
     if (res.destroyed || res.writableEnded) return;
     return answer(res, req, reply.then);
+  }
+  if ('raw' in reply) {
+    res.writeHead(200, { 'content-type': 'application/json' }).end(reply.raw);
+    return;
+  }
+  if ('dripMs' in reply) {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    // Bytes of a body that never completes, until the client gives up (or the server closes).
+    while (!res.destroyed && !res.writableEnded) {
+      res.write(' ');
+      await new Promise((resolve) => setTimeout(resolve, reply.dripMs));
+    }
+    return;
   }
   if ('status' in reply) {
     const body = reply.body ?? { error: { message: `scripted ${reply.status}`, type: 'scripted_error' } };

@@ -1,0 +1,17 @@
+import type pg from 'pg';
+
+// Advisory locks with two int4 keys live apart from the one-bigint key the trace chain uses; this
+// first key names the frequency lock's space so no other lock can collide with it.
+const FREQUENCY_SPACE = 0x6e6f6632;
+
+/**
+ * Serialises, across every process on the database, the transactions that decide whether a run of
+ * this subject and programme counts as sent: held from the re-count to the commit that records it.
+ * Taken in its own statement so that (read committed) the count after it sees every earlier commit.
+ */
+export async function lockSubjectProgram(client: pg.PoolClient, subjectId: string, program: string) {
+  await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+    FREQUENCY_SPACE,
+    `${subjectId}\u001f${program}`,
+  ]);
+}
