@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
-import { LEGACY_LOCK_NAMES, LOCK_NAME } from './data-dir-lock.js';
+import { CLAIM_FILES, LEGACY_LOCK_NAMES } from './data-dir-lock.js';
 import { withoutEntries } from './snapshot-entries.js';
 
 /** The installed PGlite's version: a snapshot is only valid for the build that made it. */
@@ -26,7 +26,7 @@ function cacheDir(): string {
 export const templateFile = () => join(cacheDir(), `pglite-${pgliteVersion}-cluster.tar.gz`);
 
 /** Lock files are the claim of one process on one folder: a snapshot never carries them. */
-const LOCK_FILES = new Set([LOCK_NAME, ...LEGACY_LOCK_NAMES]);
+const LOCK_FILES = new Set(CLAIM_FILES);
 const isLockEntry = (path: string) => LOCK_FILES.has(path.split('/')[0] ?? '');
 
 /**
@@ -67,6 +67,6 @@ async function saveTemplate(db: PGlite, file: string) {
 
 /** Removes what a failed restore left, but not the lock this process holds on the folder. */
 async function emptyFolder(dataDir: string) {
-  const names = (await readdir(dataDir)).filter((name) => name !== LOCK_NAME);
+  const names = (await readdir(dataDir)).filter((name) => !LOCK_FILES.has(name));
   await Promise.all(names.map((name) => rm(join(dataDir, name), { recursive: true, force: true })));
 }

@@ -29,20 +29,31 @@ describe('the data folder lock between processes', () => {
     await unlock();
   });
 
-  it("takes over a killed holder's claim once the stale period has passed, not before", async () => {
+  it("takes over a killed holder's claim at once: the process that made it is gone", async () => {
     const dataDir = await tempDir();
     const holder = spawnHolder(dataDir, STALE_MS);
     await holding(holder);
     holder.child.kill('SIGKILL');
     expect((await holder.done).signal).toBe('SIGKILL');
     expect(existsSync(join(dataDir, LOCK_NAME))).toBe(true);
+    const unlock = await lockDataDir(dataDir, { staleMs: STALE_MS });
+    await expect(spawnHolder(dataDir, STALE_MS).done).resolves.toMatchObject({ code: 3 });
+    await unlock();
+  });
 
+  it('never takes a reused pid for the holder, and waits out the stale period when the holder is unknown', async () => {
+    const dataDir = await tempDir();
+    // A claim recorded for this very pid but another start time: its maker is gone, whoever has the pid now.
+    await mkdir(join(dataDir, LOCK_NAME));
+    await writeFile(join(dataDir, `${LOCK_NAME}.owner.json`), JSON.stringify({ pid: process.pid, started: '1' }));
+    await (await lockDataDir(dataDir, { staleMs: STALE_MS }))();
+    // A claim with no owner record: only the stale period can tell.
+    await mkdir(join(dataDir, LOCK_NAME));
     await expect(lockDataDir(dataDir, { staleMs: STALE_MS })).rejects.toThrow(/in use by another process/);
     const unlock = await vi.waitFor(() => lockDataDir(dataDir, { staleMs: STALE_MS }), {
       timeout: 15_000,
       interval: 250,
     });
-    await expect(spawnHolder(dataDir, STALE_MS).done).resolves.toMatchObject({ code: 3 });
     await unlock();
   });
 
