@@ -6,6 +6,7 @@ import { createEvalStore } from '../evals/eval-store.js';
 import { createEvalLauncher } from '../evals/runner/eval-launcher.js';
 import { createEvalService } from '../evals/service/eval-service.js';
 import { createApp } from './app.js';
+import { parseKeys } from './auth/keys.js';
 import { createRateLimits } from './auth/rate-limits.js';
 import { loadServiceKeys, type ServiceKeys } from './auth/service-keys.js';
 import { createComposeStack } from './compose/compose-stack.js';
@@ -48,6 +49,8 @@ const stopListening = (server: Server) =>
 
 /** Starts the HTTP service; close() stops accepting, finishes in-flight requests, then closes the store. */
 export async function startService(env: Env, logger: Logger): Promise<RunningService> {
+  // A bad NOF1_API_KEYS stops start-up before the store is opened.
+  if (env.NOF1_API_KEYS) parseKeys(env.NOF1_API_KEYS);
   const runtime = await openRuntime(env);
   const metrics = createMetrics();
   const endpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT;
