@@ -10,7 +10,7 @@ export type LoadContext = {
 };
 
 /** One request's outcome: its status and whether the status is one the contract allows for it. */
-export type Outcome = { status: number; expected: boolean; detail?: string };
+type Outcome = { status: number; expected: boolean; detail?: string };
 
 export type Operation = {
   name: string;

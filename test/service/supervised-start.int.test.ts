@@ -19,7 +19,13 @@ describe('running under a supervisor', () => {
 
   it('npm start serves, passes the Dockerfile health check, and on SIGTERM to npm stops cleanly with exit 0', async () => {
     const port = await freePort();
-    const env = { ...process.env, PORT: String(port), NOF1_DATA_DIR: 'memory', NOF1_DEMO: '0', LOG_LEVEL: 'info' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(port),
+      NOF1_DATA_DIR: 'memory',
+      NOF1_DEMO: '0',
+      LOG_LEVEL: 'info',
+    };
     for (const name of ['NOF1_API_KEYS', 'DATABASE_URL']) delete env[name];
     // A group of its own, so a failing run can take the whole tree down, even a service npm left orphaned.
     const npm = spawn('npm', ['start'], { cwd: ROOT, env, detached: true });
