@@ -1,9 +1,13 @@
-// `npm run bench [-- name ...]`: runs each bench/*.bench.ts (or those whose name contains an argument)
+// `npm run bench [-- name ...] [--long] [--minutes N]`: runs each bench/*.bench.ts (or those whose name contains an argument)
 // in its own Node process, so one benchmark's embedded database never shares memory with the next.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+
+/** Benchmarks that take minutes: run when named (`npm run bench -- mixed-load`) or with --long. */
+const LONG = new Set(['mixed-load.bench.ts']);
 
 const dir = fileURLToPath(new URL('.', import.meta.url));
 const self = fileURLToPath(import.meta.url);
@@ -14,10 +18,13 @@ if (child) {
   await mod.default();
   console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 } else {
-  const wanted = process.argv.slice(2);
+  const { values, positionals: wanted } = parseArgs({
+    allowPositionals: true,
+    options: { long: { type: 'boolean', default: false }, minutes: { type: 'string' } },
+  });
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.bench.ts'))
-    .filter((f) => wanted.length === 0 || wanted.some((w) => f.includes(w)))
+    .filter((f) => (wanted.length === 0 ? values.long || !LONG.has(f) : wanted.some((w) => f.includes(w))))
     .sort();
   if (files.length === 0) {
     console.error(`no benchmark matches ${wanted.join(' ')}`);
@@ -30,7 +37,12 @@ if (child) {
     const started = Date.now();
     const r = spawnSync(process.execPath, ['--import', 'tsx', self], {
       stdio: 'inherit',
-      env: { ...process.env, NOF1_BENCH_CHILD: file },
+      // --minutes shortens (or lengthens) the timed benchmarks, e.g. a one-minute smoke run of mixed-load.
+      env: {
+        ...process.env,
+        NOF1_BENCH_CHILD: file,
+        ...(values.minutes ? { NOF1_BENCH_MINUTES: values.minutes } : {}),
+      },
     });
     if (r.status !== 0) failed++;
     console.log(

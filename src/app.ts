@@ -2,24 +2,29 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import type { Logger } from 'pino';
 import type { KeyRing } from './auth/keys.js';
-import { authenticate } from './auth/require-role.js';
+import type { RateLimits } from './auth/rate-limits.js';
+import { authenticate, type Gate, limitAddress, requireRole } from './auth/require-role.js';
 import type { ComposeRunner } from './compose/compose-runner.js';
 import type { IdempotentCompose } from './compose/idempotent-compose.js';
 import { TooLarge } from './domain/errors.js';
 import { notFound, onError } from './errors.js';
 import type { Metrics } from './observability/metrics.js';
+import { metricsHandler } from './observability/metrics-handler.js';
 import { requestLog } from './request-log.js';
 import { reviewConsoleRoutes } from './review-console/routes.js';
 import { composeRoutes } from './routes/compose.js';
 import { contentRoutes } from './routes/content.js';
 import { docsPage } from './routes/docs-page.js';
+import { DOCS_CSS_HASH } from './routes/docs-style.js';
 import { type EvalRouteDeps, evalRoutes } from './routes/evals.js';
 import { healthRoutes } from './routes/health.js';
 import { inputGuard } from './routes/input-guard.js';
+import { meRoutes } from './routes/me.js';
 import { messageRoutes } from './routes/messages.js';
 import { createRouter } from './routes/openapi-hono.js';
 import { programRoutes } from './routes/programs.js';
 import { reviewRoutes } from './routes/reviews.js';
+import { securityHeaders, staticPageCsp } from './routes/security-headers.js';
 import { subjectRoutes } from './routes/subjects.js';
 import { traceRoutes } from './routes/traces.js';
 import type { ContentRepo } from './store/content-repo.js';
@@ -33,6 +38,9 @@ import type { TraceRepo } from './store/trace-repo.js';
 export type AppDeps = {
   logger: Logger;
   keys: KeyRing;
+  limits: RateLimits;
+  /** Read the client address from X-Forwarded-For (behind a reverse proxy). */
+  trustProxy: boolean;
   maxBodyBytes: number;
   ping: () => Promise<void>;
   content: ContentRepo;
@@ -64,15 +72,23 @@ export function createApp(deps: AppDeps) {
   );
   app.onError(onError);
   app.notFound(notFound);
+  const gate: Gate = { keys: deps.keys, limits: deps.limits, trustProxy: deps.trustProxy };
+  // Callers without a key are counted per address; /v1 and /metrics count them in authenticate.
+  app.use(async (c, next) => {
+    if (!/^\/(v1\/|metrics$)/.test(c.req.path)) await limitAddress(gate, c);
+    await next();
+  });
 
   app.route('/', healthRoutes(deps));
-  app.get('/metrics', async (c) =>
-    c.body(await deps.metrics.registry.metrics(), 200, { 'content-type': deps.metrics.registry.contentType }),
-  );
+  // Metrics describe the whole service, so they take a key (a metrics role); NOF1_METRICS_PORT serves
+  // them without one on a listener of their own (src/service.ts).
+  app.use('/metrics', authenticate(gate), requireRole('metrics'));
+  app.get('/metrics', metricsHandler(deps.metrics));
   // The console is public HTML and script; it holds no data and calls /v1 with the reviewer's own key.
   app.route('/review', reviewConsoleRoutes());
-  app.use('/v1/*', authenticate(deps.keys));
+  app.use('/v1/*', authenticate(gate));
   app.use('/v1/*', inputGuard());
+  app.route('/v1/me', meRoutes());
   app.route('/v1/content', contentRoutes(deps));
   app.route('/v1/compose', composeRoutes(deps));
   app.route('/v1/messages', messageRoutes(deps));
@@ -84,6 +100,7 @@ export function createApp(deps: AppDeps) {
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.doc31('/openapi.json', { openapi: '3.1.0', info: API_INFO });
+  app.use('/docs', securityHeaders(staticPageCsp(DOCS_CSS_HASH)));
   app.get('/docs', (c) => c.html(docsPage(app.getOpenAPI31Document({ openapi: '3.1.0', info: API_INFO }))));
   return app;
 }

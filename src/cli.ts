@@ -3,6 +3,7 @@ import { CliError } from './cli/cli-error.js';
 import { registerComposeCommand } from './cli/compose-command.js';
 import { registerContentCommands } from './cli/content-commands.js';
 import { registerEvalCommands } from './cli/eval-commands.js';
+import { registerKeysCommand } from './cli/keys-command.js';
 import { registerServeCommand } from './cli/serve-command.js';
 import { registerSimulateCommand } from './cli/simulate-command.js';
 
@@ -16,6 +17,7 @@ registerContentCommands(program);
 registerComposeCommand(program);
 registerEvalCommands(program);
 registerSimulateCommand(program);
+registerKeysCommand(program);
 
 try {
   await program.parseAsync(process.argv);

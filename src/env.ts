@@ -34,6 +34,18 @@ const EnvSchema = z.object({
   NOF1_IDEMPOTENCY_LEASE_MS: z.coerce.number().int().min(200).default(30_000),
   /** How long a request waits for another one running under its Idempotency-Key before a 409. */
   NOF1_IDEMPOTENCY_WAIT_MS: z.coerce.number().int().min(0).default(30_000),
+  /** Requests per minute per key (by name); 0 turns the limit off. */
+  NOF1_RATE_LIMIT_PER_KEY: z.coerce.number().int().min(0).default(6000),
+  /** Requests per minute per address without a key (public routes, calls missing a key). */
+  NOF1_RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).default(600),
+  /** Unknown keys per minute from one address before it is turned away for NOF1_AUTH_BLOCK_SECONDS. */
+  NOF1_AUTH_FAILURES_PER_ADDRESS: z.coerce.number().int().min(0).default(30),
+  NOF1_AUTH_BLOCK_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** Behind a reverse proxy: take the client address from the last X-Forwarded-For hop. */
+  NOF1_TRUST_PROXY: flag.default(false),
+  /** A second listener serving only /metrics, without a key (bind it to a private interface). */
+  NOF1_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  NOF1_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NOF1_MODEL_BASE_URL: optionalUrl,
   NOF1_MODEL: z.string().min(1).optional(),

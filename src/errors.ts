@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './app-env.js';
-import { HttpError, NotFound } from './domain/errors.js';
+import { HttpError, NotFound, TooManyRequests } from './domain/errors.js';
 import { createRedactor } from './privacy/redact.js';
 
 const TITLES: Partial<Record<number, string>> = {
@@ -14,6 +14,7 @@ const TITLES: Partial<Record<number, string>> = {
   409: 'Conflict',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
 };
 
 const typeFor = (status: number) => `https://nof1.dev/problems/${status}`;
@@ -38,6 +39,7 @@ function problem(c: Context<AppEnv>, err: HttpError) {
   };
   return c.body(JSON.stringify(body), err.status as ContentfulStatusCode, {
     'content-type': 'application/problem+json',
+    ...(err instanceof TooManyRequests ? { 'retry-after': String(err.retryAfter) } : {}),
   });
 }
 

@@ -6,28 +6,52 @@ import { createEvalStore } from '../evals/eval-store.js';
 import { createEvalLauncher } from '../evals/runner/eval-launcher.js';
 import { createEvalService } from '../evals/service/eval-service.js';
 import { createApp } from './app.js';
-import { createKeyRing, generateAdminKey, parseKeys } from './auth/keys.js';
+import { parseKeys } from './auth/keys.js';
+import { createRateLimits } from './auth/rate-limits.js';
+import { loadServiceKeys, type ServiceKeys } from './auth/service-keys.js';
 import { createComposeStack } from './compose/compose-stack.js';
 import { createIdempotentCompose } from './compose/idempotent-compose.js';
 import { loadModelEngines } from './compose/load-model-engines.js';
 import type { Env } from './env.js';
 import { createMetrics } from './observability/metrics.js';
+import { metricsApp } from './observability/metrics-app.js';
 import { combineObservers } from './observability/observers.js';
 import { loadDemoLibrary, openRuntime } from './runtime.js';
 
 export type RunningService = {
   url: string;
   port: number;
+  /** The admin key this start generated (NOF1_API_KEYS unset, first start on a data folder): shown once. */
   adminKey?: string;
+  /** When the data folder's generated admin key in use was made, when it was not made by this start. */
+  adminKeySince?: string;
+  /** The separate /metrics listener, when NOF1_METRICS_PORT is set. */
+  metricsUrl?: string;
   /** The store's pool (with embedded PGlite the only way in while the service runs): for tests and tools. */
   pool: pg.Pool;
   close(): Promise<void>;
 };
 
+type Server = ReturnType<typeof serve>;
+
+const urlOf = (host: string, port: number) => `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+const listen = (fetch: (req: Request) => Response | Promise<Response>, port: number, hostname: string) =>
+  new Promise<Server>((resolve) => {
+    const s = serve({ fetch, port, hostname }, () => resolve(s));
+  });
+
+/** Stops accepting and resolves once in-flight requests have finished. */
+const stopListening = (server: Server) =>
+  new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+  });
+
 /** Starts the HTTP service; close() stops accepting, finishes in-flight requests, then closes the store. */
 export async function startService(env: Env, logger: Logger): Promise<RunningService> {
-  const adminKey = env.NOF1_API_KEYS ? undefined : generateAdminKey();
-  const keys = createKeyRing(parseKeys(env.NOF1_API_KEYS ?? `admin:${adminKey}`));
+  // A bad NOF1_API_KEYS stops start-up before the store is opened.
+  if (env.NOF1_API_KEYS) parseKeys(env.NOF1_API_KEYS);
   const runtime = await openRuntime(env);
   const metrics = createMetrics();
   const endpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT;
@@ -36,7 +60,10 @@ export async function startService(env: Env, logger: Logger): Promise<RunningSer
   const telemetry =
     endpoint && otel ? otel.createRunTelemetry({ exporter: otel.createOtlpExporter(endpoint), logger }) : undefined;
   let compose: Awaited<ReturnType<typeof createComposeStack>>;
+  let keys: ServiceKeys;
   try {
+    // After the store is open: a freshly initialised data folder is never snapshotted with the key file.
+    keys = await loadServiceKeys(env);
     const restaled = await runtime.content.reembedStale();
     if (restaled) logger.info({ blocks: restaled }, 're-embedded blocks written by another embedder');
     if (env.NOF1_DEMO) await loadDemoLibrary(runtime, logger);
@@ -62,7 +89,14 @@ export async function startService(env: Env, logger: Logger): Promise<RunningSer
     ...runtime,
     evals: createEvalService({ store: evalStore, launcher }),
     logger,
-    keys,
+    keys: keys.keys,
+    limits: createRateLimits({
+      perKeyPerMinute: env.NOF1_RATE_LIMIT_PER_KEY,
+      perAddressPerMinute: env.NOF1_RATE_LIMIT_PER_ADDRESS,
+      authFailuresPerMinute: env.NOF1_AUTH_FAILURES_PER_ADDRESS,
+      authBlockSeconds: env.NOF1_AUTH_BLOCK_SECONDS,
+    }),
+    trustProxy: env.NOF1_TRUST_PROXY,
     maxBodyBytes: env.NOF1_MAX_BODY_BYTES,
     ping: async () => void (await runtime.store.pool.query('SELECT 1')),
     runner: compose.runner,
@@ -75,23 +109,24 @@ export async function startService(env: Env, logger: Logger): Promise<RunningSer
     forgetCheckpoints: compose.forgetCheckpoints,
     metrics,
   });
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s));
-  });
+  const server = await listen(app.fetch, env.PORT, env.HOST);
   const port = (server.address() as AddressInfo).port;
+  const metricsServer =
+    env.NOF1_METRICS_PORT === undefined
+      ? undefined
+      : await listen(metricsApp(metrics).fetch, env.NOF1_METRICS_PORT, env.NOF1_METRICS_HOST);
   logger.info({ port, host: env.HOST, store: runtime.store.kind }, 'nof1 listening');
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${port}`,
+    url: urlOf(env.HOST, port),
     port,
-    adminKey,
+    adminKey: keys.newAdminKey,
+    adminKeySince: keys.storedSince,
+    metricsUrl: metricsServer && urlOf(env.NOF1_METRICS_HOST, (metricsServer.address() as AddressInfo).port),
     pool: runtime.store.pool,
     close() {
       closing ??= (async () => {
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          if ('closeIdleConnections' in server) server.closeIdleConnections();
-        });
+        await Promise.all([stopListening(server), metricsServer && stopListening(metricsServer)]);
         // Background eval runs stop taking cases and store what they have while the store is still open.
         await launcher.close();
         // Every run has been observed once the server has drained: flush its spans before the store goes.

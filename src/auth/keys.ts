@@ -1,45 +1,67 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-const ROLES = ['admin', 'client', 'strategist', 'reviewer'] as const;
+export const ROLES = ['admin', 'client', 'strategist', 'reviewer', 'safety', 'metrics'] as const;
 export type Role = (typeof ROLES)[number];
+
+/** Who a key belongs to: the name decisions record (`by`) and the roles it holds. Never the secret. */
+export type Identity = { name: string; roles: ReadonlySet<Role> };
 
 /** Keys are held only as hashes so a heap dump or log line never shows one. */
 export type KeyRing = {
-  rolesFor(key: string): ReadonlySet<Role> | undefined;
-  /** A stable, non-secret name for the key, for audit fields such as "decided by". */
-  principalOf(key: string): string;
+  identify(key: string): Promise<Identity | undefined>;
+  /** Every key's name and roles, for `nof1 keys list`. */
+  list(): Promise<Identity[]>;
 };
 
-const hash = (key: string) => createHash('sha256').update(key).digest('hex');
+export const sha256 = (key: string) => createHash('sha256').update(key).digest('hex');
 
 export class KeySpecError extends Error {}
 
-/** Parses `role:key,role:key`; a key may appear under several roles. */
-export function parseKeys(spec: string): Map<string, Set<Role>> {
-  const byHash = new Map<string, Set<Role>>();
+// A name is shown in decisions and the console: plain words, no room for a secret or an address.
+const NAMED = /^([A-Za-z0-9][A-Za-z0-9._-]{0,63})=(.+)$/;
+
+/** The name of a key given without one: stable across restarts, reveals nothing of the key. */
+const derivedName = (hash: string) => `key_${hash.slice(0, 12)}`;
+
+type Entry = { name?: string; roles: Set<Role> };
+
+/**
+ * Parses `role:key` and `role:name=key` pairs, comma-separated. A key may appear under several roles,
+ * a role may have several keys (rotation), and one name may cover a person's old and new key.
+ */
+export function parseKeys(spec: string): Map<string, Identity> {
+  const byHash = new Map<string, Entry>();
   for (const raw of spec.split(',')) {
     const entry = raw.trim();
     if (!entry) continue;
     const at = entry.indexOf(':');
     const role = entry.slice(0, at).trim() as Role;
-    const key = entry.slice(at + 1).trim();
     if (at < 1 || !ROLES.includes(role)) {
       throw new KeySpecError(`NOF1_API_KEYS: "${entry.slice(0, Math.max(at, 0))}" is not a role (${ROLES.join(', ')})`);
     }
-    if (key.length < 8) throw new KeySpecError(`NOF1_API_KEYS: the ${role} key is shorter than 8 characters`);
-    const h = hash(key);
-    const roles = byHash.get(h) ?? new Set<Role>();
-    roles.add(role);
-    byHash.set(h, roles);
+    const rest = entry.slice(at + 1).trim();
+    const named = NAMED.exec(rest);
+    const key = named ? named[2]!.trim() : rest;
+    const label = named ? `key named ${named[1]}` : `${role} key`;
+    if (key.length < 8) throw new KeySpecError(`NOF1_API_KEYS: the ${label} is shorter than 8 characters`);
+    const h = sha256(key);
+    const seen = byHash.get(h) ?? { roles: new Set<Role>() };
+    if (named && seen.name && seen.name !== named[1]) {
+      throw new KeySpecError(`NOF1_API_KEYS: one key is named both ${seen.name} and ${named[1]}`);
+    }
+    seen.name ??= named?.[1];
+    seen.roles.add(role);
+    byHash.set(h, seen);
   }
   if (byHash.size === 0) throw new KeySpecError('NOF1_API_KEYS: no role:key pair found');
-  return byHash;
+  return new Map([...byHash].map(([h, e]) => [h, { name: e.name ?? derivedName(h), roles: e.roles }]));
 }
 
-export function createKeyRing(byHash: Map<string, Set<Role>>): KeyRing {
+/** The ring of the keys NOF1_API_KEYS lists. */
+export function createKeyRing(byHash: Map<string, Identity>): KeyRing {
   return {
-    rolesFor: (key) => byHash.get(hash(key)),
-    principalOf: (key) => `key_${hash(key).slice(0, 12)}`,
+    identify: async (key) => byHash.get(sha256(key)),
+    list: async () => [...byHash.values()],
   };
 }
 

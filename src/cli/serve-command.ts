@@ -4,6 +4,15 @@ import { createLogger } from '../logger.js';
 import { startService } from '../service.js';
 import { CliError } from './cli-error.js';
 
+/** Shown once, when the key is made: only its hash is kept. */
+function newKeyNotice(key: string, url: string, dataDir: string) {
+  const kept =
+    dataDir === 'memory'
+      ? "this run's admin key (a new one at every start with an in-memory store)"
+      : `the admin key of ${dataDir} (shown once, stored hashed; \`nof1 keys rotate\` replaces it)`;
+  return `\nNOF1_API_KEYS is not set: ${kept} is\n\n  ${key}\n\nTry: curl -H "Authorization: Bearer ${key}" "${url}/v1/content/blocks?program=lumenzo-adherence&q=copay"\n\n`;
+}
+
 export function registerServeCommand(program: Command) {
   program
     .command('serve')
@@ -19,9 +28,11 @@ export function registerServeCommand(program: Command) {
       }
       const logger = createLogger(env.LOG_LEVEL);
       const service = await startService(env, logger);
-      if (service.adminKey) {
-        process.stdout.write(
-          `\nNOF1_API_KEYS is not set: this run's admin key (shown once) is\n\n  ${service.adminKey}\n\nTry: curl -H "Authorization: Bearer ${service.adminKey}" "${service.url}/v1/content/blocks?program=lumenzo-adherence&q=copay"\n\n`,
+      if (service.adminKey) process.stdout.write(newKeyNotice(service.adminKey, service.url, env.NOF1_DATA_DIR));
+      else if (service.adminKeySince) {
+        logger.info(
+          { createdAt: service.adminKeySince },
+          'admin key: the one generated earlier for this data folder (`nof1 keys rotate` makes a new one)',
         );
       }
       const stop = (signal: string) => {

@@ -48,3 +48,12 @@ export class Unavailable extends HttpError {
     super(503, 'Service Unavailable', detail);
   }
 }
+export class TooManyRequests extends HttpError {
+  constructor(
+    detail: string,
+    /** Whole seconds until a retry can succeed: the Retry-After header. */
+    readonly retryAfter: number,
+  ) {
+    super(429, 'Too Many Requests', detail);
+  }
+}

@@ -20,7 +20,7 @@ export function Layout(props: { children: Child }) {
         <header class="top">
           <h1>nof1 · reviewer console</h1>
           <div class="who" id="who" hidden>
-            <span>Signed in with a reviewer key</span>
+            <span id="who-name">Signed in</span>
             <button type="button" id="sign-out">
               Sign out
             </button>

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { trimTrailingSlash } from 'hono/trailing-slash';
 import type { AppEnv } from '../app-env.js';
+import { securityHeaders } from '../routes/security-headers.js';
 import { Layout } from './layout.js';
 import { SignIn } from './sign-in.js';
 import { CONSOLE_CSS_HASH } from './styles.js';
@@ -51,13 +52,10 @@ export function reviewConsoleRoutes() {
   const page = html`<!doctype html>${(<Page />) as unknown as string}`;
   const app = new Hono<AppEnv>();
   app.use(trimTrailingSlash()); // /review/ → /review, so a pasted link with a slash still works
-  app.use(async (c, next) => {
-    await next();
-    c.header('content-security-policy', CSP);
-    c.header('x-content-type-options', 'nosniff');
-    c.header('cache-control', 'no-cache');
-  });
+  app.use(securityHeaders(CSP));
   app.get('/', (c) => c.html(page));
+  // Where the sign-in form posts when scripts do not run: the body (which holds no key) is never read.
+  app.post('/sign-in', (c) => c.redirect('/review', 303));
   app.get('/:file{[a-z-]+\\.js}', (c) => {
     const source = client.get(c.req.param('file'));
     if (source === undefined) return c.notFound();

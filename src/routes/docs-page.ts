@@ -1,4 +1,5 @@
-import { html } from 'hono/html';
+import { html, raw } from 'hono/html';
+import { DOCS_CSS } from './docs-style.js';
 
 type Operation = {
   summary?: string;
@@ -20,11 +21,7 @@ export function docsPage(doc: Doc) {
   );
   return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${doc.info.title} API</title>
-<style>
-body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1f24}
-h2{margin-top:2rem;font-size:1.05rem}code,pre{font:13px ui-monospace,monospace}pre{background:#f4f5f7;padding:.6rem;overflow:auto}
-.m{display:inline-block;min-width:4rem;font-weight:700}.lock{color:#8a6d00}details{margin:.3rem 0}
-</style></head><body>
+<style>${raw(DOCS_CSS)}</style></head><body>
 <h1>${doc.info.title} API <small>v${doc.info.version}</small></h1>
 <p>Every <code>/v1</code> route takes <code>Authorization: Bearer &lt;key&gt;</code>. Errors are
 <code>application/problem+json</code>. Machine-readable: <a href="/openapi.json">/openapi.json</a>.</p>

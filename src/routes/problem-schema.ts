@@ -22,6 +22,7 @@ export const authProblems = {
   401: problem('No valid bearer key.'),
   403: problem('The key lacks the role this route needs.'),
   413: problem('The body is too large.'),
+  429: problem('Over a rate limit, or too many unknown keys from this address; Retry-After says when to retry.'),
 };
 export const notFoundProblem = { 404: problem('Not found.') };
 export const conflictProblem = { 409: problem('Conflict with the current state.') };

@@ -2,21 +2,59 @@ import { describe, expect, it } from 'vitest';
 import { createKeyRing, KeySpecError, parseKeys } from '../../src/auth/keys.js';
 import { EnvError, parseEnv } from '../../src/env.js';
 
+const ring = (spec: string) => createKeyRing(parseKeys(spec));
+const rolesOf = async (spec: string, key: string) => [...((await ring(spec).identify(key))?.roles ?? [])].sort();
+
 describe('parseKeys', () => {
-  it('gives a key listed under several roles all of them', () => {
-    const ring = createKeyRing(parseKeys('strategist:shared-key-01, reviewer:shared-key-01,client:client-key-01'));
-    expect([...(ring.rolesFor('shared-key-01') ?? [])].sort()).toEqual(['reviewer', 'strategist']);
-    expect([...(ring.rolesFor('client-key-01') ?? [])]).toEqual(['client']);
-    expect(ring.rolesFor('unknown-key-01')).toBeUndefined();
+  it('gives a key listed under several roles all of them', async () => {
+    const spec = 'strategist:shared-key-01, reviewer:shared-key-01,client:client-key-01';
+    expect(await rolesOf(spec, 'shared-key-01')).toEqual(['reviewer', 'strategist']);
+    expect(await rolesOf(spec, 'client-key-01')).toEqual(['client']);
+    expect(await ring(spec).identify('unknown-key-01')).toBeUndefined();
   });
 
-  it('names a principal without revealing the key', () => {
-    const ring = createKeyRing(parseKeys('admin:secret-admin-key'));
-    const principal = ring.principalOf('secret-admin-key');
-    expect(principal).toMatch(/^key_[0-9a-f]{12}$/);
-    expect(principal).not.toContain('secret');
-    expect(ring.principalOf('secret-admin-key')).toBe(principal);
-    expect(ring.principalOf('other-admin-key')).not.toBe(principal);
+  it('derives a stable name that does not reveal a key given without one', async () => {
+    const first = await ring('admin:secret-admin-key').identify('secret-admin-key');
+    expect(first?.name).toMatch(/^key_[0-9a-f]{12}$/);
+    expect(first?.name).not.toContain('secret');
+    expect((await ring('client:other-key-01,admin:secret-admin-key').identify('secret-admin-key'))?.name).toBe(
+      first?.name,
+    );
+    expect((await ring('admin:other-admin-key').identify('other-admin-key'))?.name).not.toBe(first?.name);
+  });
+
+  it('names a key given as role:name=key, and keeps the name when the key has several roles', async () => {
+    const keys = ring('reviewer:alice=alice-secret-1,strategist:alice-secret-1,reviewer:bob=bob-secret-01');
+    const alice = await keys.identify('alice-secret-1');
+    expect(alice?.name).toBe('alice');
+    expect([...(alice?.roles ?? [])].sort()).toEqual(['reviewer', 'strategist']);
+    expect((await keys.identify('bob-secret-01'))?.name).toBe('bob');
+    expect((await keys.identify('alice=alice-secret-1'))?.name).toBeUndefined();
+  });
+
+  it('takes several keys per role, and one name over an old and a new key during rotation', async () => {
+    const keys = ring('reviewer:carol=old-secret-01,reviewer:carol=new-secret-01,reviewer:dan=dan-secret-01');
+    for (const key of ['old-secret-01', 'new-secret-01']) {
+      expect(await keys.identify(key)).toEqual({ name: 'carol', roles: new Set(['reviewer']) });
+    }
+    expect((await keys.list()).map((k) => k.name).sort()).toEqual(['carol', 'carol', 'dan']);
+  });
+
+  it('accepts the safety and metrics roles', async () => {
+    expect(await rolesOf('safety:pv=pv-officer-key,metrics:pv-officer-key', 'pv-officer-key')).toEqual([
+      'metrics',
+      'safety',
+    ]);
+  });
+
+  it('refuses one key under two names', () => {
+    expect(() => parseKeys('reviewer:alice=shared-secret-1,client:bob=shared-secret-1')).toThrow(
+      /named both alice and bob/,
+    );
+  });
+
+  it('reads a key that merely contains = as a key when no name stands before it', async () => {
+    expect(await rolesOf('client:=leading-equals-key', '=leading-equals-key')).toEqual(['client']);
   });
 
   it('rejects an unknown role, naming it', () => {

@@ -33,7 +33,7 @@ beforeAll(async () => {
   await getJson(svc, `/v1/messages/${answers[1]!.id}`, 'client');
   // An unmatched path is the risky case: it must fall back to a wildcard pattern, not the raw path.
   expect((await svc.call('GET', `/v1/subjects-typo/${ids[0]}`)).status).toBe(404);
-  const res = await svc.call('GET', '/metrics', { key: null });
+  const res = await svc.call('GET', '/metrics', { key: 'metrics' });
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
   text = await res.text();

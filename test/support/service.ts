@@ -8,6 +8,8 @@ export const KEYS = {
   client: 'client-key-0001',
   strategist: 'strategist-key-0001',
   reviewer: 'reviewer-key-0001',
+  safety: 'safety-key-0001',
+  metrics: 'metrics-key-0001',
 } as const;
 export type KeyName = keyof typeof KEYS;
 

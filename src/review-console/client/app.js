@@ -33,16 +33,29 @@ function route() {
   }
 }
 
+/** The header names the signed-in key and its real roles, as the service states them. */
+function showWho(me) {
+  $('who-name').textContent = `Signed in as ${me.name} (${me.roles.join(', ')})`;
+}
+
+const canReview = (me) => me.roles.includes('reviewer') || me.roles.includes('admin');
+
 async function signIn(e) {
   e.preventDefault();
   const input = /** @type {HTMLInputElement} */ ($('key'));
   const key = input.value.trim();
   say($('sign-in-error'), '');
   try {
-    // A cheap reviewer-only call: proves the key and its role before anything is stored.
-    await api('/v1/reviews?status=pending&limit=1', { key });
+    // Proves the key and learns its roles before anything is stored.
+    const me = await api('/v1/me', { key });
+    if (!canReview(me)) {
+      say($('sign-in-error'), 'That key is valid but has no reviewer role.');
+      $('key').focus();
+      return;
+    }
     session.set(key);
     input.value = '';
+    showWho(me);
     showSignedIn(true);
     route();
   } catch (err) {
@@ -66,3 +79,7 @@ window.addEventListener('hashchange', route);
 bindSearch();
 showSignedIn(Boolean(session.key()));
 route();
+// A reload keeps the tab's key: ask again who it is, so the header never shows a stale name.
+if (session.key()) {
+  api('/v1/me').then(showWho, () => undefined);
+}
