@@ -14,7 +14,9 @@ import { contentRoutes } from './routes/content.js';
 import { docsPage } from './routes/docs-page.js';
 import { type EvalRouteDeps, evalRoutes } from './routes/evals.js';
 import { healthRoutes } from './routes/health.js';
+import { homeRoutes } from './routes/home-page.js';
 import { messageRoutes } from './routes/messages.js';
+import { finishDocument } from './routes/openapi-document.js';
 import { createRouter } from './routes/openapi-hono.js';
 import { programRoutes } from './routes/programs.js';
 import { reviewRoutes } from './routes/reviews.js';
@@ -64,6 +66,7 @@ export function createApp(deps: AppDeps) {
   app.onError(onError);
   app.notFound(notFound);
 
+  app.route('/', homeRoutes());
   app.route('/', healthRoutes(deps));
   app.get('/metrics', async (c) =>
     c.body(await deps.metrics.registry.metrics(), 200, { 'content-type': deps.metrics.registry.contentType }),
@@ -81,7 +84,8 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/evals', evalRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
-  app.doc31('/openapi.json', { openapi: '3.1.0', info: API_INFO });
-  app.get('/docs', (c) => c.html(docsPage(app.getOpenAPI31Document({ openapi: '3.1.0', info: API_INFO }))));
+  const document = () => finishDocument(app.getOpenAPI31Document({ openapi: '3.1.0', info: API_INFO }));
+  app.get('/openapi.json', (c) => c.json(document()));
+  app.get('/docs', (c) => c.html(docsPage(document())));
   return app;
 }

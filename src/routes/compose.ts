@@ -8,25 +8,40 @@ import { Conflict, Invalid } from '../domain/errors.js';
 import { canonicalJson } from '../store/chain-hash.js';
 import type { IdempotencyRepo } from '../store/idempotency-repo.js';
 import type { RunsRepo } from '../store/runs-repo.js';
+import { COMPOSE_ANSWER_EXAMPLE, COMPOSE_REQUEST_EXAMPLE, COMPOSE_STREAM_EXAMPLE } from './openapi-examples.js';
 import { createRouter } from './openapi-hono.js';
 import { authProblems, conflictProblem } from './problem-schema.js';
 
 const composeRoute = createRoute({
   method: 'post',
+  operationId: 'compose',
   path: '/',
   tags: ['compose'],
   summary: 'Compose one N-of-1 message (or decide to hold back). `?stream=1` answers server-sent events.',
+  description:
+    'Answers the run: `approved` (send it), `needs_review` (held for a person; `review` says why), `blocked` (a rule failed) or `skipped` (nothing to say). An unknown `program` is a 422 naming the known ones.',
   security: [{ bearer: [] }],
   middleware: [requireRole('client')] as const,
   request: {
     headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
     query: z.object({ stream: z.enum(['1', 'true', '0', 'false']).optional() }),
-    body: { required: true, content: { 'application/json': { schema: ComposeRequest } } },
+    body: {
+      required: true,
+      content: { 'application/json': { schema: ComposeRequest, example: COMPOSE_REQUEST_EXAMPLE } },
+    },
   },
   responses: {
     200: {
       description: 'The run: approved, needs_review, blocked or skipped (text/event-stream with ?stream=1).',
-      content: { 'application/json': { schema: ComposeAnswer } },
+      content: {
+        'application/json': { schema: ComposeAnswer, example: COMPOSE_ANSWER_EXAMPLE },
+        'text/event-stream': {
+          schema: z.string().openapi({
+            description: 'With ?stream=1: a `step` event per graph node, then one `answer` (or `error`) event.',
+          }),
+          example: COMPOSE_STREAM_EXAMPLE,
+        },
+      },
     },
     ...authProblems,
     ...conflictProblem,

@@ -4,6 +4,7 @@ import { validateBlocks } from '../content/validate-blocks.js';
 import { Barrier, Block, BlockKind, Channel } from '../domain/block.js';
 import type { ContentRepo } from '../store/content-repo.js';
 import type { RunsRepo } from '../store/runs-repo.js';
+import { IMPORT_EXAMPLE } from './openapi-examples.js';
 import { createRouter } from './openapi-hono.js';
 import { authProblems } from './problem-schema.js';
 
@@ -50,12 +51,15 @@ const BlockQuery = z.strictObject({
 
 const importRoute = createRoute({
   method: 'post',
+  operationId: 'importContent',
   path: '/import',
   tags: ['content'],
   summary: 'Import approved content blocks; each bad block is rejected on its own.',
   security: [{ bearer: [] }],
   middleware: [requireRole('strategist')] as const,
-  request: { body: { required: true, content: { 'application/json': { schema: ImportRequest } } } },
+  request: {
+    body: { required: true, content: { 'application/json': { schema: ImportRequest, example: IMPORT_EXAMPLE } } },
+  },
   responses: {
     200: {
       description: 'What was imported, updated and rejected.',
@@ -67,6 +71,7 @@ const importRoute = createRoute({
 
 const listRoute = createRoute({
   method: 'get',
+  operationId: 'listBlocks',
   path: '/blocks',
   tags: ['content'],
   summary: 'List blocks, or search them (hybrid vector + full-text) with q.',
@@ -84,6 +89,7 @@ const listRoute = createRoute({
 
 const gapsRoute = createRoute({
   method: 'get',
+  operationId: 'listContentGaps',
   path: '/gaps',
   tags: ['content'],
   summary: 'Where composes found no approved block for the barrier: counts per programme × barrier × channel.',

@@ -16,6 +16,7 @@ const params = z.object({ program: z.string().min(1).max(120) });
 
 const getRoute = createRoute({
   method: 'get',
+  operationId: 'getProgramSettings',
   path: '/{program}/settings',
   tags: ['programs'],
   summary:
@@ -31,6 +32,7 @@ const getRoute = createRoute({
 
 const putRoute = createRoute({
   method: 'put',
+  operationId: 'putProgramSettings',
   path: '/{program}/settings',
   tags: ['programs'],
   summary: "Set a programme's pacing.",

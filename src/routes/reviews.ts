@@ -6,6 +6,7 @@ import { Conflict, NotFound } from '../domain/errors.js';
 import { createRedactor } from '../privacy/redact.js';
 import type { ReviewRow, ReviewsRepo } from '../store/reviews-repo.js';
 import { decodeCursor, pageOf } from './cursor.js';
+import { DECISION_EXAMPLE } from './openapi-examples.js';
 import { createRouter } from './openapi-hono.js';
 import { authProblems, conflictProblem, notFoundProblem } from './problem-schema.js';
 
@@ -47,6 +48,7 @@ const toReview = (r: ReviewRow) => ({
 
 const listRoute = createRoute({
   method: 'get',
+  operationId: 'listReviews',
   path: '/',
   tags: ['reviews'],
   summary: 'Runs held for a human, newest first.',
@@ -72,6 +74,7 @@ const listRoute = createRoute({
 
 const getRoute = createRoute({
   method: 'get',
+  operationId: 'getReview',
   path: '/{id}',
   tags: ['reviews'],
   summary: 'One review with its proposed message and checks.',
@@ -87,6 +90,7 @@ const getRoute = createRoute({
 
 const decideRoute = createRoute({
   method: 'post',
+  operationId: 'decideReview',
   path: '/{id}/decision',
   tags: ['reviews'],
   summary: 'Approve or reject a held run; the run resumes from its checkpoint.',
@@ -99,6 +103,7 @@ const decideRoute = createRoute({
       content: {
         'application/json': {
           schema: z.strictObject({ decision: z.enum(['approve', 'reject']), note: z.string().max(2000).optional() }),
+          example: DECISION_EXAMPLE,
         },
       },
     },

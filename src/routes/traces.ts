@@ -60,6 +60,7 @@ const traceIdParam = z.object({ traceId: z.string().min(1).max(100) });
 
 const listRoute = createRoute({
   method: 'get',
+  operationId: 'listTraces',
   path: '/',
   tags: ['traces'],
   summary: 'Runs by time window, newest first (cursor pagination).',
@@ -88,6 +89,7 @@ const listRoute = createRoute({
 
 const getRoute = createRoute({
   method: 'get',
+  operationId: 'getTrace',
   path: '/{traceId}',
   tags: ['traces'],
   summary: "A run's steps in order: agents, engines, tool calls, model calls, redacted inputs and outputs.",
@@ -102,6 +104,7 @@ const getRoute = createRoute({
 
 const verifyRoute = createRoute({
   method: 'get',
+  operationId: 'verifyTrace',
   path: '/{traceId}/verify',
   tags: ['traces'],
   summary: "Whether the trace's hash chain is intact.",
