@@ -3,6 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { requireRole } from '../auth/require-role.js';
 import type { ComposeRunner } from '../compose/compose-runner.js';
+import { assertKnownProgram, type ProgramSource } from '../content/known-program.js';
 import { ComposeAnswer, ComposeRequest } from '../domain/compose.js';
 import { Conflict, Invalid } from '../domain/errors.js';
 import { canonicalJson } from '../store/chain-hash.js';
@@ -10,7 +11,7 @@ import type { IdempotencyRepo } from '../store/idempotency-repo.js';
 import type { RunsRepo } from '../store/runs-repo.js';
 import { COMPOSE_ANSWER_EXAMPLE, COMPOSE_REQUEST_EXAMPLE, COMPOSE_STREAM_EXAMPLE } from './openapi-examples.js';
 import { createRouter } from './openapi-hono.js';
-import { authProblems, conflictProblem } from './problem-schema.js';
+import { authProblems, conflictProblem, unknownProgramProblem } from './problem-schema.js';
 
 const composeRoute = createRoute({
   method: 'post',
@@ -45,14 +46,21 @@ const composeRoute = createRoute({
     },
     ...authProblems,
     ...conflictProblem,
+    ...unknownProgramProblem,
   },
 });
 
 const hashOf = (v: unknown) => createHash('sha256').update(canonicalJson(v)).digest('hex');
 
-export function composeRoutes(deps: { runner: ComposeRunner; runs: RunsRepo; idempotency: IdempotencyRepo }) {
+export function composeRoutes(deps: {
+  runner: ComposeRunner;
+  runs: RunsRepo;
+  idempotency: IdempotencyRepo;
+  content: ProgramSource;
+}) {
   return createRouter().openapi(composeRoute, async (c) => {
     const request = c.req.valid('json');
+    await assertKnownProgram(deps.content, request.program);
     const key = c.req.valid('header')['idempotency-key'];
     const principal = c.get('principal');
     const stream = ['1', 'true'].includes(c.req.valid('query').stream ?? '');

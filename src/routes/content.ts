@@ -1,12 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole } from '../auth/require-role.js';
+import { assertKnownProgram } from '../content/known-program.js';
 import { validateBlocks } from '../content/validate-blocks.js';
 import { Barrier, Block, BlockKind, Channel } from '../domain/block.js';
 import type { ContentRepo } from '../store/content-repo.js';
 import type { RunsRepo } from '../store/runs-repo.js';
 import { IMPORT_EXAMPLE } from './openapi-examples.js';
 import { createRouter } from './openapi-hono.js';
-import { authProblems } from './problem-schema.js';
+import { authProblems, unknownProgramProblem } from './problem-schema.js';
 
 const ImportRequest = z
   .strictObject({
@@ -84,6 +85,7 @@ const listRoute = createRoute({
       content: { 'application/json': { schema: z.object({ blocks: z.array(StoredBlock), count: z.number().int() }) } },
     },
     ...authProblems,
+    ...unknownProgramProblem,
   },
 });
 
@@ -129,6 +131,7 @@ export function contentRoutes(deps: { content: ContentRepo; runs: RunsRepo }) {
     })
     .openapi(listRoute, async (c) => {
       const q = c.req.valid('query');
+      await assertKnownProgram(deps.content, q.program);
       const filter = {
         program: q.program,
         audience: q.audience,

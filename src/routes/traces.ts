@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole } from '../auth/require-role.js';
+import { assertKnownProgram, type ProgramSource } from '../content/known-program.js';
 import { Barrier } from '../domain/block.js';
 import { ComposeAnswer, Status } from '../domain/compose.js';
 import { NotFound } from '../domain/errors.js';
@@ -8,7 +9,7 @@ import type { TraceRepo } from '../store/trace-repo.js';
 import { readTraceView } from '../store/trace-view.js';
 import { decodeCursor, pageOf } from './cursor.js';
 import { createRouter } from './openapi-hono.js';
-import { authProblems, notFoundProblem } from './problem-schema.js';
+import { authProblems, notFoundProblem, unknownProgramProblem } from './problem-schema.js';
 
 const TraceSummary = z
   .object({
@@ -84,6 +85,7 @@ const listRoute = createRoute({
       },
     },
     ...authProblems,
+    ...unknownProgramProblem,
   },
 });
 
@@ -129,10 +131,11 @@ const verifyRoute = createRoute({
   },
 });
 
-export function traceRoutes(deps: { traces: TraceRepo; listing: RunListing }) {
+export function traceRoutes(deps: { traces: TraceRepo; listing: RunListing; content: ProgramSource }) {
   return createRouter()
     .openapi(listRoute, async (c) => {
       const { limit, cursor, ...filter } = c.req.valid('query');
+      await assertKnownProgram(deps.content, filter.program);
       const rows = await deps.listing.list(filter, limit + 1, decodeCursor(cursor));
       const { page, nextCursor } = pageOf(rows, limit, (r) => ({ at: r.createdAt, id: r.runId }));
       return c.json({ traces: page, nextCursor }, 200);

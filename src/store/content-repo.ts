@@ -99,7 +99,10 @@ export function createContentRepo(pool: pg.Pool, embedder: Embedder) {
       }
       if (bulk) await client.query(CREATE_HNSW);
     });
-    if (changed.length) vocabulary = undefined;
+    if (changed.length) {
+      vocabulary = undefined;
+      programNames = undefined;
+    }
     const updated = changed.filter((u) => existing.has(u.block.id)).length;
     return { imported: changed.length - updated, updated, unchanged: unique.length - changed.length };
   }
@@ -192,10 +195,23 @@ export function createContentRepo(pool: pg.Pool, embedder: Embedder) {
     return vocabulary;
   }
 
+  let programNames: Promise<string[]> | undefined;
+  /** The programmes the library has blocks for, cached until the next import changes them. */
+  function programs(): Promise<string[]> {
+    programNames ??= pool
+      .query<{ program: string }>('SELECT DISTINCT program FROM content_blocks ORDER BY program')
+      .then((r) => r.rows.map((row) => row.program))
+      .catch((err) => {
+        programNames = undefined;
+        throw err;
+      });
+    return programNames;
+  }
+
   async function count(): Promise<number> {
     return (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM content_blocks')).rows[0]!.n;
   }
 
-  return { importBlocks, list, search, byIds, history, count, reembedStale, contentTerms };
+  return { importBlocks, list, search, byIds, history, count, reembedStale, contentTerms, programs };
 }
 export type ContentRepo = ReturnType<typeof createContentRepo>;
