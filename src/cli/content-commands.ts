@@ -73,7 +73,13 @@ export function registerContentCommands(program: Command) {
         if (!Number.isInteger(limit) || limit < 1 || limit > 500)
           throw new CliError('--limit must be 1..500', EXIT.usage);
         const blocks = await withRuntime((rt) =>
-          rt.content.search(query, { program: opts.program, audience: opts.audience, channel: channel?.data, limit }),
+          rt.content.search(query, {
+            program: opts.program,
+            audience: opts.audience,
+            channel: channel?.data,
+            limit,
+            relevantOnly: true,
+          }),
         );
         if (opts.json) {
           process.stdout.write(`${JSON.stringify(blocks, null, 2)}\n`);

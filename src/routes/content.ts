@@ -75,7 +75,9 @@ const listRoute = createRoute({
   operationId: 'listBlocks',
   path: '/blocks',
   tags: ['content'],
-  summary: 'List blocks, or search them (hybrid vector + full-text) with q.',
+  summary: 'List blocks, or search them with q: relevant blocks only, best first.',
+  description:
+    'Search is hybrid (full-text and vector, fused by reciprocal rank) after the filters. Patient words reach content words through the synonym data (`copay`, `price`, `afford` → `cost`), and blocks that share no word with the search and are not close in meaning are left out, so fewer than `limit` may come back.',
   security: [{ bearer: [] }],
   middleware: [requireRole('strategist')] as const,
   request: { query: BlockQuery },
@@ -143,7 +145,7 @@ export function contentRoutes(deps: { content: ContentRepo; runs: RunsRepo }) {
         limit: q.limit,
       };
       const blocks = q.q
-        ? await deps.content.search(q.q, filter)
+        ? await deps.content.search(q.q, { ...filter, relevantOnly: true })
         : await deps.content.list({ ...filter, includeUnusable: q.includeUnusable, offset: q.offset });
       return c.json({ blocks, count: blocks.length }, 200);
     })
