@@ -13,6 +13,7 @@ import { composeRoutes } from './routes/compose.js';
 import { contentRoutes } from './routes/content.js';
 import { docsPage } from './routes/docs-page.js';
 import { type EvalRouteDeps, evalRoutes } from './routes/evals.js';
+import { graphRoutes } from './routes/graph.js';
 import { healthRoutes } from './routes/health.js';
 import { homeRoutes } from './routes/home-page.js';
 import { messageRoutes } from './routes/messages.js';
@@ -82,6 +83,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/subjects', subjectRoutes(deps));
   app.route('/v1/programs', programRoutes(deps));
   app.route('/v1/evals', evalRoutes(deps));
+  app.route('/v1/graph', graphRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   const document = () => finishDocument(app.getOpenAPI31Document({ openapi: '3.1.0', info: API_INFO }));

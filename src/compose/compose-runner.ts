@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Command } from '@langchain/langgraph';
-import type { ComposeAnswer, ComposeRequest } from '../domain/compose.js';
+import type { ComposeAnswer, ComposeRequest, RunOrigin } from '../domain/compose.js';
 import type { ReviewDecision, RunState } from '../domain/run-state.js';
 import type { StepRecord } from '../domain/step.js';
 import type { ComposeGraph } from '../graph/build-graph.js';
@@ -63,7 +63,11 @@ export function createComposeRunner(deps: RunnerDeps) {
     return state;
   }
 
-  async function compose(request: ComposeRequest, onStep?: (e: StepEvent) => void): Promise<ComposeAnswer> {
+  async function compose(
+    request: ComposeRequest,
+    onStep?: (e: StepEvent) => void,
+    opts: { origin?: RunOrigin } = {},
+  ): Promise<ComposeAnswer> {
     const started = performance.now();
     const runId = newId('msg');
     const traceId = newId('trc');
@@ -88,12 +92,14 @@ export function createComposeRunner(deps: RunnerDeps) {
           durationMs: performance.now() - started,
           modelCalls: summary.modelCalls,
           fallbacks: summary.fallbacks.length,
+          origin: opts.origin,
         },
         toTrace(state.steps),
         review,
         state.contentGap,
       );
-      deps.observe?.(answer, state.steps, (performance.now() - started) / 1000);
+      // Eval runs are kept out of the service's metrics and spans: they measure a suite, not the service's use.
+      if (opts.origin !== 'eval') deps.observe?.(answer, state.steps, (performance.now() - started) / 1000);
       return answer;
     } finally {
       deps.secrets.drop(runId);
@@ -114,6 +120,15 @@ export function createComposeRunner(deps: RunnerDeps) {
     return answer;
   }
 
-  return { compose, resume };
+  /** The compiled graph's own nodes and edges (LangGraph's getGraph), for drawing a run's path through it. */
+  async function graphShape() {
+    const graph = await compiled.getGraphAsync();
+    return {
+      nodes: Object.values(graph.nodes).map((n) => n.id),
+      edges: graph.edges.map((e) => ({ source: e.source, target: e.target, conditional: Boolean(e.conditional) })),
+    };
+  }
+
+  return { compose, resume, graphShape };
 }
 export type ComposeRunner = ReturnType<typeof createComposeRunner>;

@@ -4,8 +4,8 @@ import { streamSSE } from 'hono/streaming';
 import { requireRole } from '../auth/require-role.js';
 import type { ComposeRunner } from '../compose/compose-runner.js';
 import { assertKnownProgram, type ProgramSource } from '../content/known-program.js';
-import { ComposeAnswer, ComposeRequest } from '../domain/compose.js';
-import { Conflict, Invalid } from '../domain/errors.js';
+import { ComposeAnswer, ComposeRequest, RunOrigin } from '../domain/compose.js';
+import { Conflict, Forbidden, Invalid } from '../domain/errors.js';
 import { canonicalJson } from '../store/chain-hash.js';
 import type { IdempotencyRepo } from '../store/idempotency-repo.js';
 import type { RunsRepo } from '../store/runs-repo.js';
@@ -24,7 +24,13 @@ const composeRoute = createRoute({
   security: [{ bearer: [] }],
   middleware: [requireRole('client')] as const,
   request: {
-    headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
+    headers: z.object({
+      'idempotency-key': z.string().min(1).max(200).optional(),
+      'x-nof1-origin': RunOrigin.optional().openapi({
+        description:
+          '`eval` marks a run an eval suite started (needs the strategist role): kept out of the review queue, metrics and content-gap figures by default.',
+      }),
+    }),
     query: z.object({ stream: z.enum(['1', 'true', '0', 'false']).optional() }),
     body: {
       required: true,
@@ -62,6 +68,11 @@ export function composeRoutes(deps: {
     const request = c.req.valid('json');
     await assertKnownProgram(deps.content, request.program);
     const key = c.req.valid('header')['idempotency-key'];
+    const origin = c.req.valid('header')['x-nof1-origin'] ?? 'api';
+    // Marking a run as an eval hides it from reviewers by default: only those who run suites may do so.
+    const roles = c.get('roles');
+    if (origin === 'eval' && !roles.has('admin') && !roles.has('strategist'))
+      throw new Forbidden('only a key with the strategist role may mark runs as eval runs (x-nof1-origin: eval)');
     const principal = c.get('principal');
     const stream = ['1', 'true'].includes(c.req.valid('query').stream ?? '');
     if (key) {
@@ -79,24 +90,28 @@ export function composeRoutes(deps: {
       const owner = key ? await deps.idempotency.claim(principal, key, hashOf(request), answer.id) : answer.id;
       return owner === answer.id ? answer : ((await deps.runs.getAnswer(owner)) ?? answer);
     };
-    if (!stream) return c.json(await finish(await deps.runner.compose(request)), 200);
+    if (!stream) return c.json(await finish(await deps.runner.compose(request, undefined, { origin })), 200);
     return streamSSE(c, async (sse) => {
       const steps: Array<Promise<void>> = [];
       try {
-        const answer = await deps.runner.compose(request, ({ node, step }) => {
-          steps.push(
-            sse.writeSSE({
-              event: 'step',
-              data: JSON.stringify({
-                node,
-                agent: step.agent,
-                engine: step.engine,
-                durationMs: step.durationMs,
-                output: step.output,
+        const answer = await deps.runner.compose(
+          request,
+          ({ node, step }) => {
+            steps.push(
+              sse.writeSSE({
+                event: 'step',
+                data: JSON.stringify({
+                  node,
+                  agent: step.agent,
+                  engine: step.engine,
+                  durationMs: step.durationMs,
+                  output: step.output,
+                }),
               }),
-            }),
-          );
-        });
+            );
+          },
+          { origin },
+        );
         await Promise.all(steps);
         await sse.writeSSE({ event: 'answer', data: JSON.stringify(await finish(answer)) });
       } catch (err) {

@@ -158,4 +158,8 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = [
       ALTER TABLE trace_records ALTER COLUMN scheme DROP DEFAULT;
     `,
   },
+  {
+    name: 'runs record their origin (api, or eval: started by an eval suite against the service) for the queue, metrics and figures to leave eval runs out',
+    sql: `ALTER TABLE runs ADD COLUMN origin text NOT NULL DEFAULT 'api' CHECK (origin IN ('api', 'eval'));`,
+  },
 ];

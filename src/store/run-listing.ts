@@ -1,7 +1,20 @@
 import type pg from 'pg';
 import type { ComposeAnswer } from '../domain/compose.js';
 
-export type RunFilter = { from?: string; to?: string; status?: string; barrier?: string; program?: string };
+export type RunFilter = {
+  from?: string;
+  to?: string;
+  status?: string;
+  barrier?: string;
+  program?: string;
+  /** The pseudonymous subject id the client sent. */
+  subject?: string;
+  /** A block the message used, by id. */
+  block?: string;
+  /** A block the message used, by its MLR approval code. */
+  approvalCode?: string;
+  origin?: 'api' | 'eval';
+};
 export type RunSummary = {
   runId: string;
   traceId: string;
@@ -13,6 +26,8 @@ export type RunSummary = {
   durationMs: number | null;
   modelCalls: number;
   fallbacks: number;
+  subjectRef: string | null;
+  origin: 'api' | 'eval';
 };
 
 type Row = {
@@ -26,6 +41,8 @@ type Row = {
   duration_ms: number | null;
   model_calls: number;
   fallbacks: number;
+  subject_id: string | null;
+  origin: 'api' | 'eval';
 };
 
 /** The WHERE terms of a run filter, with a parameter binder for the caller to add its own. */
@@ -41,6 +58,13 @@ export function runFilterSql(f: RunFilter) {
   if (f.status) where.push(`status = ${p(f.status)}`);
   if (f.barrier) where.push(`barrier = ${p(f.barrier)}`);
   if (f.program) where.push(`program = ${p(f.program)}`);
+  if (f.subject) where.push(`subject_id = ${p(f.subject)}`);
+  if (f.block) where.push(`${p(f.block)} = ANY(block_ids)`);
+  if (f.approvalCode)
+    where.push(
+      `answer->'message'->'blocks' @> jsonb_build_array(jsonb_build_object('approvalCode', ${p(f.approvalCode)}::text))`,
+    );
+  if (f.origin) where.push(`origin = ${p(f.origin)}`);
   return { where, params, p };
 }
 
@@ -49,7 +73,8 @@ export function createRunListing(pool: pg.Pool) {
   async function list(f: RunFilter, limit: number, before?: { at: string; id: string }): Promise<RunSummary[]> {
     const { where, params, p } = runFilterSql(f);
     if (before) where.push(`(created_at, id) < (${p(before.at)}::timestamptz, ${p(before.id)})`);
-    const sql = `SELECT id, trace_id, status, barrier, program, channel, created_at, duration_ms, model_calls, fallbacks
+    const sql = `SELECT id, trace_id, status, barrier, program, channel, created_at, duration_ms, model_calls, fallbacks,
+        subject_id, origin
       FROM runs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ${p(limit)}`;
     return (await pool.query<Row>(sql, params)).rows.map((r) => ({
       runId: r.id,
@@ -62,6 +87,8 @@ export function createRunListing(pool: pg.Pool) {
       durationMs: r.duration_ms,
       modelCalls: r.model_calls,
       fallbacks: r.fallbacks,
+      subjectRef: r.subject_id,
+      origin: r.origin,
     }));
   }
 
