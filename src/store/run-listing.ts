@@ -60,9 +60,10 @@ export function runFilterSql(f: RunFilter) {
   if (f.program) where.push(`program = ${p(f.program)}`);
   if (f.subject) where.push(`subject_id = ${p(f.subject)}`);
   if (f.block) where.push(`${p(f.block)} = ANY(block_ids)`);
+  // Through the library's versions, not the answer: a blocked run's answer no longer carries its message.
   if (f.approvalCode)
     where.push(
-      `answer->'message'->'blocks' @> jsonb_build_array(jsonb_build_object('approvalCode', ${p(f.approvalCode)}::text))`,
+      `block_ids && ARRAY(SELECT DISTINCT id FROM content_block_versions WHERE block->'approval'->>'code' = ${p(f.approvalCode)})`,
     );
   if (f.origin) where.push(`origin = ${p(f.origin)}`);
   return { where, params, p };

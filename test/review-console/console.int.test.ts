@@ -40,8 +40,9 @@ describe('reviewer console in headless Chromium', () => {
     await row.waitFor();
     const cells = await row.locator('td').allTextContents();
     expect(cells[0]).toMatch(/^Low confidence/);
-    expect(cells[2]).toMatch(/^\d+%$/);
-    expect(cells[3]).toBe('sms');
+    expect(cells[1]).toBe('lumenzo-adherence');
+    expect(cells[4]).toMatch(/^\d+%$/);
+    expect(cells[5]).toBe('sms');
 
     await openRun(page, `#queue-body tr[data-review-id="${held.reviewId}"] a`);
     expect(page.url()).toContain(`#/run/${held.traceId}`);
@@ -54,9 +55,10 @@ describe('reviewer console in headless Chromium', () => {
       'plan_strategy',
       'assemble_message',
       'check_compliance',
+      'hold_for_review',
     ]);
     expect(await textOf(page, '#view-run .why .reason')).toMatch(/Low confidence: The diagnosis was too uncertain/);
-    expect(await textOf(page, '#chain')).toMatch(/chain intact · 5 records/);
+    expect(await textOf(page, '#chain')).toMatch(/chain intact · 6 records/);
     // Tool calls list the ids the content search answered with.
     expect(await textOf(page, '[data-node="assemble_message"]')).toMatch(/search_content → LZ-[A-Z-]+\d/);
 
