@@ -1,6 +1,7 @@
 import { html } from 'hono/html';
 import type { EvalRun } from '../eval-store.js';
 import type { CaseResult, RunSummary } from '../runner/run-types.js';
+import { thresholdLabel } from '../runner/thresholds.js';
 import { assertionBarsSvg } from './chart-assertions.js';
 import { confusionMatrixSvg } from './chart-confusion.js';
 import { latencyHistogramSvg } from './chart-latency.js';
@@ -23,7 +24,7 @@ function cards(s: RunSummary) {
 function thresholdTable(s: RunSummary) {
   if (s.thresholds.length === 0) return html`<p class="empty">The suite sets no thresholds.</p>`;
   const rows = s.thresholds.map(
-    (t) => html`<tr><td>${t.metric}${t.assertion ? ` (${t.assertion})` : ''}</td><td class="num">${num(t.actual)}</td>
+    (t) => html`<tr><td>${thresholdLabel(t)}</td><td class="num">${num(t.actual)}</td>
       <td class="num">${t.min ?? ''}</td><td class="num">${t.max ?? ''}</td>
       <td class="${t.held ? 'held' : 'broken'}">${t.held ? 'held' : `failed${t.note ? `: ${t.note}` : ''}`}</td></tr>`,
   );

@@ -2,6 +2,7 @@ import type { Builder } from 'junit-report-builder';
 import junitModule from 'junit-report-builder';
 import type { EvalRun } from '../eval-store.js';
 import type { CaseResult, ThresholdResult } from '../runner/run-types.js';
+import { thresholdLabel } from '../runner/thresholds.js';
 
 // XML 1.0 forbids most control characters even when escaped, and lone surrogates: the writer refuses them.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing exactly those characters is the point
@@ -30,7 +31,7 @@ function addCase(suite: Suite, name: string, c: CaseResult) {
 }
 
 function addGate(suite: Suite, name: string, t: ThresholdResult) {
-  const label = `${t.metric}${t.assertion ? `(${t.assertion})` : ''}`;
+  const label = thresholdLabel(t);
   const tc = suite
     .testCase()
     .className(clean(`${name}.thresholds`))

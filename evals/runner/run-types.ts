@@ -45,6 +45,10 @@ export type CaseResult = {
 export type ThresholdResult = {
   metric: string;
   assertion?: string;
+  /** Measured only on the cases with this tag. */
+  tag?: string;
+  /** Measured only on the cases of this suite (of a suite composed of suites). */
+  suite?: string;
   /** null when the metric has no value (see note); then it does not hold. */
   actual: number | null;
   min?: number;

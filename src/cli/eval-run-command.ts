@@ -5,6 +5,7 @@ import { createProgressBar } from '../../evals/report/progress-bar.js';
 import { terminalSummary } from '../../evals/report/terminal-summary.js';
 import { REPORT_EXTENSIONS, rendererFor, writeReports } from '../../evals/report/write-reports.js';
 import { startEvalRun } from '../../evals/runner/record-run.js';
+import { thresholdLabel } from '../../evals/runner/thresholds.js';
 import { loadSuite, SuiteError } from '../../evals/suite-loader.js';
 import { EnvError, loadEnv } from '../env.js';
 import { CliError, EXIT } from './cli-error.js';
@@ -46,7 +47,7 @@ function verdict(run: EvalRun) {
   if (run.status !== 'done') throw new CliError(`eval run ${run.id} failed: ${run.error ?? 'unknown error'}`);
   const broken = run.summary!.thresholds.filter((t) => !t.held);
   if (broken.length) {
-    const names = broken.map((t) => `${t.metric}${t.assertion ? `(${t.assertion})` : ''}`).join(', ');
+    const names = broken.map(thresholdLabel).join(', ');
     throw new CliError(`thresholds failed: ${names}`, EXIT.thresholds);
   }
 }
