@@ -42,6 +42,19 @@ function addGate(suite: Suite, name: string, t: ThresholdResult) {
   tc.failure(clean(why), 'threshold').stacktrace(clean(why));
 }
 
+/** The gate's verdict in words a CI view shows: "gate held: 1 of 4 cases failed". */
+function verdictOf(run: EvalRun): { held: boolean; text: string } {
+  const s = run.summary;
+  if (!s) return { held: false, text: `gate failed: the run ${run.status}${run.error ? ` (${run.error})` : ''}` };
+  const held = s.thresholds.every((t) => t.held);
+  const broken = s.thresholds.filter((t) => !t.held).map(thresholdLabel);
+  const cases = s.failed ? `${s.failed} of ${s.cases} cases failed` : `all ${s.cases} cases passed`;
+  return {
+    held,
+    text: held ? `gate held: ${cases}` : `gate failed (${broken.join(', ')}): ${cases}`,
+  };
+}
+
 /**
  * JUnit XML as CI systems read it: one testsuite of the run's cases (failures: failed assertions; errors:
  * cases that could not run), and one of the suite's thresholds, so a broken gate shows by name in CI; the
@@ -51,7 +64,10 @@ export function renderJunit(run: EvalRun): string {
   const results = run.results ?? [];
   const thresholds = run.summary?.thresholds ?? [];
   const name = run.suite.name;
-  const builder = junit.newBuilder().name(clean(`nof1 eval ${name}`));
+  const verdict = verdictOf(run);
+  // The verdict is in the root's name and a test case of its own, so a CI view that shows only names and
+  // counts still tells "cases failed, gate held" from "gate failed".
+  const builder = junit.newBuilder().name(clean(`nof1 eval ${name}: ${verdict.text}`));
   const cases = builder
     .testSuite()
     .name(clean(name))
@@ -60,9 +76,16 @@ export function renderJunit(run: EvalRun): string {
     .property('gitCommit', run.gitCommit ?? '')
     .property('mode', run.config.mode)
     .property('model', run.config.model ?? '')
-    .property('gate', thresholds.every((t) => t.held) ? 'held' : 'failed');
+    .property('gate', verdict.held ? 'held' : 'failed')
+    .property('verdict', verdict.text);
   for (const c of results) addCase(cases, name, c);
   const gates = builder.testSuite().name(clean(`${name}.thresholds`));
   for (const t of thresholds) addGate(gates, name, t);
+  const gate = gates
+    .testCase()
+    .className(clean(`${name}.thresholds`))
+    .name(clean(verdict.text))
+    .time(0);
+  if (!verdict.held) gate.failure(clean(verdict.text), 'gate');
   return builder.build();
 }
