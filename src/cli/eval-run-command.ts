@@ -5,6 +5,7 @@ import { createProgressBar } from '../../evals/report/progress-bar.js';
 import { terminalSummary } from '../../evals/report/terminal-summary.js';
 import { REPORT_EXTENSIONS, rendererFor, writeReports } from '../../evals/report/write-reports.js';
 import { startEvalRun } from '../../evals/runner/record-run.js';
+import { checkFilterTags, UnknownTags } from '../../evals/runner/suite-tags.js';
 import { thresholdLabel } from '../../evals/runner/thresholds.js';
 import { loadSuite, SuiteError } from '../../evals/suite-loader.js';
 import { EnvError, loadEnv } from '../env.js';
@@ -78,8 +79,14 @@ export function registerEvalRunCommand(evalCommand: Command) {
       const repeat = wholeNumber(opts.repeat, '--repeat', 100);
       const concurrency = wholeNumber(opts.concurrency, '--concurrency', 64);
       const suite = await loadSuite(file).catch((err: unknown) => {
-        throw err instanceof SuiteError ? new CliError(err.message) : err;
+        throw err instanceof SuiteError ? new CliError(err.message, EXIT.usage) : err;
       });
+      try {
+        checkFilterTags(suite, opts.filter);
+      } catch (err) {
+        if (err instanceof UnknownTags) throw new CliError(`--filter: ${err.message}`, EXIT.usage);
+        throw err;
+      }
       const run = await withEvalStore(env, opts.store, async (store) => {
         const bar = createProgressBar();
         const stop = new AbortController();
