@@ -68,7 +68,9 @@ describe('nof1 eval run (the real CLI)', () => {
     const tiny = await writeTinySuite(dir);
     const typo = await runNof1(['eval', 'run', tiny, '--no-store', '--filter', 'consnet'], {});
     expect(typo.code).toBe(2);
-    expect(typo.stderr).toBe('nof1: --filter: no case of the suite has the tag consnet; known tags: consent, cost, quiet\n');
+    expect(typo.stderr).toBe(
+      'nof1: --filter: no case of the suite has the tag consnet; known tags: consent, cost, quiet\n',
+    );
 
     for (const args of [
       ['--repeat', '0'],
