@@ -13,6 +13,7 @@ import type { Env } from './env.js';
 import { createMetrics } from './observability/metrics.js';
 import { combineObservers } from './observability/observers.js';
 import { loadDemoLibrary, openRuntime } from './runtime.js';
+import { removeServiceFile, writeServiceFile } from './store/service-file.js';
 
 export type RunningService = {
   url: string;
@@ -71,10 +72,14 @@ export async function startService(env: Env, logger: Logger): Promise<RunningSer
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s));
   });
   const port = (server.address() as AddressInfo).port;
+  const url = `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${port}`;
+  // The folder is this process's now: the CLI finds the service here instead of failing on the lock.
+  const dataDir = runtime.store.kind === 'embedded' && env.NOF1_DATA_DIR !== 'memory' ? env.NOF1_DATA_DIR : undefined;
+  if (dataDir) await writeServiceFile(dataDir, { url: url.replace('0.0.0.0', '127.0.0.1'), pid: process.pid });
   logger.info({ port, host: env.HOST, store: runtime.store.kind }, 'nof1 listening');
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${port}`,
+    url,
     port,
     adminKey,
     pool: runtime.store.pool,
@@ -86,6 +91,7 @@ export async function startService(env: Env, logger: Logger): Promise<RunningSer
         });
         // Background eval runs stop taking cases and store what they have while the store is still open.
         await launcher.close();
+        if (dataDir) await removeServiceFile(dataDir);
         // Every run has been observed once the server has drained: flush its spans before the store goes.
         await telemetry?.shutdown();
         await runtime.store.close();

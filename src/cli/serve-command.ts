@@ -21,7 +21,7 @@ export function registerServeCommand(program: Command) {
       const service = await startService(env, logger);
       if (service.adminKey) {
         process.stdout.write(
-          `\nNOF1_API_KEYS is not set: this run's admin key (shown once) is\n\n  ${service.adminKey}\n\nTry: curl -H "Authorization: Bearer ${service.adminKey}" "${service.url}/v1/content/blocks?program=lumenzo-adherence&q=copay"\n\n`,
+          `\nNOF1_API_KEYS is not set: this run's admin key (shown once) is\n\n  ${service.adminKey}\n\nIn another terminal:\n  export KEY=${service.adminKey} NOF1_KEY=${service.adminKey}\n  curl -H "Authorization: Bearer $KEY" "${service.url}/v1/content/blocks?program=lumenzo-adherence&audience=patient&q=copay"\n  npx nof1 content search "copay help" --program lumenzo-adherence   # reaches this service\nDocs: ${service.url}/docs · reviewer console: ${service.url}/review\n\n`,
         );
       }
       const stop = (signal: string) => {

@@ -37,7 +37,9 @@ describe('nof1 eval run (the real CLI)', () => {
     const junit = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(
       await readFile(xml, 'utf8'),
     );
-    expect(junit.testsuites).toMatchObject({ tests: '5', failures: '0', errors: '0' });
+    // 3 cases, 2 thresholds and the gate's verdict.
+    expect(junit.testsuites).toMatchObject({ tests: '6', failures: '0', errors: '0' });
+    expect(junit.testsuites.name).toMatch(/: gate held: all 3 cases passed$/);
     // Stored: accept finds it in the same data directory.
     const accepted = await runNof1(['eval', 'accept', run.id], env);
     expect(accepted.code, accepted.stderr).toBe(0);
