@@ -11,7 +11,7 @@ export class UnknownTags extends Error {
 }
 
 /** Every tag the suite's cases carry, sorted. */
-export function knownTags(suite: LoadedSuite): string[] {
+function knownTags(suite: LoadedSuite): string[] {
   return [...new Set(suite.cases.flatMap((c) => c.tags))].sort();
 }
 

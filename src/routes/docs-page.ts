@@ -15,7 +15,7 @@ type Doc = { info: { title: string; version: string }; paths?: object };
 const pretty = (v: unknown) => JSON.stringify(v, null, 2);
 
 /** Summaries mark code with backticks (Markdown); the page shows it as code, each part escaped. */
-export function inlineCode(text: string | undefined) {
+function inlineCode(text: string | undefined) {
   return (text ?? '').split('`').map((part, i) => (i % 2 ? html`<code>${part}</code>` : part));
 }
 

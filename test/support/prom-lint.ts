@@ -34,6 +34,7 @@ export function lintExposition(text: string): string[] {
 export function promtoolCheck(text: string): { code: number; output: string } | undefined {
   const which = spawnSync('which', ['promtool'], { encoding: 'utf8' });
   if (which.status !== 0) return undefined;
-  const run = spawnSync('promtool', ['check', 'metrics'], { input: text, encoding: 'utf8' });
+  // Debian's binary, where test/support/ensure-promtool.sh put it (a system tool, not an npm package).
+  const run = spawnSync(which.stdout.trim(), ['check', 'metrics'], { input: text, encoding: 'utf8' });
   return { code: run.status ?? 1, output: `${run.stdout}${run.stderr}`.trim() };
 }

@@ -41,9 +41,6 @@ const REASONS = {
   },
 };
 
-/** The reason codes a reviewer can filter the queue by, in the queue's order. */
-export const REASON_CODES = Object.keys(REASONS).filter((c) => c !== 'safety_escalation');
-
 /** "signals [0], [2]" → the 0-based signal indexes a reason points at. */
 export function signalIndexes(detail) {
   return [...String(detail ?? '').matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
