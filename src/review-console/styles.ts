@@ -74,10 +74,10 @@ blockquote{margin:.3rem 0;padding:.4rem .7rem;border-left:3px solid var(--line);
 @media (max-width:40rem){
 header.top{padding:.6rem .8rem;flex-wrap:wrap}main{padding:.6rem .8rem 2rem}
 .view-head,.row{flex-wrap:wrap;gap:.5rem}.row .field,.row select,.row input{width:100%}
-#queue-table thead,#search-table thead,#message-blocks thead{display:none}
-#queue-table tr,#search-table tr,#message-blocks tr{display:block;border:1px solid var(--line);border-radius:6px;margin:0 0 .6rem}
-#queue-table td,#search-table td,#message-blocks td{display:flex;gap:.6rem;border:0;padding:.25rem .6rem}
-#queue-table td::before,#search-table td::before,#message-blocks td::before{content:attr(data-label);flex:0 0 6.5rem;font-weight:600;color:var(--muted)}
+#queue-table thead,#search-table thead,#message-blocks thead,#checks thead{display:none}
+#queue-table tr,#search-table tr,#message-blocks tr,#checks tr{display:block;border:1px solid var(--line);border-radius:6px;margin:0 0 .6rem}
+#queue-table td,#search-table td,#message-blocks td,#checks td{display:block;border:0;padding:.2rem .6rem}
+#queue-table td::before,#search-table td::before,#message-blocks td::before{content:attr(data-label);display:block;font-size:.78rem;font-weight:600;color:var(--muted)}
 .block-text{min-width:0}
 .actions{flex-wrap:wrap}
 td,.mono,p,li,h2{overflow-wrap:anywhere}

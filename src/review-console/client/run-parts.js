@@ -185,9 +185,9 @@ export function checksCard(compliance) {
           h(
             'tr',
             { class: c.passed ? null : 'failed' },
-            h('td', {}, c.rule),
-            h('td', {}, c.passed ? '✓ passed' : '✗ failed'),
-            h('td', {}, c.detail),
+            h('td', { 'data-label': 'Rule' }, c.rule),
+            h('td', { 'data-label': 'Result' }, c.passed ? '✓ passed' : '✗ failed'),
+            h('td', { 'data-label': 'Detail' }, c.detail),
           ),
         ),
       ),
