@@ -132,30 +132,34 @@ export function createContentRepo(pool: pg.Pool, embedder: Embedder) {
     const terms = [...new Set(words)].slice(0, 32);
     // The vector half reads the widened words too: the hash embedder only knows the words it is given.
     const [vector] = await embedder.embed([filter.relevantOnly ? [query, ...added].join(' ') : query]);
-    const { where, params } = filterSql(filter, 6);
+    const people = Boolean(filter.relevantOnly);
+    const { where, params } = filterSql(filter, people ? 5 : 4);
     const cond = where.join(' AND ');
     const depth = Math.max(filter.limit * 4, 40);
+    // A person's search also ranks by the searcher's own words and keeps only relevant blocks; the
+    // composer's search keeps the plain shape (one rank, no cut-off), which costs nothing extra.
+    const rank = people ? 'ts_rank_cd(tsv, q) + ts_rank_cd(tsv, own)' : 'ts_rank_cd(tsv, q)';
+    const ownQuery = people ? ", to_tsquery('english', $4) own" : '';
     const sql = `
       WITH vec AS (
-        SELECT id, sim, row_number() OVER (ORDER BY sim DESC, id) AS r FROM (
-          SELECT id, 1 - (embedding <=> $1::vector) AS sim FROM content_blocks WHERE ${cond} AND embedder = $3
-          ORDER BY embedding <=> $1::vector LIMIT ${depth}) v
+        SELECT id, dist, row_number() OVER (ORDER BY dist, id) AS r FROM (
+          SELECT id, embedding <=> $1::vector AS dist FROM content_blocks WHERE ${cond} AND embedder = $3
+          ORDER BY dist LIMIT ${depth}) v
       ), fts AS (
         SELECT id, row_number() OVER (ORDER BY rank DESC, id) AS r FROM (
-          SELECT id, ts_rank_cd(tsv, q) + CASE WHEN $5::boolean THEN ts_rank_cd(tsv, own) ELSE 0 END AS rank
-          FROM content_blocks, to_tsquery('english', $2) q, to_tsquery('english', $4) own
+          SELECT id, ${rank} AS rank FROM content_blocks, to_tsquery('english', $2) q${ownQuery}
           WHERE $2 <> '' AND ${cond} AND tsv @@ q ORDER BY rank DESC LIMIT ${depth}) t
       ), fused AS (
-        SELECT id, sum(1.0 / (${RRF_K} + r)) AS score, bool_or(matched) AS matched, max(sim) AS sim FROM (
-          SELECT id, r, false AS matched, sim FROM vec UNION ALL SELECT id, r, true, NULL FROM fts) u GROUP BY id
+        SELECT id, sum(1.0 / (${RRF_K} + r)) AS score, bool_or(matched) AS matched, min(dist) AS dist FROM (
+          SELECT id, r, false AS matched, dist FROM vec UNION ALL SELECT id, r, true, NULL FROM fts) u GROUP BY id
       )
       SELECT ${COLUMNS}, true AS usable, fused.score::float8 AS score
       FROM fused JOIN content_blocks USING (id)
-      WHERE NOT $5::boolean OR matched OR sim >= ${MIN_SIMILARITY}
+      ${people ? `WHERE matched OR dist <= ${1 - MIN_SIMILARITY}` : ''}
       ORDER BY score DESC, id LIMIT ${filter.limit}`;
     const tsquery = orTsquery([...terms, ...added]);
     const own = orTsquery(terms) || tsquery;
-    const values = [pgvector.toSql(vector!), tsquery, embedder.name, own, Boolean(filter.relevantOnly), ...params];
+    const values = [pgvector.toSql(vector!), tsquery, embedder.name, ...(people ? [own] : []), ...params];
     const rows = (await pool.query<Row>(sql, values)).rows;
     return rows.map((r) => ({ ...toBlock(r), score: Number(r.score) }));
   }
