@@ -13,15 +13,21 @@ export type CaseRef = { raw: SuiteCase; src: Source; path: PropertyKey[] };
 /** An included YAML file is a list of cases or `{cases, include}`; suite-wide settings belong to the root. */
 const Fragment = z.strictObject({ include: z.array(z.string()).default([]), cases: z.array(SuiteCase).default([]) });
 
-/** A JSONL line is a suite case, or a labelled barrier case of the held-out corpus (`barrier` + `signals`). */
-const CaseLine = z.union([SuiteCase, LabelledCase.transform((c) => SuiteCase.parse(toSuiteCase(c)))]);
+/**
+ * A JSONL line is a suite case, or a labelled barrier case of the held-out corpus (`barrier` + `signals`).
+ * The line's own keys say which, so a bad field is reported against the schema the line meant.
+ */
+const LabelledLine = LabelledCase.transform((c) => SuiteCase.parse(toSuiteCase(c)));
+const isLabelled = (v: unknown) => typeof v === 'object' && v !== null && 'barrier' in v && 'signals' in v;
 
 /** The cases of a file and its own includes; a JSONL file or a YAML list holds cases only. */
 export function readCases(src: Source): { cases: CaseRef[]; include: string[] } {
   const asList = src.jsonl || Array.isArray(src.value);
   const base = asList ? [] : ['cases'];
+  const lines = (list: unknown[]) =>
+    list.map((v, i) => parseWith(src.jsonl && isLabelled(v) ? LabelledLine : SuiteCase, v, src, [i]));
   const { cases, include } = asList
-    ? { cases: parseWith(z.array(src.jsonl ? CaseLine : SuiteCase), src.value, src), include: [] }
+    ? { cases: lines(parseWith(z.array(z.unknown()), src.value, src)), include: [] }
     : parseWith(Fragment, src.value, src);
   return { cases: cases.map((raw, i) => ({ raw, src, path: [...base, i] })), include };
 }
