@@ -13,21 +13,23 @@ export type CaseRef = { raw: SuiteCase; src: Source; path: PropertyKey[] };
 /** An included YAML file is a list of cases or `{cases, include}`; suite-wide settings belong to the root. */
 const Fragment = z.strictObject({ include: z.array(z.string()).default([]), cases: z.array(SuiteCase).default([]) });
 
-/**
- * A JSONL line is a suite case, or a labelled barrier case of the held-out corpus (`barrier` + `signals`).
- * The line's own keys say which, so a bad field is reported against the schema the line meant.
- */
-const LabelledLine = LabelledCase.transform((c) => SuiteCase.parse(toSuiteCase(c)));
-const isLabelled = (v: unknown) => typeof v === 'object' && v !== null && 'barrier' in v && 'signals' in v;
+/** A JSONL line is a suite case, or a labelled barrier case of the held-out corpus (`barrier` + `signals`). */
+const labelled = (v: unknown) => typeof v === 'object' && v !== null && 'barrier' in v && 'signals' in v;
+function caseLines(src: Source): SuiteCase[] {
+  const lines = Array.isArray(src.value) ? src.value : [];
+  return lines.map((v, i) =>
+    labelled(v)
+      ? SuiteCase.parse(toSuiteCase(parseWith(LabelledCase, v, src, [i])))
+      : parseWith(SuiteCase, v, src, [i]),
+  );
+}
 
 /** The cases of a file and its own includes; a JSONL file or a YAML list holds cases only. */
 export function readCases(src: Source): { cases: CaseRef[]; include: string[] } {
   const asList = src.jsonl || Array.isArray(src.value);
   const base = asList ? [] : ['cases'];
-  const lines = (list: unknown[]) =>
-    list.map((v, i) => parseWith(src.jsonl && isLabelled(v) ? LabelledLine : SuiteCase, v, src, [i]));
   const { cases, include } = asList
-    ? { cases: lines(parseWith(z.array(z.unknown()), src.value, src)), include: [] }
+    ? { cases: src.jsonl ? caseLines(src) : parseWith(z.array(SuiteCase), src.value, src), include: [] }
     : parseWith(Fragment, src.value, src);
   return { cases: cases.map((raw, i) => ({ raw, src, path: [...base, i] })), include };
 }

@@ -5,6 +5,7 @@ import { registerComposeCommand } from './cli/compose-command.js';
 import { registerContentCommands } from './cli/content-commands.js';
 import { registerEvalCommands } from './cli/eval-commands.js';
 import { registerServeCommand } from './cli/serve-command.js';
+import { registerSimulateCommand } from './cli/simulate-command.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -30,6 +31,7 @@ registerServeCommand(program);
 registerContentCommands(program);
 registerComposeCommand(program);
 registerEvalCommands(program);
+registerSimulateCommand(program);
 
 try {
   await program.parseAsync(process.argv);
