@@ -11,6 +11,8 @@ export type EvalConfig = {
   model: string | null;
   /** The service's URL in --against mode (never its key). */
   against?: string;
+  /** The suite's content digest (cases, thresholds, settings, library): a baseline is tied to it. */
+  suiteDigest?: string;
 };
 
 type EvalRunStatus = 'running' | 'done' | 'failed';

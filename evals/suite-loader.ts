@@ -101,14 +101,46 @@ export async function loadSuite(file: string): Promise<LoadedSuite> {
     firstSeen.set(loaded.id, loaded.source);
     cases.push(loaded);
   }
+  const composed = await composeSuites(src, suite.suites, firstSeen);
   return {
     name: suite.name,
     ...(suite.description ? { description: suite.description } : {}),
     file: src.file,
     ...(suite.content ? { contentFile: resolve(dir, suite.content) } : {}),
-    settings: suite.settings ?? {},
-    thresholds: suite.thresholds,
-    plugins,
-    cases,
+    settings: { ...composed.settings, ...(suite.settings ?? {}) },
+    thresholds: [...suite.thresholds, ...composed.thresholds],
+    plugins: [...plugins, ...composed.plugins],
+    cases: [...cases, ...composed.cases],
   };
+}
+
+/**
+ * The suites a suite is made of, each loaded as it runs alone: its cases (marked with its name) and its
+ * thresholds scoped to them. They must share a content library, and a case id may appear only once.
+ */
+async function composeSuites(src: Source, files: string[], seen: Map<string, LoadedCase['source']>) {
+  const out = { cases: [] as LoadedCase[], thresholds: [] as LoadedSuite['thresholds'], plugins: [] as string[] };
+  const settings: LoadedSuite['settings'] = {};
+  for (const [i, file] of files.entries()) {
+    const line = src.lineAt(['suites', i]);
+    const sub = await loadSuite(resolve(dirname(src.file), file)).catch((err: Error) => {
+      throw err instanceof SuiteError ? err : new SuiteError(src.file, line, `suite ${file}: ${err.message}`);
+    });
+    if (sub.contentFile) throw new SuiteError(src.file, line, `suite ${file} names its own content library`);
+    for (const c of sub.cases) {
+      const first = seen.get(c.id);
+      if (first)
+        throw new SuiteError(
+          src.file,
+          line,
+          `suite ${file}: duplicate case id ${c.id} (first at ${displayPath(first.file)})`,
+        );
+      seen.set(c.id, c.source);
+      out.cases.push({ ...c, suite: c.suite ?? sub.name });
+    }
+    out.thresholds.push(...sub.thresholds.map((t) => ({ ...t, suite: t.suite ?? sub.name })));
+    out.plugins.push(...sub.plugins);
+    Object.assign(settings, sub.settings);
+  }
+  return { ...out, settings };
 }

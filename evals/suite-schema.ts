@@ -13,10 +13,14 @@ export const Threshold = z.strictObject({
   metric: z.enum(['barrier_accuracy', 'barrier_macro_f1', 'pass_rate', 'assertion_pass_rate', 'assertion_failures']),
   /** For assertion_* metrics: which assertion type. */
   assertion: z.string().optional(),
+  /** Measure only the cases with this tag (e.g. every crisis case must pass: `{metric: pass_rate, tag: crisis, min: 1}`). */
+  tag: z.string().min(1).optional(),
   min: z.number().optional(),
   max: z.number().optional(),
 });
 export type Threshold = z.infer<typeof Threshold>;
+/** A threshold as a run holds it: a suite composed of others keeps each one's gates, scoped to its cases. */
+export type ScopedThreshold = Threshold & { suite?: string };
 
 export const SuiteCase = z.strictObject({
   id: z.string().min(1),
@@ -54,6 +58,11 @@ export const SuiteFile = z.strictObject({
   thresholds: z.array(Threshold).default([]),
   /** Other files (suite fragments or case files, .yaml/.yml/.jsonl) and globs, relative to this file. */
   include: z.array(z.string()).default([]),
+  /**
+   * Whole suites (relative paths) run as part of this one: their cases with their own defaults, and their
+   * thresholds, each measured on that suite's cases, so this suite gates on the union of theirs.
+   */
+  suites: z.array(z.string()).default([]),
   /** Module paths (relative to this file) of custom assertions, each exporting `assertions: Record<string, AssertionFn>`. */
   plugins: z.array(z.string()).default([]),
   cases: z.array(SuiteCase).default([]),
@@ -69,6 +78,8 @@ export type LoadedCase = {
   assert: AssertionSpec[];
   /** Where the case was defined, for error messages and reports. */
   source: { file: string; line?: number };
+  /** The composed suite it came from, when this suite is made of suites. */
+  suite?: string;
 };
 export type LoadedSuite = {
   name: string;
@@ -76,7 +87,7 @@ export type LoadedSuite = {
   file: string;
   contentFile?: string;
   settings: Record<string, { frequencyCap: number; frequencyWindowDays: number }>;
-  thresholds: Threshold[];
+  thresholds: ScopedThreshold[];
   plugins: string[];
   cases: LoadedCase[];
 };

@@ -17,10 +17,13 @@ import { contentRoutes } from './routes/content.js';
 import { docsPage } from './routes/docs-page.js';
 import { DOCS_CSS_HASH } from './routes/docs-style.js';
 import { type EvalRouteDeps, evalRoutes } from './routes/evals.js';
+import { graphRoutes } from './routes/graph.js';
 import { healthRoutes } from './routes/health.js';
+import { homeRoutes } from './routes/home-page.js';
 import { inputGuard } from './routes/input-guard.js';
 import { meRoutes } from './routes/me.js';
 import { messageRoutes } from './routes/messages.js';
+import { finishDocument } from './routes/openapi-document.js';
 import { createRouter } from './routes/openapi-hono.js';
 import { programRoutes } from './routes/programs.js';
 import { reviewRoutes } from './routes/reviews.js';
@@ -79,6 +82,7 @@ export function createApp(deps: AppDeps) {
     await next();
   });
 
+  app.route('/', homeRoutes());
   app.route('/', healthRoutes(deps));
   // Metrics describe the whole service, so they take a key (a metrics role); NOF1_METRICS_PORT serves
   // them without one on a listener of their own (src/service.ts).
@@ -97,10 +101,12 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/subjects', subjectRoutes(deps));
   app.route('/v1/programs', programRoutes(deps));
   app.route('/v1/evals', evalRoutes(deps));
+  app.route('/v1/graph', graphRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
-  app.doc31('/openapi.json', { openapi: '3.1.0', info: API_INFO });
+  const document = () => finishDocument(app.getOpenAPI31Document({ openapi: '3.1.0', info: API_INFO }));
+  app.get('/openapi.json', (c) => c.json(document()));
   app.use('/docs', securityHeaders(staticPageCsp(DOCS_CSS_HASH)));
-  app.get('/docs', (c) => c.html(docsPage(app.getOpenAPI31Document({ openapi: '3.1.0', info: API_INFO }))));
+  app.get('/docs', (c) => c.html(docsPage(document())));
   return app;
 }

@@ -22,6 +22,10 @@ const EnvSchema = z.object({
   NOF1_API_KEYS: z.string().optional(),
   /** The key `nof1 eval run --against URL` sends when --key is not given. */
   NOF1_EVAL_KEY: z.string().min(1).optional(),
+  /** The key the command line sends to a running service (--against, or the one holding the data folder). */
+  NOF1_KEY: z.string().min(1).optional(),
+  /** The running service the command line reaches when --against is not given. */
+  NOF1_URL: z.url({ message: 'expected an http(s) URL' }).optional(),
   NOF1_DEMO: flag.default(true),
   /** Memory cap (MB) of each eval run the API starts: it runs in a child process of its own. */
   NOF1_EVAL_MEMORY_MB: z.coerce.number().int().min(128).max(65536).default(1024),

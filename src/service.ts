@@ -17,6 +17,7 @@ import { createMetrics } from './observability/metrics.js';
 import { metricsApp } from './observability/metrics-app.js';
 import { combineObservers } from './observability/observers.js';
 import { loadDemoLibrary, openRuntime } from './runtime.js';
+import { removeServiceFile, writeServiceFile } from './store/service-file.js';
 
 export type RunningService = {
   url: string;
@@ -115,10 +116,14 @@ export async function startService(env: Env, logger: Logger): Promise<RunningSer
     env.NOF1_METRICS_PORT === undefined
       ? undefined
       : await listen(metricsApp(metrics).fetch, env.NOF1_METRICS_PORT, env.NOF1_METRICS_HOST);
+  const url = urlOf(env.HOST, port);
+  // The folder is this process's now: the CLI finds the service here instead of failing on the lock.
+  const dataDir = runtime.store.kind === 'embedded' && env.NOF1_DATA_DIR !== 'memory' ? env.NOF1_DATA_DIR : undefined;
+  if (dataDir) await writeServiceFile(dataDir, { url: url.replace('0.0.0.0', '127.0.0.1'), pid: process.pid });
   logger.info({ port, host: env.HOST, store: runtime.store.kind }, 'nof1 listening');
   let closing: Promise<void> | undefined;
   return {
-    url: urlOf(env.HOST, port),
+    url,
     port,
     adminKey: keys.newAdminKey,
     adminKeySince: keys.storedSince,
@@ -129,6 +134,7 @@ export async function startService(env: Env, logger: Logger): Promise<RunningSer
         await Promise.all([stopListening(server), metricsServer && stopListening(metricsServer)]);
         // Background eval runs stop taking cases and store what they have while the store is still open.
         await launcher.close();
+        if (dataDir) await removeServiceFile(dataDir);
         // Every run has been observed once the server has drained: flush its spans before the store goes.
         await telemetry?.shutdown();
         await runtime.store.close();

@@ -23,6 +23,11 @@ export function renderComparison(c: Comparison): string {
     `base ${c.base.id} (${c.base.suite}): pass rate ${pct(c.base.passRate)}, barrier accuracy ${pct(c.base.barrierAccuracy)}`,
     `head ${c.head.id} (${c.head.suite}): pass rate ${pct(c.head.passRate)}, barrier accuracy ${pct(c.head.barrierAccuracy)}`,
     ...(c.base.suite === c.head.suite ? [] : ['note: the runs are of different suites; cases are matched by id']),
+    ...(c.suiteChanged
+      ? [
+          `note: the suite changed between these runs (content digest ${c.suiteChanged.base ?? 'unknown'} → ${c.suiteChanged.head ?? 'unknown'}): a difference may come from the suite, not the service; cases are matched by id`,
+        ]
+      : []),
     ...section('REGRESSIONS: passed, now fail', c.regressions, headFailures),
     ...section('fixes: failed, now pass', c.fixes, () => ''),
     ...section('changed answers (same verdict)', c.changed, () => ''),

@@ -1,6 +1,8 @@
 import { html } from 'hono/html';
 import type { EvalRun } from '../eval-store.js';
-import type { CaseResult, RunSummary } from '../runner/run-types.js';
+import type { RunSummary } from '../runner/run-types.js';
+import { thresholdLabel } from '../runner/thresholds.js';
+import { caseTables } from './case-table.js';
 import { assertionBarsSvg } from './chart-assertions.js';
 import { confusionMatrixSvg } from './chart-confusion.js';
 import { latencyHistogramSvg } from './chart-latency.js';
@@ -23,7 +25,7 @@ function cards(s: RunSummary) {
 function thresholdTable(s: RunSummary) {
   if (s.thresholds.length === 0) return html`<p class="empty">The suite sets no thresholds.</p>`;
   const rows = s.thresholds.map(
-    (t) => html`<tr><td>${t.metric}${t.assertion ? ` (${t.assertion})` : ''}</td><td class="num">${num(t.actual)}</td>
+    (t) => html`<tr><td>${thresholdLabel(t)}</td><td class="num">${num(t.actual)}</td>
       <td class="num">${t.min ?? ''}</td><td class="num">${t.max ?? ''}</td>
       <td class="${t.held ? 'held' : 'broken'}">${t.held ? 'held' : `failed${t.note ? `: ${t.note}` : ''}`}</td></tr>`,
   );
@@ -39,33 +41,6 @@ function perBarrierTable(s: RunSummary) {
         <td class="num">${m.recall.toFixed(2)}</td><td class="num">${m.f1.toFixed(2)}</td></tr>`,
     );
   return html`<table id="per-barrier"><thead><tr><th>barrier</th><th class="num">expected</th><th class="num">precision</th><th class="num">recall</th><th class="num">F1</th></tr></thead>
-    <tbody>${rows}</tbody></table>`;
-}
-
-function reasons(c: CaseResult) {
-  const failed = c.assertions
-    .filter((a) => !a.pass && !a.skipped)
-    .map((a) => html`<li><b>${a.name}</b>: ${a.reason}</li>`);
-  const error = c.error ? [html`<li><b>error</b>: ${c.error}</li>`] : [];
-  const flaky = c.flaky
-    ? [
-        html`<li><b>flaky</b>: ${c.flaky.map((v) => `${v.count}× ${v.status ?? 'error'}/${v.barrier ?? '-'}${v.failed.length ? ` failing ${v.failed.join(', ')}` : ''}`).join('; ')}</li>`,
-      ]
-    : [];
-  return html`<ul class="reasons">${[...error, ...failed, ...flaky]}</ul>`;
-}
-
-function failedTable(results: CaseResult[]) {
-  const failed = results.filter((c) => !c.pass);
-  if (failed.length === 0) return html`<p class="empty">Every case passed.</p>`;
-  const rows = failed.map(
-    (
-      c,
-    ) => html`<tr data-case="${c.id}"><td><code>${c.id}</code></td><td>${c.tags.join(', ')}</td><td>${c.status ?? 'error'}</td>
-      <td>${c.barrier ?? '-'}${c.expectedBarrier && c.expectedBarrier !== c.barrier ? ` (expected ${c.expectedBarrier})` : ''}</td>
-      <td>${reasons(c)}</td></tr>`,
-  );
-  return html`<table id="failed-cases"><thead><tr><th>case</th><th>tags</th><th>status</th><th>barrier</th><th>why</th></tr></thead>
     <tbody>${rows}</tbody></table>`;
 }
 
@@ -93,7 +68,7 @@ ${
 ${s.barrier.evaluated ? perBarrierTable(s) : ''}
 <h2>Pass rate by assertion</h2>${assertionBarsSvg(s.byAssertion)}
 <h2>Latency distribution</h2>${latencyHistogramSvg(s.latency)}
-<h2>Failed cases</h2>${failedTable(run.results ?? [])}`
+<h2>Cases: input, message, assertions</h2>${caseTables(run.results ?? [])}`
     : html`<p class="empty">No results yet (${run.progress.done}/${run.progress.total} done).</p>`
 }
 </body></html>`;

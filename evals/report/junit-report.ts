@@ -2,6 +2,7 @@ import type { Builder } from 'junit-report-builder';
 import junitModule from 'junit-report-builder';
 import type { EvalRun } from '../eval-store.js';
 import type { CaseResult, ThresholdResult } from '../runner/run-types.js';
+import { thresholdLabel } from '../runner/thresholds.js';
 
 // XML 1.0 forbids most control characters even when escaped, and lone surrogates: the writer refuses them.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing exactly those characters is the point
@@ -30,7 +31,7 @@ function addCase(suite: Suite, name: string, c: CaseResult) {
 }
 
 function addGate(suite: Suite, name: string, t: ThresholdResult) {
-  const label = `${t.metric}${t.assertion ? `(${t.assertion})` : ''}`;
+  const label = thresholdLabel(t);
   const tc = suite
     .testCase()
     .className(clean(`${name}.thresholds`))
@@ -39,6 +40,19 @@ function addGate(suite: Suite, name: string, t: ThresholdResult) {
   if (t.held) return;
   const why = t.note ?? `actual ${t.actual} not within [${t.min ?? '-inf'}, ${t.max ?? 'inf'}]`;
   tc.failure(clean(why), 'threshold').stacktrace(clean(why));
+}
+
+/** The gate's verdict in words a CI view shows: "gate held: 1 of 4 cases failed". */
+function verdictOf(run: EvalRun): { held: boolean; text: string } {
+  const s = run.summary;
+  if (!s) return { held: false, text: `gate failed: the run ${run.status}${run.error ? ` (${run.error})` : ''}` };
+  const held = s.thresholds.every((t) => t.held);
+  const broken = s.thresholds.filter((t) => !t.held).map(thresholdLabel);
+  const cases = s.failed ? `${s.failed} of ${s.cases} cases failed` : `all ${s.cases} cases passed`;
+  return {
+    held,
+    text: held ? `gate held: ${cases}` : `gate failed (${broken.join(', ')}): ${cases}`,
+  };
 }
 
 /**
@@ -50,7 +64,10 @@ export function renderJunit(run: EvalRun): string {
   const results = run.results ?? [];
   const thresholds = run.summary?.thresholds ?? [];
   const name = run.suite.name;
-  const builder = junit.newBuilder().name(clean(`nof1 eval ${name}`));
+  const verdict = verdictOf(run);
+  // The verdict is in the root's name and a test case of its own, so a CI view that shows only names and
+  // counts still tells "cases failed, gate held" from "gate failed".
+  const builder = junit.newBuilder().name(clean(`nof1 eval ${name}: ${verdict.text}`));
   const cases = builder
     .testSuite()
     .name(clean(name))
@@ -59,9 +76,16 @@ export function renderJunit(run: EvalRun): string {
     .property('gitCommit', run.gitCommit ?? '')
     .property('mode', run.config.mode)
     .property('model', run.config.model ?? '')
-    .property('gate', thresholds.every((t) => t.held) ? 'held' : 'failed');
+    .property('gate', verdict.held ? 'held' : 'failed')
+    .property('verdict', verdict.text);
   for (const c of results) addCase(cases, name, c);
   const gates = builder.testSuite().name(clean(`${name}.thresholds`));
   for (const t of thresholds) addGate(gates, name, t);
+  const gate = gates
+    .testCase()
+    .className(clean(`${name}.thresholds`))
+    .name(clean(verdict.text))
+    .time(0);
+  if (!verdict.held) gate.failure(clean(verdict.text), 'gate');
   return builder.build();
 }

@@ -18,5 +18,8 @@ th { font-weight: 600; background: #f9fafb; } .num { text-align: right; font-var
 .chart .pass { fill: var(--ok); } .chart .fail { fill: var(--bad); } .chart .skip { fill: #9ca3af; }
 .chart .bin { fill: #3b82f6; } .chart .marker { stroke: #f59e0b; stroke-dasharray: 4 3; } .chart .axis-line { stroke: var(--muted); }
 .chart .marker-label { fill: #b45309; }
-ul.reasons { margin: 0; padding-left: 18px; } .empty { color: var(--muted); font-style: italic; }
+ul.reasons { margin: 0; padding-left: 18px; } ul.reasons li.held { color: inherit; font-weight: normal; }
+table.cases td { max-width: 340px; } ol.io { margin: 0; padding-left: 18px; } .msg { white-space: pre-wrap; }
+.muted { color: var(--muted); } tr.fail td:first-child { border-left: 3px solid var(--bad); }
+.side { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; } .side > div { border: 1px solid var(--line); border-radius: 8px; padding: 8px; } .empty { color: var(--muted); font-style: italic; }
 `;

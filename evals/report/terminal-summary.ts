@@ -1,5 +1,6 @@
 import type { EvalRun } from '../eval-store.js';
 import type { RunSummary } from '../runner/run-types.js';
+import { thresholdLabel } from '../runner/thresholds.js';
 import { textTable } from './text-table.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -24,7 +25,7 @@ function thresholdLines(s: RunSummary): string[] {
   return s.thresholds.map((t) => {
     const bounds = [t.min === undefined ? '' : `≥ ${t.min}`, t.max === undefined ? '' : `≤ ${t.max}`].filter(Boolean);
     const actual = t.actual === null ? t.note : Number(t.actual.toFixed(4));
-    return `  ${t.held ? 'held  ' : 'FAILED'} ${t.metric}${t.assertion ? `(${t.assertion})` : ''} ${bounds.join(' ')}: ${actual}`;
+    return `  ${t.held ? 'held  ' : 'FAILED'} ${thresholdLabel(t)} ${bounds.join(' ')}: ${actual}`;
   });
 }
 

@@ -30,6 +30,8 @@ export function collapseAttempts(c: LoadedCase, attempts: Attempt[]): CaseResult
   const expected = expectedBarrier(c.assert, first.barrier);
   return {
     id: c.id,
+    ...(first.input ? { input: first.input } : {}),
+    ...(first.output !== undefined ? { output: first.output } : {}),
     tags: c.tags,
     source: c.source,
     status: first.status,

@@ -16,6 +16,8 @@ export type Comparison = {
   changed: CaseChange[];
   added: CaseChange[];
   removed: CaseChange[];
+  /** Set when the runs are of different suite versions (content digests): what changed may be the suite. */
+  suiteChanged?: { base: string | null; head: string | null };
 };
 
 const side = (r: CaseResult): Side => ({
@@ -45,6 +47,9 @@ export function compareRuns(base: EvalRun, head: EvalRun): Comparison {
     changed: [],
     added: [],
     removed: [],
+    ...(base.config.suiteDigest !== head.config.suiteDigest
+      ? { suiteChanged: { base: base.config.suiteDigest ?? null, head: head.config.suiteDigest ?? null } }
+      : {}),
   };
   for (const [id, h] of after) {
     const b = before.get(id);

@@ -5,6 +5,7 @@ import type { LoadedSuite } from '../suite-schema.js';
 import { gitCommit } from './git-commit.js';
 import { filterCases, type RunDeps, runSuite } from './run-suite.js';
 import type { RunOptions, SuiteRunResult } from './run-types.js';
+import { suiteDigest } from './suite-digest.js';
 
 export type RecordDeps = RunDeps & {
   store: EvalStore;
@@ -43,7 +44,7 @@ export async function startEvalRun(
     suiteName: suite.name,
     suiteFile: meta.suiteFile,
     gitCommit: await gitCommit(meta.gitDir ?? dirname(suite.file)),
-    config: configOf(opts, deps.env),
+    config: { ...configOf(opts, deps.env), suiteDigest: await suiteDigest(suite) },
     total,
   });
   let writes = Promise.resolve();

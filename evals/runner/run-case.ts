@@ -5,6 +5,7 @@ import { ComposeRequest } from '../../src/domain/compose.js';
 import type { AssertionContext, AssertionFn, CaseOutcome } from '../assertions/assertion-types.js';
 import { runAssertion } from '../assertions/registry.js';
 import type { LoadedCase } from '../suite-schema.js';
+import { caseInput, caseOutput } from './case-io.js';
 import { CaseError, type CaseTarget } from './case-target.js';
 import type { AssertionOutcome, Attempt } from './run-types.js';
 
@@ -45,9 +46,19 @@ async function judge(c: LoadedCase, outcome: CaseOutcome, ctx: AssertionContext,
 
 /** Runs one attempt of one case; anything that stops the case from running becomes its error. */
 export async function runCase(c: LoadedCase, repeat: number, deps: CaseDeps): Promise<Attempt> {
-  const base = { caseId: c.id, repeat, status: null, barrier: null, blockIds: [], assertions: [], latencyMs: 0 };
+  const base: Omit<Attempt, 'pass'> = {
+    caseId: c.id,
+    repeat,
+    status: null,
+    barrier: null,
+    blockIds: [],
+    assertions: [],
+    latencyMs: 0,
+  };
   try {
-    const request = isolate(parseRequest(c), `${deps.runTag}.${repeat}`);
+    const parsed = parseRequest(c);
+    base.input = caseInput(parsed);
+    const request = isolate(parsed, `${deps.runTag}.${repeat}`);
     const call = await deps.target.compose(request);
     const terms = await deps.target.contentTerms(request.program);
     const outcome: CaseOutcome = { case: c, ...call, personalValues: personalValues(request, terms) };
@@ -60,6 +71,7 @@ export async function runCase(c: LoadedCase, repeat: number, deps: CaseDeps): Pr
       blockIds: call.answer.message?.blocks.map((b) => b.id) ?? [],
       assertions,
       latencyMs: call.latencyMs,
+      output: await caseOutput(call.answer, ctx.blockInfo).catch(() => null),
       pass: assertions.every((a) => a.pass || a.skipped),
     };
   } catch (err) {

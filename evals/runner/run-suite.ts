@@ -74,11 +74,19 @@ export async function runSuite(suite: LoadedSuite, opts: RunOptions = {}, deps: 
       list.sort((a, b) => a.repeat - b.repeat),
     ),
   );
-  const measured = summarise(
-    ran.map((x) => x.c),
-    ran.flatMap((x) => x.list),
-    results,
+  const measureOf = (keep: (c: LoadedCase) => boolean) => {
+    const picked = ran.map((x, i) => ({ ...x, result: results[i]! })).filter((x) => keep(x.c));
+    return summarise(
+      picked.map((x) => x.c),
+      picked.flatMap((x) => x.list),
+      picked.map((x) => x.result),
+    );
+  };
+  const measured = measureOf(() => true);
+  const thresholds = evaluateThresholds(suite.thresholds, (scope) =>
+    scope.tag || scope.suite
+      ? measureOf((c) => (!scope.tag || c.tags.includes(scope.tag)) && (!scope.suite || c.suite === scope.suite))
+      : measured,
   );
-  const thresholds = evaluateThresholds(suite.thresholds, measured);
   return { cases: results, summary: { ...measured, thresholds, thresholdsHeld: thresholds.every((t) => t.held) } };
 }

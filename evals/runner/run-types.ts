@@ -10,8 +10,19 @@ export type AssertionOutcome = {
   skipped?: boolean;
 };
 
+/** What a case sent, as a strategist reads it: each signal's type and its words or data. */
+export type CaseInputLine = { signal: number; type: string; text: string };
+/** What a case got back: the message and the text of each block it was built from. */
+export type CaseOutput = {
+  channel: string;
+  body: string;
+  blocks: Array<{ id: string; approvalCode: string; text: string | null }>;
+} | null;
+
 /** One run of one case (a case runs `repeat` times). */
 export type Attempt = {
+  input?: CaseInputLine[];
+  output?: CaseOutput;
   caseId: string;
   repeat: number;
   status: string | null;
@@ -26,6 +37,8 @@ export type Attempt = {
 /** A case's result: its first attempt's answer, passing only when every attempt passed. */
 export type CaseResult = {
   id: string;
+  input?: CaseInputLine[];
+  output?: CaseOutput;
   tags: string[];
   source?: { file: string; line?: number };
   status: string | null;
@@ -45,6 +58,10 @@ export type CaseResult = {
 export type ThresholdResult = {
   metric: string;
   assertion?: string;
+  /** Measured only on the cases with this tag. */
+  tag?: string;
+  /** Measured only on the cases of this suite (of a suite composed of suites). */
+  suite?: string;
   /** null when the metric has no value (see note); then it does not hold. */
   actual: number | null;
   min?: number;

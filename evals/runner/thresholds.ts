@@ -1,4 +1,4 @@
-import type { Threshold } from '../suite-schema.js';
+import type { ScopedThreshold, Threshold } from '../suite-schema.js';
 import type { RunSummary, ThresholdResult } from './run-types.js';
 
 type Measured = Omit<RunSummary, 'thresholds' | 'thresholdsHeld'>;
@@ -11,7 +11,7 @@ function measure(t: Threshold, s: Measured): number | string {
     case 'barrier_macro_f1':
       return s.barrier.evaluated ? s.barrier.macroF1 : 'no case has a barrier assertion';
     case 'pass_rate':
-      return s.cases ? s.passRate : 'no cases ran';
+      return s.cases ? s.passRate : 'no case of this scope ran';
     case 'assertion_pass_rate': {
       const counts = t.assertion ? s.byAssertion[t.assertion] : total(s);
       const judged = counts ? counts.pass + counts.fail : 0;
@@ -32,12 +32,27 @@ function total(s: Measured) {
 }
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
-/** Each suite threshold against the run: held when the value is within its min and max. */
-export function evaluateThresholds(thresholds: Threshold[], s: Measured): ThresholdResult[] {
+/** A threshold's name as reports print it: `pass_rate[tag=crisis]`, `no_pii failures[suite=readability]`. */
+export function thresholdLabel(t: { metric: string; assertion?: string; tag?: string; suite?: string }) {
+  const scope = [t.suite ? `suite=${t.suite}` : '', t.tag ? `tag=${t.tag}` : ''].filter(Boolean).join(',');
+  return `${t.metric}${t.assertion ? `(${t.assertion})` : ''}${scope ? `[${scope}]` : ''}`;
+}
+
+/**
+ * Each suite threshold against the run: held when the value is within its min and max. A scoped threshold
+ * (a tag, or the suite a composed suite took it from) is measured on its own cases: `measured` answers
+ * the measures of any scope.
+ */
+export function evaluateThresholds(
+  thresholds: ScopedThreshold[],
+  measured: Measured | ((scope: { tag?: string; suite?: string }) => Measured),
+): ThresholdResult[] {
   return thresholds.map((t) => {
+    const s = typeof measured === 'function' ? measured({ tag: t.tag, suite: t.suite }) : measured;
     const value = measure(t, s);
     const bounds = { ...(t.min === undefined ? {} : { min: t.min }), ...(t.max === undefined ? {} : { max: t.max }) };
-    const named = { metric: t.metric, ...(t.assertion ? { assertion: t.assertion } : {}), ...bounds };
+    const scope = { ...(t.tag ? { tag: t.tag } : {}), ...(t.suite ? { suite: t.suite } : {}) };
+    const named = { metric: t.metric, ...(t.assertion ? { assertion: t.assertion } : {}), ...scope, ...bounds };
     if (typeof value === 'string') return { ...named, actual: null, held: false, note: value };
     const held = (t.min === undefined || value >= t.min) && (t.max === undefined || value <= t.max);
     return { ...named, actual: value, held };

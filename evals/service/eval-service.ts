@@ -5,6 +5,7 @@ import { renderHtmlReport } from '../report/html-report.js';
 import { loadShippedSuite, loadUploadedSuite, SHIPPED_SUITES_DIR } from '../runner/api-suite.js';
 import { compareRuns } from '../runner/compare-runs.js';
 import type { EvalLauncher } from '../runner/eval-launcher.js';
+import { checkFilterTags } from '../runner/suite-tags.js';
 import { suiteFailure } from './suite-failure.js';
 
 export type EvalServiceDeps = { store: EvalStore; launcher: EvalLauncher; suitesDir?: string };
@@ -29,6 +30,11 @@ export function createEvalService(deps: EvalServiceDeps): EvalService {
         : loadUploadedSuite(spec.suiteYaml!)
       ).catch(rethrow);
       const options = { filterTags: spec.filter, repeat: spec.repeat, concurrency: spec.concurrency };
+      try {
+        checkFilterTags(suite, spec.filter);
+      } catch (err) {
+        rethrow(err);
+      }
       const meta = { suiteFile: spec.suite ? suite.file : null, gitDir: suitesDir };
       const id = await deps.launcher.start(suite, options, meta).catch(rethrow);
       return { id, progress: (await deps.store.get(id))!.progress };

@@ -1,6 +1,7 @@
 import { Invalid, NotFound, Unavailable } from '../../src/domain/errors.js';
 import { SuiteNotFound, UnsafeSuite } from '../runner/api-suite.js';
 import { TooManyRuns } from '../runner/eval-launcher.js';
+import { UnknownTags } from '../runner/suite-tags.js';
 import { displayPath, SuiteError } from '../suite-error.js';
 
 /**
@@ -14,6 +15,7 @@ export function suiteFailure(err: unknown): unknown {
     return new Invalid(`the suite is not valid: ${detail}`, [{ path: where, message: detail }]);
   }
   if (err instanceof UnsafeSuite) return new Invalid(err.message);
+  if (err instanceof UnknownTags) return new Invalid(err.message, [{ path: 'filter', message: err.message }]);
   if (err instanceof SuiteNotFound) return new NotFound(err.message);
   if (err instanceof TooManyRuns) return new Unavailable(err.message);
   return err;

@@ -1,5 +1,7 @@
+import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { EvalStore } from '../../evals/eval-store.js';
+import { renderComparisonHtml } from '../../evals/report/comparison-html.js';
 import { renderComparison } from '../../evals/report/comparison-text.js';
 import { compareRuns } from '../../evals/runner/compare-runs.js';
 import { loadEnv } from '../env.js';
@@ -20,7 +22,10 @@ export function registerEvalReviewCommands(evalCommand: Command) {
     .argument('<runs...>', 'BASE HEAD, or only HEAD with --baseline last-accepted')
     .option('--baseline <which>', 'compare against the last accepted run of the same suite (last-accepted)')
     .option('--json', 'print the comparison as JSON')
-    .action(async (ids: string[], opts: { baseline?: string; json?: boolean }) => {
+    .option('--output <file>', 'also write the comparison: .html (case by case, side by side) or .json')
+    .action(async (ids: string[], opts: { baseline?: string; json?: boolean; output?: string }) => {
+      if (opts.output && !/\.(html?|json)$/i.test(opts.output))
+        throw new CliError(`--output ${opts.output}: use .html or .json`, EXIT.usage);
       if (opts.baseline !== undefined && opts.baseline !== 'last-accepted')
         throw new CliError('--baseline takes only last-accepted', EXIT.usage);
       const wanted = opts.baseline ? 1 : 2;
@@ -30,7 +35,15 @@ export function registerEvalReviewCommands(evalCommand: Command) {
         const head = await mustGet(store, ids.at(-1)!);
         const base = opts.baseline ? await store.lastAccepted(head.suite.name) : await mustGet(store, ids[0]!);
         if (!base) throw new CliError(`suite ${head.suite.name} has no accepted run yet (nof1 eval accept RUN)`);
-        return compareRuns(base, head);
+        const compared = compareRuns(base, head);
+        if (opts.output)
+          await writeFile(
+            opts.output,
+            /\.json$/i.test(opts.output)
+              ? `${JSON.stringify(compared, null, 2)}\n`
+              : renderComparisonHtml(compared, base, head),
+          );
+        return compared;
       });
       process.stdout.write(opts.json ? `${JSON.stringify(comparison, null, 2)}\n` : renderComparison(comparison));
       if (comparison.regressions.length)

@@ -5,8 +5,11 @@ import { createProgressBar } from '../../evals/report/progress-bar.js';
 import { terminalSummary } from '../../evals/report/terminal-summary.js';
 import { REPORT_EXTENSIONS, rendererFor, writeReports } from '../../evals/report/write-reports.js';
 import { startEvalRun } from '../../evals/runner/record-run.js';
+import { checkFilterTags, UnknownTags } from '../../evals/runner/suite-tags.js';
+import { thresholdLabel } from '../../evals/runner/thresholds.js';
 import { loadSuite, SuiteError } from '../../evals/suite-loader.js';
 import { EnvError, loadEnv } from '../env.js';
+import { runningService } from '../store/service-file.js';
 import { CliError, EXIT } from './cli-error.js';
 import { withEvalStore } from './eval-store-access.js';
 
@@ -37,7 +40,8 @@ function checkUsage(opts: RunOpts, envKey: string | undefined) {
   if (opts.against && !/^https?:\/\//.test(opts.against))
     throw new CliError('--against must be an http(s) URL', EXIT.usage);
   const key = opts.key ?? envKey;
-  if (opts.against && !key) throw new CliError('--against needs a key: --key KEY or NOF1_EVAL_KEY', EXIT.usage);
+  if (opts.against && !key)
+    throw new CliError(`${opts.against} needs a key: --key KEY, NOF1_EVAL_KEY or NOF1_KEY`, EXIT.usage);
   return opts.against ? { url: opts.against, key: key! } : undefined;
 }
 
@@ -46,7 +50,7 @@ function verdict(run: EvalRun) {
   if (run.status !== 'done') throw new CliError(`eval run ${run.id} failed: ${run.error ?? 'unknown error'}`);
   const broken = run.summary!.thresholds.filter((t) => !t.held);
   if (broken.length) {
-    const names = broken.map((t) => `${t.metric}${t.assertion ? `(${t.assertion})` : ''}`).join(', ');
+    const names = broken.map(thresholdLabel).join(', ');
     throw new CliError(`thresholds failed: ${names}`, EXIT.thresholds);
   }
 }
@@ -73,13 +77,30 @@ export function registerEvalRunCommand(evalCommand: Command) {
         if (err instanceof EnvError) throw new CliError(err.message);
         throw err;
       }
-      const against = checkUsage(opts, env.NOF1_EVAL_KEY);
+      const held =
+        opts.against || env.DATABASE_URL || env.NOF1_DATA_DIR === 'memory'
+          ? undefined
+          : await runningService(env.NOF1_DATA_DIR);
+      // The folder is the service's: the suite runs against it (its runs marked as eval runs) and is not stored.
+      if (held) opts.against = held.url;
+      const against = checkUsage(opts, env.NOF1_EVAL_KEY ?? env.NOF1_KEY);
+      const keep = opts.store && !held;
+      if (held)
+        process.stderr.write(
+          `the store in ${env.NOF1_DATA_DIR} is in use by the service at ${held.url} (process ${held.pid}): running the suite against it; the run is not stored (stop the service to store runs)\n`,
+        );
       const repeat = wholeNumber(opts.repeat, '--repeat', 100);
       const concurrency = wholeNumber(opts.concurrency, '--concurrency', 64);
       const suite = await loadSuite(file).catch((err: unknown) => {
-        throw err instanceof SuiteError ? new CliError(err.message) : err;
+        throw err instanceof SuiteError ? new CliError(err.message, EXIT.usage) : err;
       });
-      const run = await withEvalStore(env, opts.store, async (store) => {
+      try {
+        checkFilterTags(suite, opts.filter);
+      } catch (err) {
+        if (err instanceof UnknownTags) throw new CliError(`--filter: ${err.message}`, EXIT.usage);
+        throw err;
+      }
+      const run = await withEvalStore(env, keep, async (store) => {
         const bar = createProgressBar();
         const stop = new AbortController();
         // The first Ctrl-C stops scheduling cases and stores what ran; a second one is the default exit.
@@ -105,7 +126,7 @@ export function registerEvalRunCommand(evalCommand: Command) {
       process.stdout.write(terminalSummary(run));
       await writeReports(run, opts.output);
       for (const out of opts.output) process.stdout.write(`wrote ${out}\n`);
-      process.stdout.write(opts.store ? `stored run ${run.id}\n` : `run ${run.id} (not stored)\n`);
+      process.stdout.write(keep ? `stored run ${run.id}\n` : `run ${run.id} (not stored)\n`);
       verdict(run);
     });
 }

@@ -10,7 +10,7 @@ function newKeyNotice(key: string, url: string, dataDir: string) {
     dataDir === 'memory'
       ? "this run's admin key (a new one at every start with an in-memory store)"
       : `the admin key of ${dataDir} (shown once, stored hashed; \`nof1 keys rotate\` replaces it)`;
-  return `\nNOF1_API_KEYS is not set: ${kept} is\n\n  ${key}\n\nTry: curl -H "Authorization: Bearer ${key}" "${url}/v1/content/blocks?program=lumenzo-adherence&q=copay"\n\n`;
+  return `\nNOF1_API_KEYS is not set: ${kept} is\n\n  ${key}\n\nIn another terminal:\n  export KEY=${key} NOF1_KEY=${key}\n  curl -H "Authorization: Bearer $KEY" "${url}/v1/content/blocks?program=lumenzo-adherence&audience=patient&q=copay"\n  npx nof1 content search "copay help" --program lumenzo-adherence   # reaches this service\nDocs: ${url}/docs · reviewer console: ${url}/review\n\n`;
 }
 
 export function registerServeCommand(program: Command) {

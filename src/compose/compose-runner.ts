@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Command } from '@langchain/langgraph';
 import AsyncLock from 'async-lock';
-import type { ComposeAnswer, ComposeRequest } from '../domain/compose.js';
+import type { ComposeAnswer, ComposeRequest, RunOrigin } from '../domain/compose.js';
 import type { ReviewDecision, RunState } from '../domain/run-state.js';
 import type { StepRecord } from '../domain/step.js';
 import type { ComposeGraph } from '../graph/build-graph.js';
@@ -37,6 +37,8 @@ export type ComposeOptions = {
   runId?: string;
   /** Written in the run's own transaction (completing an idempotency claim). */
   within?: SaveExtras['within'];
+  /** `eval`: a run an eval suite started, kept out of the service's metrics and queues. */
+  origin?: RunOrigin;
 };
 
 const pacingOf = (state: RunState) =>
@@ -115,13 +117,15 @@ export function createComposeRunner(deps: RunnerDeps) {
           durationMs: performance.now() - started,
           modelCalls: summary.modelCalls,
           fallbacks: summary.fallbacks.length,
+          origin: opts.origin,
         },
         toTrace(state.steps),
         review,
         state.contentGap,
         { cap: pacing && capRecheck(built, pacing), within: opts.within },
       );
-      deps.observe?.(answer, state.steps, (performance.now() - started) / 1000);
+      // Eval runs are kept out of the service's metrics and spans: they measure a suite, not the service's use.
+      if (opts.origin !== 'eval') deps.observe?.(answer, state.steps, (performance.now() - started) / 1000);
       return answer;
     } finally {
       deps.secrets.drop(runId);
@@ -149,6 +153,15 @@ export function createComposeRunner(deps: RunnerDeps) {
     return answer;
   }
 
-  return { compose, resume };
+  /** The compiled graph's own nodes and edges (LangGraph's getGraph), for drawing a run's path through it. */
+  async function graphShape() {
+    const graph = await compiled.getGraphAsync();
+    return {
+      nodes: Object.values(graph.nodes).map((n) => n.id),
+      edges: graph.edges.map((e) => ({ source: e.source, target: e.target, conditional: Boolean(e.conditional) })),
+    };
+  }
+
+  return { compose, resume, graphShape };
 }
 export type ComposeRunner = ReturnType<typeof createComposeRunner>;

@@ -49,6 +49,10 @@ export const ComposeRequest = z
   .meta({ id: 'ComposeRequest' });
 export type ComposeRequest = z.infer<typeof ComposeRequest>;
 
+/** Where a run came from: a client (`api`), or an eval suite run against the service (`eval`). */
+export const RunOrigin = z.enum(['api', 'eval']);
+export type RunOrigin = z.infer<typeof RunOrigin>;
+
 export const Status = z.enum(['approved', 'needs_review', 'blocked', 'skipped']);
 export type Status = z.infer<typeof Status>;
 

@@ -37,6 +37,12 @@ export class Conflict extends HttpError {
     super(409, 'Conflict', detail);
   }
 }
+/** Well-formed but naming something that does not exist here (an unknown programme). */
+export class Unprocessable extends HttpError {
+  constructor(detail: string, errors?: FieldError[]) {
+    super(422, 'Unprocessable Content', detail, errors);
+  }
+}
 export class TooLarge extends HttpError {
   constructor(limit: number) {
     // In KiB: a long run of digits would read as an identifier to the redaction every detail goes through.

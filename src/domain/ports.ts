@@ -15,9 +15,16 @@ export type BlockFilter = {
   at?: string;
 };
 
+/**
+ * A search's size and kind. `relevantOnly` is a person's search (the API, the CLI): patient words are
+ * widened to content words by the synonym data, and blocks that match neither the words nor closely in
+ * meaning are left out, so fewer than `limit` may come back. Without it every filtered block is ranked.
+ */
+export type SearchOptions = BlockFilter & { limit: number; relevantOnly?: boolean };
+
 /** What agents, tools and rules read of the approved content (the store implements it). */
 export interface ContentSource {
-  search(query: string, filter: BlockFilter & { limit: number }): Promise<ScoredBlock[]>;
+  search(query: string, filter: SearchOptions): Promise<ScoredBlock[]>;
   list(filter: BlockFilter & { includeUnusable?: boolean; limit: number; offset?: number }): Promise<StoredBlock[]>;
   byIds(ids: string[]): Promise<StoredBlock[]>;
   /** Brand and programme names: content, never personal data. */

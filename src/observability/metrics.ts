@@ -8,7 +8,11 @@ import type { StepRecord } from '../domain/step.js';
  */
 export function createMetrics() {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'nof1_process_' });
+  collectDefaultMetrics({ register: registry, prefix: 'nof1_' });
+  // prom-client names three gauges `_total`, a suffix Prometheus keeps for counters (promtool refuses them);
+  // the same counts stay available per type in nof1_nodejs_active_{handles,requests,resources}.
+  for (const gauge of ['handles', 'requests', 'resources'])
+    registry.removeSingleMetric(`nof1_nodejs_active_${gauge}_total`);
   const composeRuns = new Counter({
     name: 'nof1_compose_runs_total',
     help: 'Compose runs by final status and diagnosed barrier.',

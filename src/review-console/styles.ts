@@ -57,6 +57,32 @@ ul.plain{margin:.3rem 0;padding-left:1.2rem}
 details{margin:.4rem 0}pre{white-space:pre-wrap;background:var(--bg);padding:.6rem;border-radius:6px;font-size:.8rem;margin:.3rem 0}
 textarea{width:100%;min-height:4.5rem}
 .actions{display:flex;gap:.6rem;margin-top:.6rem}
+tr.safety td:first-child{border-left:4px solid var(--bad)}
+.why.safety{border-left-color:var(--bad);background:var(--bad-bg)}
+.failing{border-left:5px solid var(--bad)}
+blockquote{margin:.3rem 0;padding:.4rem .7rem;border-left:3px solid var(--line);background:#fff}
+.block-text{min-width:16rem}
+.scroll{overflow-x:auto;max-width:100%}
+.graph svg{display:block;font:12px system-ui,sans-serif}
+.graph .node rect{fill:#fff;stroke:#8c959f;stroke-width:1}
+.graph .node.passed rect{fill:#ddf4ff;stroke:var(--accent);stroke-width:2}
+.graph .node.waiting rect{fill:var(--warn-bg);stroke:var(--warn);stroke-width:3;stroke-dasharray:5 3}
+.graph .node text{fill:var(--ink)}.graph .node.idle text{fill:var(--muted)}
+.graph .edge{fill:none;stroke:#c4cbd3;stroke-width:1.2}.graph .edge.conditional{stroke-dasharray:4 3}
+.graph .edge.taken{stroke:var(--accent);stroke-width:2.5;stroke-dasharray:none}
+.graph .arrow{fill:#8c959f}
+@media (max-width:40rem){
+header.top{padding:.6rem .8rem;flex-wrap:wrap}main{padding:.6rem .8rem 2rem}
+.view-head,.row{flex-wrap:wrap;gap:.5rem}.row .field,.row select,.row input{width:100%}
+#queue-table thead,#search-table thead,#message-blocks thead,#checks thead{display:none}
+#queue-table tr,#search-table tr,#message-blocks tr,#checks tr{display:block;border:1px solid var(--line);border-radius:6px;margin:0 0 .6rem}
+#queue-table td,#search-table td,#message-blocks td,#checks td{display:block;border:0;padding:.2rem .6rem}
+#queue-table td::before,#search-table td::before,#message-blocks td::before{content:attr(data-label);display:block;font-size:.78rem;font-weight:600;color:var(--muted)}
+.block-text{min-width:0}
+.actions{flex-wrap:wrap}
+td,.mono,p,li,h2{overflow-wrap:anywhere}
+ol.timeline>li{margin-left:.8rem}.card{padding:.7rem}
+}
 [hidden]{display:none!important}
 `;
 

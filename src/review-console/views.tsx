@@ -27,15 +27,28 @@ export function QueueView() {
           Refresh
         </button>
       </div>
+      <div class="field">
+        <label for="queue-reason">Why held</label>
+        <select id="queue-reason" name="reason">
+          <option value="">any reason</option>
+          {REASON_FILTERS.map(([code, label]) => (
+            <option value={code}>{label}</option>
+          ))}
+        </select>
+      </div>
       <div id="queue-error" class="alert error" role="alert" hidden />
       <p id="queue-empty" class="muted" hidden>
         Nothing is waiting for review.
       </p>
       <table id="queue-table">
-        <caption class="muted">Newest first. Open a run to see why it was held and decide.</caption>
+        <caption class="muted">
+          Safety holds first, then newest first. Open a run to see why it was held and decide.
+        </caption>
         <thead>
           <tr>
             <th scope="col">Why held</th>
+            <th scope="col">Programme</th>
+            <th scope="col">Subject</th>
             <th scope="col">Barrier</th>
             <th scope="col">Confidence</th>
             <th scope="col">Channel</th>
@@ -79,6 +92,27 @@ function Select(props: { name: string; label: string; options: readonly string[]
   );
 }
 
+function TextField(props: { name: string; label: string }) {
+  return (
+    <div class="field">
+      <label for={`search-${props.name}`}>{props.label}</label>
+      <input id={`search-${props.name}`} name={props.name} type="search" autocomplete="off" spellcheck={false} />
+    </div>
+  );
+}
+
+/** Hold reason codes the queue filters on (safety codes first, as the queue sorts them). */
+const REASON_FILTERS = [
+  ['crisis', 'Crisis language'],
+  ['safety_escalation', 'Crisis language (older runs)'],
+  ['adverse_event', 'Possible adverse event'],
+  ['product_complaint', 'Product complaint'],
+  ['medical_information', 'Medical question'],
+  ['low_confidence', 'Low confidence'],
+  ['content_gap', 'Content gap'],
+  ['review', 'Review requested'],
+] as const;
+
 /** Search form rendered here so its choices come from the same enums the API validates against. */
 export function SearchView() {
   return (
@@ -97,6 +131,11 @@ export function SearchView() {
         </div>
         <Select name="status" label="Status" options={Status.options} />
         <Select name="barrier" label="Barrier" options={BARRIERS} />
+        {/* Filled from GET /v1/programs once signed in. */}
+        <Select name="program" label="Programme" options={[]} />
+        <TextField name="subject" label="Subject reference" />
+        <TextField name="block" label="Block id" />
+        <TextField name="approvalCode" label="Approval code" />
         <div class="field">
           <button type="submit" class="primary">
             Search
@@ -111,10 +150,11 @@ export function SearchView() {
             <th scope="col">Created</th>
             <th scope="col">Status</th>
             <th scope="col">Barrier</th>
-            <th scope="col">Program</th>
+            <th scope="col">Programme</th>
+            <th scope="col">Subject</th>
             <th scope="col">Channel</th>
             <th scope="col">Duration</th>
-            <th scope="col">Timeline</th>
+            <th scope="col">Run</th>
           </tr>
         </thead>
         <tbody id="search-body" />

@@ -1,11 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole } from '../auth/require-role.js';
+import { assertKnownProgram } from '../content/known-program.js';
 import { validateBlocks } from '../content/validate-blocks.js';
 import { Barrier, Block, BlockKind, Channel } from '../domain/block.js';
 import type { ContentRepo } from '../store/content-repo.js';
 import type { RunsRepo } from '../store/runs-repo.js';
+import { IMPORT_EXAMPLE } from './openapi-examples.js';
 import { createRouter } from './openapi-hono.js';
-import { authProblems } from './problem-schema.js';
+import { authProblems, unknownProgramProblem } from './problem-schema.js';
 
 const ImportRequest = z
   .strictObject({
@@ -50,12 +52,15 @@ const BlockQuery = z.strictObject({
 
 const importRoute = createRoute({
   method: 'post',
+  operationId: 'importContent',
   path: '/import',
   tags: ['content'],
   summary: 'Import approved content blocks; each bad block is rejected on its own.',
   security: [{ bearer: [] }],
   middleware: [requireRole('strategist')] as const,
-  request: { body: { required: true, content: { 'application/json': { schema: ImportRequest } } } },
+  request: {
+    body: { required: true, content: { 'application/json': { schema: ImportRequest, example: IMPORT_EXAMPLE } } },
+  },
   responses: {
     200: {
       description: 'What was imported, updated and rejected.',
@@ -67,9 +72,12 @@ const importRoute = createRoute({
 
 const listRoute = createRoute({
   method: 'get',
+  operationId: 'listBlocks',
   path: '/blocks',
   tags: ['content'],
-  summary: 'List blocks, or search them (hybrid vector + full-text) with q.',
+  summary: 'List blocks, or search them with q: relevant blocks only, best first.',
+  description:
+    'Search is hybrid (full-text and vector, fused by reciprocal rank) after the filters. Patient words reach content words through the synonym data (`copay`, `price`, `afford` → `cost`), and blocks that share no word with the search and are not close in meaning are left out, so fewer than `limit` may come back.',
   security: [{ bearer: [] }],
   middleware: [requireRole('strategist')] as const,
   request: { query: BlockQuery },
@@ -79,11 +87,13 @@ const listRoute = createRoute({
       content: { 'application/json': { schema: z.object({ blocks: z.array(StoredBlock), count: z.number().int() }) } },
     },
     ...authProblems,
+    ...unknownProgramProblem,
   },
 });
 
 const gapsRoute = createRoute({
   method: 'get',
+  operationId: 'listContentGaps',
   path: '/gaps',
   tags: ['content'],
   summary: 'Where composes found no approved block for the barrier: counts per programme × barrier × channel.',
@@ -123,6 +133,7 @@ export function contentRoutes(deps: { content: ContentRepo; runs: RunsRepo }) {
     })
     .openapi(listRoute, async (c) => {
       const q = c.req.valid('query');
+      await assertKnownProgram(deps.content, q.program);
       const filter = {
         program: q.program,
         audience: q.audience,
@@ -134,7 +145,7 @@ export function contentRoutes(deps: { content: ContentRepo; runs: RunsRepo }) {
         limit: q.limit,
       };
       const blocks = q.q
-        ? await deps.content.search(q.q, filter)
+        ? await deps.content.search(q.q, { ...filter, relevantOnly: true })
         : await deps.content.list({ ...filter, includeUnusable: q.includeUnusable, offset: q.offset });
       return c.json({ blocks, count: blocks.length }, 200);
     })

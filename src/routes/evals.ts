@@ -49,6 +49,7 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
 
 const startRoute = createRoute({
   method: 'post',
+  operationId: 'startEvalRun',
   path: '/runs',
   summary: 'Start an eval run of a shipped or uploaded suite; it runs in the background.',
   ...secured,
@@ -65,6 +66,7 @@ const startRoute = createRoute({
 });
 const getRoute = createRoute({
   method: 'get',
+  operationId: 'getEvalRun',
   path: '/runs/{id}',
   summary: "A run's progress, and its summary and case results once finished.",
   ...secured,
@@ -73,6 +75,7 @@ const getRoute = createRoute({
 });
 const reportRoute = createRoute({
   method: 'get',
+  operationId: 'getEvalReport',
   path: '/runs/{id}/report.html',
   summary: 'The self-contained HTML report (charts inline, nothing fetched).',
   ...secured,
@@ -85,6 +88,7 @@ const reportRoute = createRoute({
 });
 const acceptRoute = createRoute({
   method: 'post',
+  operationId: 'acceptEvalRun',
   path: '/runs/{id}/accept',
   summary: "Mark a finished run as its suite's baseline.",
   ...secured,
@@ -93,6 +97,7 @@ const acceptRoute = createRoute({
 });
 const compareRoute = createRoute({
   method: 'get',
+  operationId: 'compareEvalRuns',
   path: '/compare',
   summary: 'Case-by-case regressions, fixes and changes between two finished runs (base may be last-accepted).',
   ...secured,

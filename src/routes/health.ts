@@ -3,6 +3,7 @@ import { createRouter } from './openapi-hono.js';
 
 const healthRoute = createRoute({
   method: 'get',
+  operationId: 'health',
   path: '/healthz',
   tags: ['health'],
   summary: 'Ready once the store answers.',

@@ -8,6 +8,7 @@ import { authProblems, notFoundProblem } from './problem-schema.js';
 
 const getRoute = createRoute({
   method: 'get',
+  operationId: 'getMessage',
   path: '/{id}',
   tags: ['compose'],
   summary: "A run's current answer: a held run reads needs_review until a reviewer decides.",

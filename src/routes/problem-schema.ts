@@ -26,3 +26,6 @@ export const authProblems = {
 };
 export const notFoundProblem = { 404: problem('Not found.') };
 export const conflictProblem = { 409: problem('Conflict with the current state.') };
+export const unknownProgramProblem = {
+  422: problem('The programme named is not one the content library has blocks for; the detail lists the known ones.'),
+};

@@ -6,6 +6,7 @@ import { authProblems } from './problem-schema.js';
 
 const eraseRoute = createRoute({
   method: 'delete',
+  operationId: 'eraseSubject',
   path: '/{id}',
   tags: ['privacy'],
   summary: "Erase a subject's personal data and history; the audit skeleton stays.",

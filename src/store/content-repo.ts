@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import pgvector from 'pgvector';
 import { tokenize } from '../content/embedder.js';
+import { expandQuery, orTsquery } from '../content/query-expansion.js';
 import type { Block, ScoredBlock, StoredBlock } from '../domain/block.js';
-import type { BlockFilter, Embedder } from '../domain/ports.js';
+import type { BlockFilter, Embedder, SearchOptions } from '../domain/ports.js';
 import { CREATE_HNSW, upsertChunk } from './block-upsert.js';
 import { filterSql } from './content-filter.js';
 import { inTransaction } from './transaction.js';
@@ -14,6 +15,12 @@ export type ImportCounts = { imported: number; updated: number; unchanged: numbe
 const BULK_ROWS = 2000;
 const CHUNK = 500;
 const RRF_K = 60;
+/**
+ * Cosine similarity a block must reach to count as relevant without sharing a word with the search: the
+ * offline embedder hashes words and letter trigrams, so unrelated short texts still score about 0.1–0.2.
+ * Set from the labelled queries in test/content/search-relevance.int.test.ts.
+ */
+const MIN_SIMILARITY = 0.35;
 
 // Parsed blocks have schema key order, so their JSON is a stable fingerprint of the content.
 const hashOf = (b: Block) => createHash('sha256').update(JSON.stringify(b)).digest('hex');
@@ -99,7 +106,10 @@ export function createContentRepo(pool: pg.Pool, embedder: Embedder) {
       }
       if (bulk) await client.query(CREATE_HNSW);
     });
-    if (changed.length) vocabulary = undefined;
+    if (changed.length) {
+      vocabulary = undefined;
+      programNames = undefined;
+    }
     const updated = changed.filter((u) => existing.has(u.block.id)).length;
     return { imported: changed.length - updated, updated, unchanged: unique.length - changed.length };
   }
@@ -112,32 +122,45 @@ export function createContentRepo(pool: pg.Pool, embedder: Embedder) {
     return (await pool.query<Row>(sql, params)).rows.map(toBlock);
   }
 
-  /** Hybrid search: cosine (HNSW) and full-text ranks fused by reciprocal rank, filters first. */
-  async function search(query: string, filter: BlockFilter & { limit: number }): Promise<ScoredBlock[]> {
-    const [vector] = await embedder.embed([query]);
-    const terms = [...new Set(tokenize(query))].slice(0, 32);
-    const { where, params } = filterSql(filter, 4);
+  /**
+   * Hybrid search: cosine (HNSW) and full-text ranks fused by reciprocal rank, filters first. A person's
+   * search (`relevantOnly`) widens the full-text query with the synonym data and keeps only blocks that
+   * match it or lie within MIN_SIMILARITY in meaning.
+   */
+  async function search(query: string, filter: SearchOptions): Promise<ScoredBlock[]> {
+    const { words, added } = filter.relevantOnly ? expandQuery(query) : { words: tokenize(query), added: [] };
+    const terms = [...new Set(words)].slice(0, 32);
+    // The vector half reads the widened words too: the hash embedder only knows the words it is given.
+    const [vector] = await embedder.embed([filter.relevantOnly ? [query, ...added].join(' ') : query]);
+    const people = Boolean(filter.relevantOnly);
+    const { where, params } = filterSql(filter, people ? 5 : 4);
     const cond = where.join(' AND ');
     const depth = Math.max(filter.limit * 4, 40);
+    // A person's search also ranks by the searcher's own words and keeps only relevant blocks; the
+    // composer's search keeps the plain shape (one rank, no cut-off), which costs nothing extra.
+    const rank = people ? 'ts_rank_cd(tsv, q) + ts_rank_cd(tsv, own)' : 'ts_rank_cd(tsv, q)';
+    const ownQuery = people ? ", to_tsquery('english', $4) own" : '';
     const sql = `
       WITH vec AS (
-        SELECT id, row_number() OVER () AS r FROM (
-          SELECT id FROM content_blocks WHERE ${cond} AND embedder = $3
-          ORDER BY embedding <=> $1::vector LIMIT ${depth}) v
+        SELECT id, dist, row_number() OVER (ORDER BY dist, id) AS r FROM (
+          SELECT id, embedding <=> $1::vector AS dist FROM content_blocks WHERE ${cond} AND embedder = $3
+          ORDER BY dist LIMIT ${depth}) v
       ), fts AS (
         SELECT id, row_number() OVER (ORDER BY rank DESC, id) AS r FROM (
-          SELECT id, ts_rank_cd(tsv, q) AS rank FROM content_blocks, to_tsquery('english', $2) q
+          SELECT id, ${rank} AS rank FROM content_blocks, to_tsquery('english', $2) q${ownQuery}
           WHERE $2 <> '' AND ${cond} AND tsv @@ q ORDER BY rank DESC LIMIT ${depth}) t
       ), fused AS (
-        SELECT id, sum(1.0 / (${RRF_K} + r)) AS score FROM (SELECT * FROM vec UNION ALL SELECT * FROM fts) u GROUP BY id
+        SELECT id, sum(1.0 / (${RRF_K} + r)) AS score, bool_or(matched) AS matched, min(dist) AS dist FROM (
+          SELECT id, r, false AS matched, dist FROM vec UNION ALL SELECT id, r, true, NULL FROM fts) u GROUP BY id
       )
       SELECT ${COLUMNS}, true AS usable, fused.score::float8 AS score
-      FROM fused JOIN content_blocks USING (id) ORDER BY score DESC, id LIMIT ${filter.limit}`;
-    const tsquery = terms
-      .map((t) => t.replace(/'/g, ''))
-      .filter(Boolean)
-      .join(' | ');
-    const rows = (await pool.query<Row>(sql, [pgvector.toSql(vector!), tsquery, embedder.name, ...params])).rows;
+      FROM fused JOIN content_blocks USING (id)
+      ${people ? `WHERE matched OR dist <= ${1 - MIN_SIMILARITY}` : ''}
+      ORDER BY score DESC, id LIMIT ${filter.limit}`;
+    const tsquery = orTsquery([...terms, ...added]);
+    const own = orTsquery(terms) || tsquery;
+    const values = [pgvector.toSql(vector!), tsquery, embedder.name, ...(people ? [own] : []), ...params];
+    const rows = (await pool.query<Row>(sql, values)).rows;
     return rows.map((r) => ({ ...toBlock(r), score: Number(r.score) }));
   }
 
@@ -145,6 +168,26 @@ export function createContentRepo(pool: pg.Pool, embedder: Embedder) {
     const sql = `SELECT ${COLUMNS}, (approved_at <= current_date AND expires_at >= current_date) AS usable
       FROM content_blocks WHERE id = ANY($1::text[])`;
     return (await pool.query<Row>(sql, [ids])).rows.map(toBlock);
+  }
+
+  /** The text of each block as a message used it (that version; the current one when none is named). */
+  async function versionTexts(refs: Array<{ id: string; version?: number }>) {
+    if (refs.length === 0) return [];
+    return (
+      await pool.query<{
+        id: string;
+        asked: number | null;
+        version: number | null;
+        kind: string | null;
+        text: string | null;
+      }>(
+        `SELECT r.id, r.version AS asked, coalesce(r.version, b.version) AS version, v.block->>'kind' AS kind, v.block->>'text' AS text
+         FROM jsonb_to_recordset($1::jsonb) AS r(id text, version int)
+         LEFT JOIN content_blocks b ON b.id = r.id
+         LEFT JOIN content_block_versions v ON v.id = r.id AND v.version = coalesce(r.version, b.version)`,
+        [JSON.stringify(refs.map((r) => ({ id: r.id, version: r.version ?? null })))],
+      )
+    ).rows;
   }
 
   async function history(id: string) {
@@ -192,10 +235,23 @@ export function createContentRepo(pool: pg.Pool, embedder: Embedder) {
     return vocabulary;
   }
 
+  let programNames: Promise<string[]> | undefined;
+  /** The programmes the library has blocks for, cached until the next import changes them. */
+  function programs(): Promise<string[]> {
+    programNames ??= pool
+      .query<{ program: string }>('SELECT DISTINCT program FROM content_blocks ORDER BY program')
+      .then((r) => r.rows.map((row) => row.program))
+      .catch((err) => {
+        programNames = undefined;
+        throw err;
+      });
+    return programNames;
+  }
+
   async function count(): Promise<number> {
     return (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM content_blocks')).rows[0]!.n;
   }
 
-  return { importBlocks, list, search, byIds, history, count, reembedStale, contentTerms };
+  return { importBlocks, list, search, byIds, history, versionTexts, count, reembedStale, contentTerms, programs };
 }
 export type ContentRepo = ReturnType<typeof createContentRepo>;

@@ -165,4 +165,8 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = [
       ALTER TABLE idempotency_keys ADD COLUMN lease_until timestamptz;
     `,
   },
+  {
+    name: 'runs record their origin (api, or eval: started by an eval suite against the service) for the queue, metrics and figures to leave eval runs out',
+    sql: `ALTER TABLE runs ADD COLUMN origin text NOT NULL DEFAULT 'api' CHECK (origin IN ('api', 'eval'));`,
+  },
 ];

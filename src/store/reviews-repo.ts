@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { ComposeAnswer } from '../domain/compose.js';
+import type { ComposeAnswer, RunOrigin } from '../domain/compose.js';
 import { beforeCursor, createdMicros } from './keyset.js';
 
 export type ReviewRow = {
@@ -15,7 +15,18 @@ export type ReviewRow = {
   answer: ComposeAnswer;
   /** The keyset position of the row (microseconds since the epoch), for the next page's cursor. */
   createdMicros: string;
+  program: string;
+  /** The run's pseudonymous subject id; null once the subject was erased. */
+  subjectRef: string | null;
+  origin: RunOrigin;
+  /** 0 for the most severe safety holds, larger for less urgent ones (the queue's order). */
+  priority: number;
 };
+
+/** What the queue can be narrowed to: a hold reason's code (`crisis`, `low_confidence`, ...) and the runs' origin. */
+export type ReviewFilter = { reason?: string; origin?: RunOrigin | 'all' };
+/** A position in the queue's order (priority, then newest first); `at` in microseconds since the epoch. */
+export type ReviewCursor = { priority: number; at: string; id: string };
 
 type Row = {
   id: string;
@@ -29,6 +40,10 @@ type Row = {
   decided_at: Date | null;
   answer: ComposeAnswer;
   created_micros: string;
+  program: string;
+  subject_id: string | null;
+  origin: RunOrigin;
+  priority: number;
 };
 
 const toReview = (r: Row): ReviewRow => ({
@@ -43,10 +58,23 @@ const toReview = (r: Row): ReviewRow => ({
   decidedAt: r.decided_at?.toISOString() ?? null,
   answer: r.answer,
   createdMicros: r.created_micros,
+  program: r.program,
+  subjectRef: r.subject_id,
+  origin: r.origin,
+  priority: r.priority,
 });
 
+/**
+ * Safety holds first, most severe first (CONTRACT.md, "Safety triage"); `safety_escalation` is the crisis
+ * hold of engines that predate the safety codes. Everything else waits in time order after them.
+ */
+const PRIORITY = `CASE split_part(v.reason, ':', 1)
+  WHEN 'crisis' THEN 0 WHEN 'safety_escalation' THEN 0 WHEN 'adverse_event' THEN 1
+  WHEN 'product_complaint' THEN 2 WHEN 'medical_information' THEN 3 ELSE 9 END`;
+
 const SELECT = `SELECT v.id, v.run_id, v.status, v.reason, v.created_at, v.decision, v.note, v.decided_by, v.decided_at,
-  r.answer, ${createdMicros('v.created_at')} FROM reviews v JOIN runs r ON r.id = v.run_id`;
+  r.answer, r.program, r.subject_id, r.origin, ${PRIORITY} AS priority, ${createdMicros('v.created_at')}
+  FROM reviews v JOIN runs r ON r.id = v.run_id`;
 
 /** Holds a run for review, inside the transaction that saves the run. */
 export async function insertHold(client: pg.PoolClient, review: { id: string; runId: string; reason: string }) {
@@ -78,18 +106,32 @@ export async function withdrawReviews(client: pg.PoolClient, runIds: string[]): 
 }
 
 export function createReviewsRepo(pool: pg.Pool) {
-  async function list(status: 'pending' | 'decided' | 'all', limit: number, before?: { at: string; id: string }) {
+  /** The queue (or its history): safety holds first, then newest first; eval runs only when asked for. */
+  async function list(
+    status: 'pending' | 'decided' | 'all',
+    limit: number,
+    before?: ReviewCursor,
+    filter: ReviewFilter = {},
+  ) {
     const where: string[] = [];
     const params: unknown[] = [];
+    const p = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
     if (status === 'pending') where.push("v.status IN ('pending', 'deciding')");
     if (status === 'decided') where.push("v.status IN ('approved', 'rejected')");
+    const origin = filter.origin ?? 'api';
+    if (origin !== 'all') where.push(`r.origin = ${p(origin)}`);
+    if (filter.reason) where.push(`split_part(v.reason, ':', 1) = ${p(filter.reason)}`);
     if (before) {
-      params.push(before.at, before.id);
-      where.push(beforeCursor('v.created_at', 'v.id', `$${params.length - 1}`, `$${params.length}`));
+      const [pr, at, id] = [p(before.priority), p(before.at), p(before.id)];
+      where.push(
+        `(${PRIORITY} > ${pr}::int OR (${PRIORITY} = ${pr}::int AND ${beforeCursor('v.created_at', 'v.id', at, id)}))`,
+      );
     }
-    params.push(limit);
     const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY v.created_at DESC, v.id DESC LIMIT $${params.length}`;
+      ORDER BY priority, v.created_at DESC, v.id DESC LIMIT ${p(limit)}`;
     return (await pool.query<Row>(sql, params)).rows.map(toReview);
   }
 

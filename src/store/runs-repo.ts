@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { ComposeAnswer } from '../domain/compose.js';
+import type { ComposeAnswer, RunOrigin } from '../domain/compose.js';
 import type { SubjectHistory } from '../domain/history.js';
 import { insertHold, recordDecision } from './reviews-repo.js';
 import { lockSubjectProgram } from './subject-lock.js';
@@ -8,6 +8,8 @@ import { inTransaction } from './transaction.js';
 
 export type RunRow = {
   answer: ComposeAnswer;
+  /** `api` unless an eval suite started the run; eval runs stay out of the queue, metrics and figures. */
+  origin?: RunOrigin;
   subjectId: string;
   program: string;
   durationMs: number;
@@ -100,8 +102,8 @@ export function createRunsRepo(pool: pg.Pool) {
       }
       await client.query(
         `INSERT INTO runs (id, trace_id, subject_id, program, channel, status, barrier, confidence, techniques, block_ids,
-           answer, model_calls, fallbacks, duration_ms, sent_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14, CASE WHEN $6 = 'approved' THEN now() END)`,
+           answer, model_calls, fallbacks, duration_ms, sent_at, origin)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14, CASE WHEN $6 = 'approved' THEN now() END, $15)`,
         [
           a.id,
           a.traceId,
@@ -117,10 +119,13 @@ export function createRunsRepo(pool: pg.Pool) {
           run.modelCalls,
           run.fallbacks,
           run.durationMs,
+          run.origin ?? 'api',
         ],
       );
       if (review) await insertHold(client, { id: review.id, runId: a.id, reason: review.reason });
-      if (contentGap) await countGap(client, run.program, contentGap.barrier, contentGap.channel);
+      // A gap an eval suite provoked is the suite's doing, not a programme's missing content.
+      if (contentGap && run.origin !== 'eval')
+        await countGap(client, run.program, contentGap.barrier, contentGap.channel);
       await appendTrace(client, a.traceId, records);
       await extras.within?.(client);
       return a;

@@ -27,11 +27,11 @@ describe('nof1 compose --file', { timeout: 180_000 }, () => {
     expect(answer.compliance.verdict).toBe('pass');
   });
 
-  it('exits 1 and names the file when it does not exist', async () => {
+  it('exits 2 (usage) and names the file when it does not exist', async () => {
     const dataDir = await tempDir();
     const missing = join(dataDir, 'nope.json');
     const run = await runNof1(['compose', '--file', missing], { NOF1_DATA_DIR: join(dataDir, 'store') });
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('nope.json');
   });

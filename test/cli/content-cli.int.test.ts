@@ -64,21 +64,21 @@ describe('nof1 content import', { timeout: 120_000 }, () => {
     expect(await idsIn(dataDir, program)).toEqual([good1.id, good2.id].sort());
   });
 
-  it('exits 1 with a clear message for a missing file', async () => {
+  it('exits 2 (usage) with a clear message for a missing file', async () => {
     const dataDir = await tempDir();
     const missing = join(dataDir, 'nope.csv');
     const run = await runNof1(['content', 'import', missing], envFor(dataDir));
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stderr).toBe(`nof1: ${missing}: no such file\n`);
     expect(run.stdout).toBe('');
   });
 
-  it('exits 1 naming the file when it is not readable as blocks', async () => {
+  it('exits 2 (usage) naming the file when it is not readable as blocks', async () => {
     const dataDir = await tempDir();
     const file = join(dataDir, 'broken.json');
     await writeFile(file, '{"blocks": [');
     const run = await runNof1(['content', 'import', file], envFor(dataDir));
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stderr).toMatch(new RegExp(`^nof1: ${file}: `));
   });
 });

@@ -37,7 +37,9 @@ describe('nof1 eval run (the real CLI)', () => {
     const junit = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(
       await readFile(xml, 'utf8'),
     );
-    expect(junit.testsuites).toMatchObject({ tests: '5', failures: '0', errors: '0' });
+    // 3 cases, 2 thresholds and the gate's verdict.
+    expect(junit.testsuites).toMatchObject({ tests: '6', failures: '0', errors: '0' });
+    expect(junit.testsuites.name).toMatch(/: gate held: all 3 cases passed$/);
     // Stored: accept finds it in the same data directory.
     const accepted = await runNof1(['eval', 'accept', run.id], env);
     expect(accepted.code, accepted.stderr).toBe(0);
@@ -55,7 +57,7 @@ describe('nof1 eval run (the real CLI)', () => {
     expect(res.stdout).toContain('(not stored)');
   });
 
-  it('exits 1 with file:line for a bad suite, and 2 for bad usage', async () => {
+  it('exits 2 (usage) with file:line for a bad suite, for a mistyped --filter tag, and for bad usage', async () => {
     const dir = await tempDir();
     const suite = join(dir, 'bad.yaml');
     await writeFile(
@@ -63,8 +65,14 @@ describe('nof1 eval run (the real CLI)', () => {
       ['name: bad', 'cases:', '  - id: one', '    assert:', '      - type: nonsense', ''].join('\n'),
     );
     const bad = await runNof1(['eval', 'run', suite, '--no-store'], {});
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/bad\.yaml:5: unknown assertion type "nonsense"/);
+    const tiny = await writeTinySuite(dir);
+    const typo = await runNof1(['eval', 'run', tiny, '--no-store', '--filter', 'consnet'], {});
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toBe(
+      'nof1: --filter: no case of the suite has the tag consnet; known tags: consent, cost, quiet\n',
+    );
 
     for (const args of [
       ['--repeat', '0'],

@@ -26,6 +26,20 @@ function fakeFetch(routes: Record<string, () => Response>) {
 }
 
 describe('HTTP target', () => {
+  it('marks its composes as eval runs, and nothing else', async () => {
+    const seen: Array<[string, string | null]> = [];
+    const impl = (async (input: string | URL | Request, init?: RequestInit) => {
+      const url = new URL(String(input));
+      seen.push([`${init?.method ?? 'GET'} ${url.pathname}`, new Headers(init?.headers).get('x-nof1-origin')]);
+      return url.pathname === '/v1/compose' ? Response.json(composeAnswer()) : Response.json({ steps: [] });
+    }) as typeof fetch;
+    await createHttpTarget({ url: 'http://svc.test', key: 'k1' }, impl).compose(request);
+    expect(seen).toEqual([
+      ['POST /v1/compose', 'eval'],
+      ['GET /v1/traces/trc_1', null],
+    ]);
+  });
+
   it('composes with the key, then reads the trace; blocks come from the content listing', async () => {
     const blocks = [{ id: 'LZ-1', kind: 'claim', requiresIsi: true, text: 't' }];
     const { impl, calls } = fakeFetch({

@@ -59,7 +59,8 @@ describe('JUnit report', () => {
     expect(XMLValidator.validate(xml)).toBe(true);
     const doc = parser.parse(xml);
     const [cases, gates] = doc.testsuites.testsuite;
-    expect(doc.testsuites).toMatchObject({ tests: '6', failures: '2', errors: '1' });
+    expect(doc.testsuites).toMatchObject({ tests: '7', failures: '3', errors: '1' });
+    expect(doc.testsuites.name).toBe('nof1 eval mixed <suite>: gate failed (pass_rate): 2 of 4 cases failed');
     expect(cases).toMatchObject({ name: 'mixed <suite>', tests: '4', failures: '1', errors: '1', skipped: '0' });
     expect(cases.properties.property).toContainEqual({ name: 'run', value: run.id });
     const byName = Object.fromEntries(cases.testcase.map((t: { name: string }) => [t.name, t]));
@@ -68,11 +69,32 @@ describe('JUnit report', () => {
     expect(byName[EVIL].failure.message).toBe('2 assertion(s) failed: status, barrier');
     expect(byName[EVIL].failure['#text']).toContain('status (status): status blocked, expected approved');
     expect(byName.broken.error).toMatchObject({ type: 'case_error', message: 'HTTP 500  <oops> ]]>' });
-    expect(gates).toMatchObject({ name: 'mixed <suite>.thresholds', tests: '2', failures: '1' });
+    expect(gates).toMatchObject({ name: 'mixed <suite>.thresholds', tests: '3', failures: '2' });
     expect(gates.testcase.map((t: { name: string; failure?: unknown }) => [t.name, Boolean(t.failure)])).toEqual([
       ['pass_rate', true],
       ['assertion_failures(no_pii)', false],
+      ['gate failed (pass_rate): 2 of 4 cases failed', true],
     ]);
+    expect(cases.properties.property).toContainEqual({ name: 'gate', value: 'failed' });
+  });
+});
+
+describe('JUnit gate verdict', () => {
+  it('tells "cases failed, gate held" apart from a failed gate', async () => {
+    const { target } = fakeTarget((id) => (id === 'b' ? blockedAnswer('consent') : composeAnswer()));
+    const suite = fakeSuite(
+      ['a', 'b', 'c'].map((id) => ({ id, assert: [{ type: 'status', value: 'approved' }] })),
+      [{ metric: 'pass_rate', min: 0.5 }],
+    );
+    const run = await storedRun(await runSuite(suite, {}, { createTarget: async () => target }));
+    const doc = parser.parse(renderJunit(run));
+    expect(doc.testsuites.name).toBe(`nof1 eval ${run.suite.name}: gate held: 1 of 3 cases failed`);
+    const [cases, gates] = doc.testsuites.testsuite;
+    expect(cases.failures).toBe('1');
+    const gate = gates.testcase.at(-1);
+    expect(gate.name).toBe('gate held: 1 of 3 cases failed');
+    expect(gate.failure).toBeUndefined();
+    expect(cases.properties.property).toContainEqual({ name: 'verdict', value: 'gate held: 1 of 3 cases failed' });
   });
 });
 

@@ -40,8 +40,9 @@ describe('reviewer console in headless Chromium', () => {
     await row.waitFor();
     const cells = await row.locator('td').allTextContents();
     expect(cells[0]).toMatch(/^Low confidence/);
-    expect(cells[2]).toMatch(/^\d+%$/);
-    expect(cells[3]).toBe('sms');
+    expect(cells[1]).toBe('lumenzo-adherence');
+    expect(cells[4]).toMatch(/^\d+%$/);
+    expect(cells[5]).toBe('sms');
 
     await openRun(page, `#queue-body tr[data-review-id="${held.reviewId}"] a`);
     expect(page.url()).toContain(`#/run/${held.traceId}`);

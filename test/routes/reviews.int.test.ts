@@ -66,7 +66,7 @@ describe('the review queue', () => {
     expect(review).toMatchObject({ runId: held.id, reason: 'content_gap', diagnosis: { barrier: 'cost' } });
   });
 
-  it('pages through the queue with a cursor: newest first, no duplicates, nothing missed', async () => {
+  it('pages through the queue with a cursor: safety holds, then newest first, no duplicates, nothing missed', async () => {
     const held: string[] = [];
     for (let i = 0; i < 5; i++) held.push((await composeHeld(svc)).review.id);
     const { rows, pages } = await allPages<Review>(svc, '/v1/reviews?status=pending&limit=2', 'reviews');
@@ -74,7 +74,12 @@ describe('the review queue', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual(expect.arrayContaining(held));
     expect(pages).toBe(Math.ceil(rows.length / 2));
-    const times = rows.map((r) => Date.parse(r.createdAt));
+    // Safety holds lead the queue (test/routes/review-queue.int.test.ts); the rest read newest first.
+    const safety = (r: Review) =>
+      /^(crisis|safety_escalation|adverse_event|product_complaint|medical_information)\b/.test(r.reason);
+    const firstOrdinary = rows.findIndex((r) => !safety(r));
+    expect(rows.slice(firstOrdinary).some(safety)).toBe(false);
+    const times = rows.slice(firstOrdinary).map((r) => Date.parse(r.createdAt));
     expect(times).toEqual([...times].sort((a, b) => b - a));
     // the five were held in order, so they read newest first
     expect(ids.filter((id) => held.includes(id))).toEqual([...held].reverse());

@@ -92,7 +92,7 @@ describe('the data folder lock', () => {
     expect((await first.call('GET', '/healthz')).status).toBe(200);
   });
 
-  it('refuses a second process with a clear message naming the folder, and frees the folder on close', async () => {
+  it('refuses a second process, naming the folder and the service holding it, and frees the folder on close', async () => {
     const dataDir = await tempDir();
     const first = await startTestService({ NOF1_DEMO: '0', NOF1_DATA_DIR: dataDir });
     let firstOpen = true;
@@ -100,10 +100,11 @@ describe('the data folder lock', () => {
     const file = join(dataDir, 'blocks.json');
     await writeFile(file, JSON.stringify([block()]));
     const run = () => runNof1(['content', 'import', file], { NOF1_DATA_DIR: dataDir });
+    // The CLI does not open a folder in use: it names the service holding it and asks for its key.
     const refused = await run();
-    expect(refused.code).toBe(1);
+    expect(refused.code).toBe(2);
     expect(refused.stderr).toContain(dataDir);
-    expect(refused.stderr).toContain('in use by another process');
+    expect(refused.stderr).toContain(`in use by the service at ${first.url} (process ${process.pid})`);
 
     await first.close();
     firstOpen = false;

@@ -3,7 +3,7 @@ import { api, explain, session } from './api.js';
 import { $, flash, say } from './dom.js';
 import { loadQueue } from './queue.js';
 import { loadRun } from './run.js';
-import { bindSearch } from './search.js';
+import { bindSearch, loadPrograms } from './search.js';
 
 const VIEWS = ['queue', 'run', 'search'];
 
@@ -27,6 +27,7 @@ function route() {
   // Moving focus to the new view's heading tells keyboard and screen-reader users the page changed.
   $(`${current}-title`).focus();
   if (current === 'queue') void loadQueue();
+  if (current === 'search') void loadPrograms();
   if (current === 'run') {
     flash('');
     void loadRun(decodeURIComponent(arg));
@@ -75,6 +76,7 @@ function signOut() {
 $('sign-in-form').addEventListener('submit', signIn);
 $('sign-out').addEventListener('click', signOut);
 $('queue-refresh').addEventListener('click', () => loadQueue());
+$('queue-reason').addEventListener('change', () => loadQueue());
 window.addEventListener('hashchange', route);
 bindSearch();
 showSignedIn(Boolean(session.key()));

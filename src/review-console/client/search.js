@@ -1,8 +1,9 @@
-// View 4: runs by time window, status and barrier, each linking to its timeline.
+// View 4: runs by time window, status, barrier, programme, subject, block or approval code, each linking to its run.
 import { api, explain } from './api.js';
 import { $, fill, h, ms, say, statusBadge, time } from './dom.js';
 
 let nextQuery = null;
+const TEXT_FIELDS = ['program', 'subject', 'block', 'approvalCode'];
 
 /** datetime-local inputs carry no zone: read them as the reviewer's local time and send UTC. */
 function query(form, cursor) {
@@ -11,22 +12,28 @@ function query(form, cursor) {
     const value = form.elements[name].value;
     if (value) q.set(name, new Date(value).toISOString());
   }
-  for (const name of ['status', 'barrier']) if (form.elements[name].value) q.set(name, form.elements[name].value);
+  for (const name of ['status', 'barrier', ...TEXT_FIELDS]) {
+    const value = form.elements[name].value.trim();
+    if (value) q.set(name, value);
+  }
   if (cursor) q.set('cursor', cursor);
   return q;
 }
+
+const cell = (label, ...children) => h('td', { 'data-label': label }, ...children);
 
 function row(t) {
   return h(
     'tr',
     { 'data-trace-id': t.traceId },
-    h('td', {}, time(t.createdAt)),
-    h('td', {}, statusBadge(t.status)),
-    h('td', {}, t.barrier ?? '—'),
-    h('td', {}, t.program),
-    h('td', {}, t.channel ?? '—'),
-    h('td', {}, ms(t.durationMs)),
-    h('td', {}, h('a', { href: `#/run/${encodeURIComponent(t.traceId)}` }, h('span', { class: 'mono' }, t.traceId))),
+    cell('Created', time(t.createdAt)),
+    cell('Status', statusBadge(t.status)),
+    cell('Barrier', t.barrier ?? '—'),
+    cell('Programme', t.program),
+    cell('Subject', h('span', { class: 'mono' }, t.subjectRef ?? 'erased')),
+    cell('Channel', t.channel ?? '—'),
+    cell('Duration', ms(t.durationMs)),
+    cell('Run', h('a', { href: `#/run/${encodeURIComponent(t.traceId)}` }, h('span', { class: 'mono' }, t.traceId))),
   );
 }
 
@@ -45,6 +52,21 @@ async function run(q, append) {
     $('search-more').hidden = !nextQuery;
   } catch (err) {
     say($('search-error'), explain(err));
+  }
+}
+
+let programsLoaded = false;
+
+/** The programme choices come from the library (GET /v1/programs), so a typo cannot be searched for. */
+export async function loadPrograms() {
+  if (programsLoaded) return;
+  programsLoaded = true;
+  const select = $('search-program');
+  try {
+    const { programs } = await api('/v1/programs');
+    select.append(...programs.map((p) => h('option', { value: p }, p)));
+  } catch {
+    programsLoaded = false; // tried again next time the view opens
   }
 }
 
