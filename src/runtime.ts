@@ -6,14 +6,24 @@ import { validateBlocks } from './content/validate-blocks.js';
 import type { Embedder } from './domain/ports.js';
 import type { Env } from './env.js';
 import { createContentRepo } from './store/content-repo.js';
+import { createDeliveriesRepo } from './store/deliveries-repo.js';
 import { createErasureRepo } from './store/erasure-repo.js';
+import { createEventsRepo } from './store/events-repo.js';
 import { createIdempotencyRepo } from './store/idempotency-repo.js';
+import { createJobsRepo } from './store/jobs-repo.js';
 import { openStore } from './store/open-store.js';
+import { createOutboxRepo } from './store/outbox-repo.js';
+import { createOutcomesRepo } from './store/outcomes-repo.js';
+import { createProgramSummary } from './store/program-summary.js';
 import { createReviewsRepo } from './store/reviews-repo.js';
 import { createRunListing } from './store/run-listing.js';
 import { createRunsRepo } from './store/runs-repo.js';
 import { createSettingsRepo } from './store/settings-repo.js';
+import { createSubjectMessages } from './store/subject-messages.js';
+import { createSubjectsRepo } from './store/subjects-repo.js';
 import { createTraceRepo } from './store/trace-repo.js';
+import { createTriggersRepo } from './store/triggers-repo.js';
+import { createWebhookSecretsRepo } from './store/webhook-secrets-repo.js';
 
 export const DEMO_LIBRARY = fileURLToPath(new URL('./content/demo-library.yaml', import.meta.url));
 
@@ -47,6 +57,16 @@ export async function openRuntime(env: Env) {
     reviews: createReviewsRepo(pool),
     listing: createRunListing(pool),
     erasure: createErasureRepo(pool),
+    subjects: createSubjectsRepo(pool),
+    subjectMessages: createSubjectMessages(pool),
+    events: createEventsRepo(pool),
+    triggers: createTriggersRepo(pool),
+    jobs: createJobsRepo(pool),
+    outbox: createOutboxRepo(pool),
+    deliveries: createDeliveriesRepo(pool),
+    webhookSecrets: createWebhookSecretsRepo(pool),
+    outcomes: createOutcomesRepo(pool),
+    summary: createProgramSummary(pool),
   };
 }
 export type Runtime = Awaited<ReturnType<typeof openRuntime>>;

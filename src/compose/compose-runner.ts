@@ -63,9 +63,14 @@ export function createComposeRunner(deps: RunnerDeps) {
     return state;
   }
 
-  async function compose(request: ComposeRequest, onStep?: (e: StepEvent) => void): Promise<ComposeAnswer> {
+  /** `runId` is given by a scheduled job, so a retried job finds the run it already made. */
+  async function compose(
+    request: ComposeRequest,
+    onStep?: (e: StepEvent) => void,
+    opts: { runId?: string } = {},
+  ): Promise<ComposeAnswer> {
     const started = performance.now();
-    const runId = newId('msg');
+    const runId = opts.runId ?? newId('msg');
     const traceId = newId('trc');
     const createdAt = new Date().toISOString();
     const terms = (await deps.contentTerms?.()) ?? [];

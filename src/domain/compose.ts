@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Audience, Barrier, Channel } from './block.js';
+import { Preferences, TimeZone } from './subject.js';
 
 export const Signal = z
   .object({
@@ -20,6 +21,8 @@ const Subject = z
     id: z.string().min(1).max(200),
     audience: Audience,
     consents: z.record(z.string(), z.boolean()).default({}),
+    timezone: TimeZone.optional(),
+    preferences: Preferences.optional(),
   })
   .meta({ id: 'Subject' });
 
@@ -33,6 +36,18 @@ export const ComposeRequest = z
   })
   .meta({ id: 'ComposeRequest' });
 export type ComposeRequest = z.infer<typeof ComposeRequest>;
+
+/**
+ * The compose body as clients send it (v1.2): subject fields the store holds for the subject
+ * (`PUT /v1/subjects/{id}`) may be left out; the request's own fields win where both have one.
+ */
+export const ComposeRequestBody = ComposeRequest.extend({
+  subject: Subject.extend({
+    audience: Audience.optional(),
+    consents: z.record(z.string(), z.boolean()).optional(),
+  }),
+}).meta({ id: 'ComposeRequestBody' });
+export type ComposeRequestBody = z.infer<typeof ComposeRequestBody>;
 
 export const Status = z.enum(['approved', 'needs_review', 'blocked', 'skipped']);
 export type Status = z.infer<typeof Status>;

@@ -29,7 +29,15 @@ export interface RunHistorySource {
   history(subjectId: string, program: string, windowDays: number): Promise<SubjectHistory>;
 }
 
-export type ProgramSettings = { program: string; frequencyCap: number; frequencyWindowDays: number };
+/** Target behaviours and the window after a sent message in which one makes it `achieved` (ISO 8601 duration). */
+export type OutcomeSettings = { targets: string[]; window: string };
+export type ProgramSettings = {
+  program: string;
+  frequencyCap: number;
+  frequencyWindowDays: number;
+  outcomes?: OutcomeSettings | null;
+  webhookUrl?: string | null;
+};
 export const DEFAULT_SETTINGS = { frequencyCap: 3, frequencyWindowDays: 7 };
 
 export interface SettingsSource {
@@ -47,3 +55,17 @@ export type Embedder = {
   readonly name: string;
   embed(texts: string[]): Promise<number[][]>;
 };
+
+/** How the subject has been engaging lately, for their own limits (the `preferences` rule). */
+export type Engagement = {
+  /** Messages sent to the subject in the last 7 days, every programme included. */
+  sentLast7Days: number;
+  lastSentAt: string | null;
+  /** The programme's latest sent messages in a row with no open, click, reply or target behaviour. */
+  unansweredStreak: number;
+  /** Messages of this programme sent since `since` (the informed choice), if asked. */
+  sentSince: number;
+};
+export interface EngagementSource {
+  engagement(subjectId: string, program: string, since?: string | null): Promise<Engagement>;
+}
