@@ -10,6 +10,7 @@ import { createKeyRing, generateAdminKey, parseKeys } from './auth/keys.js';
 import { createComposeStack } from './compose/compose-stack.js';
 import { loadModelEngines } from './compose/load-model-engines.js';
 import type { Env } from './env.js';
+import { createClosedLoop } from './loop/closed-loop.js';
 import { createMetrics } from './observability/metrics.js';
 import { combineObservers } from './observability/observers.js';
 import { loadDemoLibrary, openRuntime } from './runtime.js';
@@ -20,6 +21,8 @@ export type RunningService = {
   adminKey?: string;
   /** The store's pool (with embedded PGlite the only way in while the service runs): for tests and tools. */
   pool: pg.Pool;
+  /** The closed loop's worker: tests and benchmarks may run a pass at once. */
+  worker: { runOnce(): Promise<void> };
   close(): Promise<void>;
 };
 
@@ -45,6 +48,7 @@ export async function startService(env: Env, logger: Logger): Promise<RunningSer
     compose = await createComposeStack({
       pool: runtime.store.pool,
       ...runtime,
+      engagement: runtime.outcomes,
       models: await loadModelEngines(env),
       reviewBelow: env.NOF1_REVIEW_BELOW,
       observe: combineObservers(logger, metrics.recordRun, telemetry?.recordRun),
@@ -54,6 +58,7 @@ export async function startService(env: Env, logger: Logger): Promise<RunningSer
     await runtime.store.close();
     throw err;
   }
+  const loop = createClosedLoop({ ...runtime, pool: runtime.store.pool, runner: compose.runner, logger, env });
   const evalStore = createEvalStore(runtime.store.pool);
   const launcher = createEvalLauncher({ store: evalStore, env, logger, memoryMb: env.NOF1_EVAL_MEMORY_MB });
   const app = createApp({
@@ -66,24 +71,31 @@ export async function startService(env: Env, logger: Logger): Promise<RunningSer
     runner: compose.runner,
     forgetCheckpoints: compose.forgetCheckpoints,
     metrics,
+    ingest: loop.ingest,
+    onInformedChoice: loop.onInformedChoice,
+    webhookPolicy: loop.webhookPolicy,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s));
   });
   const port = (server.address() as AddressInfo).port;
-  logger.info({ port, host: env.HOST, store: runtime.store.kind }, 'nof1 listening');
+  if (env.NOF1_JOBS) loop.worker.start();
+  logger.info({ port, host: env.HOST, store: runtime.store.kind, jobs: env.NOF1_JOBS }, 'nof1 listening');
   let closing: Promise<void> | undefined;
   return {
     url: `http://${env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST}:${port}`,
     port,
     adminKey,
     pool: runtime.store.pool,
+    worker: loop.worker,
     close() {
       closing ??= (async () => {
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           if ('closeIdleConnections' in server) server.closeIdleConnections();
         });
+        // The loop worker stops claiming; a run in hand finishes (or its lease hands it to another process).
+        await loop.worker.stop();
         // Background eval runs stop taking cases and store what they have while the store is still open.
         await launcher.close();
         // Every run has been observed once the server has drained: flush its spans before the store goes.

@@ -3,11 +3,13 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { requireRole } from '../auth/require-role.js';
 import type { ComposeRunner } from '../compose/compose-runner.js';
-import { ComposeAnswer, ComposeRequest } from '../domain/compose.js';
+import { ComposeAnswer, ComposeRequestBody } from '../domain/compose.js';
 import { Conflict, Invalid } from '../domain/errors.js';
 import { canonicalJson } from '../store/chain-hash.js';
 import type { IdempotencyRepo } from '../store/idempotency-repo.js';
 import type { RunsRepo } from '../store/runs-repo.js';
+import type { SubjectsRepo } from '../store/subjects-repo.js';
+import { completeRequest } from '../loop/complete-request.js';
 import { createRouter } from './openapi-hono.js';
 import { authProblems, conflictProblem } from './problem-schema.js';
 
@@ -21,7 +23,7 @@ const composeRoute = createRoute({
   request: {
     headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
     query: z.object({ stream: z.enum(['1', 'true', '0', 'false']).optional() }),
-    body: { required: true, content: { 'application/json': { schema: ComposeRequest } } },
+    body: { required: true, content: { 'application/json': { schema: ComposeRequestBody } } },
   },
   responses: {
     200: {
@@ -35,15 +37,22 @@ const composeRoute = createRoute({
 
 const hashOf = (v: unknown) => createHash('sha256').update(canonicalJson(v)).digest('hex');
 
-export function composeRoutes(deps: { runner: ComposeRunner; runs: RunsRepo; idempotency: IdempotencyRepo }) {
+export function composeRoutes(deps: {
+  runner: ComposeRunner;
+  runs: RunsRepo;
+  idempotency: IdempotencyRepo;
+  subjects: SubjectsRepo;
+}) {
   return createRouter().openapi(composeRoute, async (c) => {
-    const request = c.req.valid('json');
+    const body = c.req.valid('json');
+    // Subject fields the request leaves out come from the stored subject (v1.2); the request's own win.
+    const request = completeRequest(body, await deps.subjects.get(body.subject.id));
     const key = c.req.valid('header')['idempotency-key'];
     const principal = c.get('principal');
     const stream = ['1', 'true'].includes(c.req.valid('query').stream ?? '');
     if (key) {
       const seen = await deps.idempotency.find(principal, key);
-      if (seen && seen.request_hash !== hashOf(request)) {
+      if (seen && seen.request_hash !== hashOf(body)) {
         throw new Conflict('this Idempotency-Key was used with a different request body');
       }
       const replay = seen && (await deps.runs.getAnswer(seen.run_id));
@@ -53,7 +62,7 @@ export function composeRoutes(deps: { runner: ComposeRunner; runs: RunsRepo; ide
       }
     }
     const finish = async (answer: ComposeAnswer) => {
-      const owner = key ? await deps.idempotency.claim(principal, key, hashOf(request), answer.id) : answer.id;
+      const owner = key ? await deps.idempotency.claim(principal, key, hashOf(body), answer.id) : answer.id;
       return owner === answer.id ? answer : ((await deps.runs.getAnswer(owner)) ?? answer);
     };
     if (!stream) return c.json(await finish(await deps.runner.compose(request)), 200);
