@@ -6,6 +6,7 @@ import { authenticate } from './auth/require-role.js';
 import type { ComposeRunner } from './compose/compose-runner.js';
 import { TooLarge } from './domain/errors.js';
 import { notFound, onError } from './errors.js';
+import type { IntakeResult } from './loop/event-intake.js';
 import type { Metrics } from './observability/metrics.js';
 import { requestLog } from './request-log.js';
 import { reviewConsoleRoutes } from './review-console/routes.js';
@@ -26,8 +27,8 @@ import { traceRoutes } from './routes/traces.js';
 import { triggerRoutes } from './routes/triggers.js';
 import type { ContentRepo } from './store/content-repo.js';
 import type { DeliveriesRepo } from './store/deliveries-repo.js';
-import type { EventsRepo } from './store/events-repo.js';
 import type { ErasureRepo } from './store/erasure-repo.js';
+import type { EventsRepo } from './store/events-repo.js';
 import type { IdempotencyRepo } from './store/idempotency-repo.js';
 import type { OutboxRepo } from './store/outbox-repo.js';
 import type { OutcomesRepo } from './store/outcomes-repo.js';
@@ -37,7 +38,6 @@ import type { RunsRepo } from './store/runs-repo.js';
 import type { SettingsRepo } from './store/settings-repo.js';
 import type { TraceRepo } from './store/trace-repo.js';
 import type { TriggersRepo } from './store/triggers-repo.js';
-import type { IntakeResult } from './loop/event-intake.js';
 
 export type AppDeps = {
   logger: Logger;

@@ -1,11 +1,12 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
+import { outsideQuietHours } from '../compliance/quiet-hours.js';
 import type { ComposeRunner } from '../compose/compose-runner.js';
 import type { Env } from '../env.js';
 import type { DeliveriesRepo } from '../store/deliveries-repo.js';
 import type { EventsRepo } from '../store/events-repo.js';
-import { scheduleJobs } from '../store/jobs-repo.js';
 import type { JobsRepo } from '../store/jobs-repo.js';
+import { scheduleJobs } from '../store/jobs-repo.js';
 import type { OutcomesRepo } from '../store/outcomes-repo.js';
 import type { RunsRepo } from '../store/runs-repo.js';
 import type { SettingsRepo } from '../store/settings-repo.js';
@@ -15,7 +16,6 @@ import type { TriggersRepo } from '../store/triggers-repo.js';
 import type { WebhookSecretsRepo } from '../store/webhook-secrets-repo.js';
 import { ingestEvents, runIdFor } from './event-intake.js';
 import { createLoopWorker, type WorkerOptions } from './loop-worker.js';
-import { outsideQuietHours } from '../compliance/quiet-hours.js';
 import { createJobRunner } from './run-job.js';
 import { createWebhookSender } from './webhook-sender.js';
 

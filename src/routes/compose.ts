@@ -5,11 +5,11 @@ import { requireRole } from '../auth/require-role.js';
 import type { ComposeRunner } from '../compose/compose-runner.js';
 import { ComposeAnswer, ComposeRequestBody } from '../domain/compose.js';
 import { Conflict, Invalid } from '../domain/errors.js';
+import { completeRequest } from '../loop/complete-request.js';
 import { canonicalJson } from '../store/chain-hash.js';
 import type { IdempotencyRepo } from '../store/idempotency-repo.js';
 import type { RunsRepo } from '../store/runs-repo.js';
 import type { SubjectsRepo } from '../store/subjects-repo.js';
-import { completeRequest } from '../loop/complete-request.js';
 import { createRouter } from './openapi-hono.js';
 import { authProblems, conflictProblem } from './problem-schema.js';
 

@@ -35,7 +35,10 @@ const deadRoute = createRoute({
     }),
   },
   responses: {
-    200: { description: 'Dead letters.', content: { 'application/json': { schema: z.object({ deliveries: z.array(Delivery) }) } } },
+    200: {
+      description: 'Dead letters.',
+      content: { 'application/json': { schema: z.object({ deliveries: z.array(Delivery) }) } },
+    },
     ...authProblems,
   },
 });

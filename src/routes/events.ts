@@ -34,7 +34,10 @@ const postRoute = createRoute({
   middleware: [requireRole('client')] as const,
   request: { body: { required: true, content: { 'application/json': { schema: Batch } } } },
   responses: {
-    202: { description: 'Accepted, duplicates and rejected events.', content: { 'application/json': { schema: Accepted } } },
+    202: {
+      description: 'Accepted, duplicates and rejected events.',
+      content: { 'application/json': { schema: Accepted } },
+    },
     ...authProblems,
   },
 });
@@ -43,7 +46,12 @@ export function eventRoutes(deps: { ingest(events: unknown[]): Promise<IntakeRes
   return createRouter().openapi(postRoute, async (c) => {
     const { nextRunAt: _, ...result } = await deps.ingest(c.req.valid('json').events);
     c.get('logger').info(
-      { accepted: result.accepted, duplicates: result.duplicates, rejected: result.rejected.length, scheduled: result.scheduled },
+      {
+        accepted: result.accepted,
+        duplicates: result.duplicates,
+        rejected: result.rejected.length,
+        scheduled: result.scheduled,
+      },
       'events received',
     );
     return c.json(result, 202);

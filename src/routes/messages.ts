@@ -41,7 +41,13 @@ export function messageRoutes(deps: { runs: RunsRepo; outcomes: OutcomesRepo; ev
     if (!answer) throw new NotFound('no message with this id');
     const [o, deliveryEvents] = await Promise.all([deps.outcomes.get(id), deps.events.forMessage(id)]);
     const outcomeDetail = o
-      ? { sentAt: o.sentAt, targets: o.targets, windowEndsAt: o.windowEndsAt, achievedAt: o.achievedAt, optedOutAt: o.optedOutAt }
+      ? {
+          sentAt: o.sentAt,
+          targets: o.targets,
+          windowEndsAt: o.windowEndsAt,
+          achievedAt: o.achievedAt,
+          optedOutAt: o.optedOutAt,
+        }
       : null;
     return c.json({ ...answer, outcome: o?.outcome ?? null, outcomeDetail, deliveryEvents }, 200);
   });

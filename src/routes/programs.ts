@@ -55,7 +55,10 @@ const putRoute = createRoute({
       content: {
         'application/json': {
           schema: Settings.omit({ program: true })
-            .extend({ frequencyCap: z.number().int().min(0).max(100).default(3), frequencyWindowDays: z.number().int().min(1).max(90).default(7) })
+            .extend({
+              frequencyCap: z.number().int().min(0).max(100).default(3),
+              frequencyWindowDays: z.number().int().min(1).max(90).default(7),
+            })
             .strict(),
         },
       },
@@ -103,13 +106,17 @@ const Counts = z.object({
 const summaryRoute = createRoute({
   method: 'get',
   path: '/{program}/summary',
-  summary: 'Sent messages and what followed (delivered, opened, achieved, opted out), by barrier, technique and channel.',
+  summary:
+    'Sent messages and what followed (delivered, opened, achieved, opted out), by barrier, technique and channel.',
   security: [{ bearer: [] }],
   tags: ['programs'],
   middleware: [requireRole('strategist', 'client')] as const,
   request: {
     params,
-    query: z.object({ from: z.iso.datetime({ offset: true }).optional(), to: z.iso.datetime({ offset: true }).optional() }),
+    query: z.object({
+      from: z.iso.datetime({ offset: true }).optional(),
+      to: z.iso.datetime({ offset: true }).optional(),
+    }),
   },
   responses: {
     200: {

@@ -19,7 +19,9 @@ const StoredSubject = z
     id: z.string(),
     audience: z.string().nullable(),
     consents: z.record(z.string(), z.boolean()),
-    withdrawn: z.record(z.string(), z.string()).openapi({ description: 'Channels an unsubscribe or STOP withdrew, and when.' }),
+    withdrawn: z
+      .record(z.string(), z.string())
+      .openapi({ description: 'Channels an unsubscribe or STOP withdrew, and when.' }),
     timezone: z.string().optional(),
     locale: z.string().optional(),
     preferences: z.record(z.string(), z.unknown()),

@@ -25,7 +25,9 @@ beforeAll(async () => {
   secret = settings.body.webhookSecret;
   const triggers = await svc.call('PUT', `/v1/programs/${PROGRAM}/triggers`, {
     key: 'strategist',
-    body: { triggers: [{ id: 'refill-late', on: 'refill_missed', where: { 'data.daysLate': { gte: 3 } }, delay: 'PT0S' }] },
+    body: {
+      triggers: [{ id: 'refill-late', on: 'refill_missed', where: { 'data.daysLate': { gte: 3 } }, delay: 'PT0S' }],
+    },
   });
   expect(triggers.status).toBe(200);
   const subject = await svc.call('PUT', `/v1/subjects/${SUBJECT}`, {
@@ -44,7 +46,14 @@ describe('the closed loop over HTTP', () => {
 
   it('takes a batch of events: accepted, duplicates and per-event rejections', async () => {
     const events = [
-      { id: 'e-1', subject: { id: SUBJECT }, program: PROGRAM, type: 'refill_missed', at: now(), data: { daysLate: 9 } },
+      {
+        id: 'e-1',
+        subject: { id: SUBJECT },
+        program: PROGRAM,
+        type: 'refill_missed',
+        at: now(),
+        data: { daysLate: 9 },
+      },
       {
         id: 'e-2',
         subject: { id: SUBJECT },
@@ -53,14 +62,23 @@ describe('the closed loop over HTTP', () => {
         at: now(),
         data: { question: 'What got in the way?', answer: 'the copay went up and I cant afford it' },
       },
-      { id: 'e-1', subject: { id: SUBJECT }, program: PROGRAM, type: 'refill_missed', at: now(), data: { daysLate: 9 } },
+      {
+        id: 'e-1',
+        subject: { id: SUBJECT },
+        program: PROGRAM,
+        type: 'refill_missed',
+        at: now(),
+        data: { daysLate: 9 },
+      },
       { id: 'bad', subject: { id: SUBJECT }, program: PROGRAM, type: 'Refill Missed', at: 'yesterday' },
     ];
     const r = await json(await svc.call('POST', '/v1/events', { key: 'client', body: { events } }));
     expect(r.status).toBe(202);
     expect(r.body).toMatchObject({ accepted: 2, duplicates: 1, scheduled: 1 });
     expect(r.body.rejected.map((x: { index: number }) => x.index)).toEqual([3]);
-    const again = await json(await svc.call('POST', '/v1/events', { key: 'client', body: { events: events.slice(0, 2) } }));
+    const again = await json(
+      await svc.call('POST', '/v1/events', { key: 'client', body: { events: events.slice(0, 2) } }),
+    );
     expect(again.body).toMatchObject({ accepted: 0, duplicates: 2, scheduled: 0 });
   });
 
@@ -77,7 +95,9 @@ describe('the closed loop over HTTP', () => {
     expect(verifySignature(post.headers['x-nof1-signature'] as string, post.body, secret)).toBe(true);
     expect(verifySignature(post.headers['x-nof1-signature'] as string, `${post.body} `, secret)).toBe(false);
     expect(JSON.parse(post.body)).toMatchObject({ runId, subjectId: SUBJECT, message: { id: runId } });
-    const after = await json(await svc.call('GET', `/v1/outbox?program=${PROGRAM}&after=${entry.seq}`, { key: 'client' }));
+    const after = await json(
+      await svc.call('GET', `/v1/outbox?program=${PROGRAM}&after=${entry.seq}`, { key: 'client' }),
+    );
     expect(after.body.entries).toEqual([]);
     const mine = await json(await svc.call('GET', `/v1/subjects/${SUBJECT}/messages`, { key: 'client' }));
     expect(mine.body.messages.map((m: { id: string }) => m.id)).toContain(runId);
@@ -85,7 +105,14 @@ describe('the closed loop over HTTP', () => {
 
   it('records delivery events on the message and attributes a target behaviour within the window', async () => {
     const events = [
-      { id: 'd-1', subject: { id: SUBJECT }, program: PROGRAM, type: 'message_delivered', at: now(), data: { messageId: runId } },
+      {
+        id: 'd-1',
+        subject: { id: SUBJECT },
+        program: PROGRAM,
+        type: 'message_delivered',
+        at: now(),
+        data: { messageId: runId },
+      },
       { id: 'f-1', subject: { id: SUBJECT }, program: PROGRAM, type: 'refill_filled', at: now(), data: {} },
     ];
     expect((await svc.call('POST', '/v1/events', { key: 'client', body: { events } })).status).toBe(202);
@@ -99,7 +126,14 @@ describe('the closed loop over HTTP', () => {
   });
 
   it('withdraws the channel at once on a STOP reply, whatever a later request says', async () => {
-    const stop = { id: 's-1', subject: { id: SUBJECT }, program: PROGRAM, type: 'message_replied', at: now(), data: { text: 'STOP', channel: 'sms', messageId: runId } };
+    const stop = {
+      id: 's-1',
+      subject: { id: SUBJECT },
+      program: PROGRAM,
+      type: 'message_replied',
+      at: now(),
+      data: { text: 'STOP', channel: 'sms', messageId: runId },
+    };
     expect((await svc.call('POST', '/v1/events', { key: 'client', body: { events: [stop] } })).status).toBe(202);
     const subject = await json(await svc.call('GET', `/v1/subjects/${SUBJECT}`, { key: 'client' }));
     expect(subject.body.consents.sms).toBe(false);
