@@ -181,15 +181,20 @@ export function createOutcomesRepo(pool: pg.Pool) {
     ).rows.map((r) => r.program);
   }
 
-  /** The subject's engagement for their own limits: counts from the runs, silence from the outcomes. */
+  /**
+   * The subject's engagement for their own limits: counts from the runs, silence from the outcomes. `sentSince`
+   * counts from `since`, else from the informed choice the store holds (all time when it holds none, so a
+   * choice known only from a request is never acknowledged twice).
+   */
   async function engagement(subjectId: string, program: string, since?: string | null): Promise<Engagement> {
     const counts = (
       await pool.query<{ week: number; last: Date | null; since: number }>(
         `SELECT
            (SELECT count(*)::int FROM runs WHERE subject_id = $1 AND sent_at >= now() - interval '7 days') AS week,
            (SELECT max(sent_at) FROM runs WHERE subject_id = $1 AND program = $2 AND sent_at IS NOT NULL) AS last,
-           (SELECT count(*)::int FROM runs WHERE subject_id = $1 AND program = $2 AND sent_at >= $3::timestamptz) AS since`,
-        [subjectId, program, since ?? 'infinity'],
+           (SELECT count(*)::int FROM runs WHERE subject_id = $1 AND program = $2 AND sent_at >= coalesce($3::timestamptz,
+             (SELECT informed_choice_at FROM subjects WHERE id = $1), '-infinity')) AS since`,
+        [subjectId, program, since ?? null],
       )
     ).rows[0]!;
     const recent = (
