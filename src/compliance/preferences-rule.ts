@@ -9,7 +9,7 @@ const DAY_MS = 86_400_000;
 export const INFORMED_CHOICE_TOPIC = 'informed_choice';
 
 /** After this many sent messages in a row go unanswered, the subject is paced down. */
-export const UNANSWERED_IN_A_ROW = 3;
+const UNANSWERED_IN_A_ROW = 3;
 /** Paced down: the gap before the next message starts at a week and doubles per further silence, up to four weeks. */
 export function pacedGapDays(streak: number): number {
   if (streak < UNANSWERED_IN_A_ROW) return 0;

@@ -1,15 +1,11 @@
 import { z } from 'zod';
 import { SubjectId } from './subject.js';
 
-/** Event types beyond the compose signal types (CONTRACT.md v1.2). */
-export const DELIVERY_EVENTS = ['message_delivered', 'message_opened', 'message_clicked', 'message_replied'] as const;
-export type DeliveryEvent = (typeof DELIVERY_EVENTS)[number];
-
 export const EventType = z.string().regex(/^[a-z][a-z0-9_]{0,59}$/, 'a lowercase event type such as refill_missed');
 
 const MAX_DATA_CHARS = 16_000;
 
-export const EventSubject = z.union([
+const EventSubject = z.union([
   z.strictObject({ id: SubjectId }),
   z.strictObject({ anonymousId: z.string().min(1).max(200) }),
 ]);

@@ -44,7 +44,7 @@ export type ClosedLoopDeps = {
 };
 
 /** The trigger id of the one run that tells a subject, after an informed choice, that the programme stops. */
-export const INFORMED_CHOICE_TRIGGER = 'informed-choice';
+const INFORMED_CHOICE_TRIGGER = 'informed-choice';
 
 /** The closed loop wired over one store: event intake, the background worker, webhooks and policy. */
 export function createClosedLoop(deps: ClosedLoopDeps) {
@@ -107,4 +107,3 @@ export function createClosedLoop(deps: ClosedLoopDeps) {
 
   return { ingest, onInformedChoice, worker, webhooks, webhookPolicy: policy };
 }
-export type ClosedLoop = ReturnType<typeof createClosedLoop>;

@@ -22,7 +22,7 @@ export type WorkerOptions = {
   outcomesEveryMs: number;
 };
 
-export const DEFAULT_WORKER_OPTIONS: WorkerOptions = {
+const DEFAULT_WORKER_OPTIONS: WorkerOptions = {
   intervalMs: 1000,
   batch: 10,
   leaseMs: 120_000,
@@ -155,4 +155,3 @@ export function createLoopWorker(deps: {
     },
   };
 }
-export type LoopWorker = ReturnType<typeof createLoopWorker>;

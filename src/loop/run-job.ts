@@ -17,7 +17,7 @@ import { completeRequest } from './complete-request.js';
 export class PermanentJobError extends Error {}
 
 /** How much of the subject's timeline a triggered run reads as its signals. */
-export const TIMELINE = { days: 30, limit: 50 };
+const TIMELINE = { days: 30, limit: 50 };
 
 export type JobDeps = {
   pool: pg.Pool;

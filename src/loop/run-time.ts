@@ -3,7 +3,7 @@ import { outsideQuietHours, type QuietHours } from '../compliance/quiet-hours.js
 import { fieldOf, type Trigger } from '../domain/trigger.js';
 
 /** The longest delay a trigger may ask for: a reminder further out is a calendar's job. */
-export const MAX_DELAY_DAYS = 366;
+const MAX_DELAY_DAYS = 366;
 
 /** An ISO 8601 duration in milliseconds, read by Luxon; undefined when it is not one. */
 export function durationMs(iso: string): number | undefined {

@@ -18,7 +18,7 @@ export type WebhookOptions = {
 };
 
 /** What the receiver gets: the outbox entry with its message; `deliveryId` stays the same on every retry. */
-export function webhookBody(deliveryId: string, entry: OutboxEntry) {
+function webhookBody(deliveryId: string, entry: OutboxEntry) {
   return JSON.stringify({
     type: 'message.ready',
     deliveryId,

@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export const SIGNATURE_HEADER = 'x-nof1-signature';
 /** How far a signature's time may be from the receiver's clock before it is taken for a replay. */
-export const DEFAULT_TOLERANCE_SEC = 300;
+const DEFAULT_TOLERANCE_SEC = 300;
 
 const hmac = (secret: string, t: number, body: string) =>
   createHmac('sha256', secret).update(`${t}.${body}`).digest('hex');

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { Engagement } from '../domain/ports.js';
 import { ANONYMOUS_PREFIX } from '../domain/subject.js';
 
-export type Outcome = 'pending' | 'achieved' | 'not_achieved';
+type Outcome = 'pending' | 'achieved' | 'not_achieved';
 export type MessageOutcome = {
   runId: string;
   program: string;

@@ -10,6 +10,7 @@ let svc: TestService;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 let secret: string;
 
+// biome-ignore lint/suspicious/noExplicitAny: the answers are read loosely, field by field
 const json = async (r: Response) => ({ status: r.status, body: (await r.json()) as Record<string, any> });
 
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type Received = { headers: Record<string, string | string[] | undefined>; body: string };
+type Received = { headers: Record<string, string | string[] | undefined>; body: string };
 
 /** A local webhook receiver that answers the status `statusFor` gives for each post (200 by default). */
 export async function startReceiver(statusFor: (n: number) => number = () => 200) {
