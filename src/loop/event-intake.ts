@@ -9,6 +9,7 @@ import { createRedactor } from '../privacy/redact.js';
 import { type EventRow, insertEvents, type StoredEvent } from '../store/events-repo.js';
 import { type NewJob, scheduleJobs } from '../store/jobs-repo.js';
 import { attributeEvents } from '../store/outcomes-repo.js';
+import { outcomeTargets } from '../store/settings-repo.js';
 import { subjectsById, withdrawConsents } from '../store/subjects-repo.js';
 import { inTransaction } from '../store/transaction.js';
 import type { TriggersRepo } from '../store/triggers-repo.js';
@@ -123,19 +124,26 @@ export async function ingestEvents(
         withdrawnChannels(e, CHANNELS).map((channel) => ({ subjectId: e.subjectId, channel, at: e.at })),
       ),
     );
-    await attributeEvents(client, {
-      messageIds: [...new Set(stored.flatMap((e) => (e.messageId ? [e.messageId] : [])))],
-      acts: identified.map((e) => ({
-        subjectId: e.subjectId,
-        program: e.program,
-        type: e.type,
-        at: e.at,
-        optOut: e.data.optOut === true,
-      })),
-    });
     const programs = [...new Set(stored.map((e) => e.program))];
+    // Only what can change an outcome is looked at: reports about a message, targets, opt-outs.
+    const targets = await outcomeTargets(client, programs);
+    await attributeEvents(client, {
+      messageIds: [
+        ...new Set(stored.flatMap((e) => (e.messageId && e.type.startsWith('message_') ? [e.messageId] : []))),
+      ],
+      acts: identified
+        .filter((e) => e.data.optOut === true || targets.get(e.program)?.has(e.type))
+        .map((e) => ({
+          subjectId: e.subjectId,
+          program: e.program,
+          type: e.type,
+          at: e.at,
+          optOut: e.data.optOut === true,
+        })),
+    });
     const triggers = await deps.triggers.forPrograms(client, programs);
-    const subjects = await subjectsById(client, [...new Set(identified.map((e) => e.subjectId))]);
+    const triggered = identified.filter((e) => triggers.get(e.program)?.some((t) => t.on === e.type));
+    const subjects = await subjectsById(client, [...new Set(triggered.map((e) => e.subjectId))]);
     const scheduled = await scheduleJobs(client, jobsFor(stored, original, triggers, subjects, now));
     return { stored: stored.length, scheduled };
   });

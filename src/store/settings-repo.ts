@@ -1,6 +1,18 @@
 import type pg from 'pg';
 import { DEFAULT_SETTINGS, type OutcomeSettings, type ProgramSettings } from '../domain/ports.js';
 
+/** Each listed programme's outcome target types, read on the caller's connection (inside its transaction). */
+export async function outcomeTargets(client: pg.PoolClient, programs: string[]): Promise<Map<string, Set<string>>> {
+  const rows = (
+    await client.query<{ program: string; targets: string[] | null }>(
+      `SELECT program, ARRAY(SELECT jsonb_array_elements_text(outcomes->'targets')) AS targets
+       FROM program_settings WHERE program = ANY($1::text[]) AND outcomes IS NOT NULL`,
+      [programs],
+    )
+  ).rows;
+  return new Map(rows.map((r) => [r.program, new Set(r.targets ?? [])]));
+}
+
 export function createSettingsRepo(pool: pg.Pool) {
   async function get(program: string): Promise<ProgramSettings> {
     const row = (
