@@ -25,13 +25,18 @@ export default async function run() {
     const deps = { pool, triggers: runtime.triggers };
     const batched = await timed(async () => {
       for (let b = 0; b < BATCHES; b++) {
-        const batch = Array.from({ length: PER_BATCH }, (_, i) => event(b * PER_BATCH + i, subjects[i % subjects.length]!, 'b'));
+        const batch = Array.from({ length: PER_BATCH }, (_, i) =>
+          event(b * PER_BATCH + i, subjects[i % subjects.length]!, 'b'),
+        );
         const r = await ingestEvents(deps, batch);
         if (r.accepted !== PER_BATCH) throw new Error(JSON.stringify(r));
       }
     });
     const resend = await timed(() =>
-      ingestEvents(deps, Array.from({ length: PER_BATCH }, (_, i) => event(i, subjects[i % subjects.length]!, 'b'))),
+      ingestEvents(
+        deps,
+        Array.from({ length: PER_BATCH }, (_, i) => event(i, subjects[i % subjects.length]!, 'b')),
+      ),
     );
     if (resend.result.duplicates !== PER_BATCH) throw new Error('duplicates not detected');
     const single = await timed(async () => {
@@ -42,11 +47,19 @@ export default async function run() {
     printTable('event ingestion on the embedded store (triggers present, none matching)', [
       ['run', 'events', 'seconds', 'cpu s', 'events/s'],
       [`${BATCHES} batches of ${PER_BATCH}`, BATCHES * PER_BATCH, batched.ms / 1000, batched.cpuMs / 1000, batchRate],
-      [`the first batch again (all duplicates)`, PER_BATCH, resend.ms / 1000, resend.cpuMs / 1000, rate(PER_BATCH, resend.ms)],
+      [
+        `the first batch again (all duplicates)`,
+        PER_BATCH,
+        resend.ms / 1000,
+        resend.cpuMs / 1000,
+        rate(PER_BATCH, resend.ms),
+      ],
       [`baseline: one event per call`, ONE_BY_ONE, single.ms / 1000, single.cpuMs / 1000, rate(ONE_BY_ONE, single.ms)],
     ]);
     printRatio('events/s batched / one per call', batchRate / rate(ONE_BY_ONE, single.ms));
-    console.log(`TARGET events/s per batch request: ${batchRate.toFixed(0)} (target >= ${TARGET}) -> ${batchRate >= TARGET ? 'met' : 'MISSED'}`);
+    console.log(
+      `TARGET events/s per batch request: ${batchRate.toFixed(0)} (target >= ${TARGET}) -> ${batchRate >= TARGET ? 'met' : 'MISSED'}`,
+    );
   } finally {
     await runtime.store.close();
   }

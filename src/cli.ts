@@ -3,6 +3,7 @@ import { CliError } from './cli/cli-error.js';
 import { registerComposeCommand } from './cli/compose-command.js';
 import { registerContentCommands } from './cli/content-commands.js';
 import { registerEvalCommands } from './cli/eval-commands.js';
+import { registerLoopCommands } from './cli/loop-commands.js';
 import { registerServeCommand } from './cli/serve-command.js';
 
 const program = new Command('nof1')
@@ -14,6 +15,7 @@ registerServeCommand(program);
 registerContentCommands(program);
 registerComposeCommand(program);
 registerEvalCommands(program);
+registerLoopCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -7,13 +7,23 @@ import { loadDemoLibrary, openRuntime } from '../../src/runtime.js';
 export const PROGRAM = 'lumenzo-adherence';
 
 /** A runtime with the demo library, the compose stack and the closed loop (worker not started). */
-export async function openLoopRuntime(env: Record<string, string> = {}, worker: { intervalMs?: number; batch?: number } = {}) {
+export async function openLoopRuntime(
+  env: Record<string, string> = {},
+  worker: { intervalMs?: number; batch?: number } = {},
+) {
   const parsed = parseEnv({ NOF1_DATA_DIR: 'memory', LOG_LEVEL: 'silent', ...env });
   const runtime = await openRuntime(parsed);
   const logger = createLogger('silent');
   await loadDemoLibrary(runtime, logger);
   const compose = await createComposeStack({ pool: runtime.store.pool, ...runtime, engagement: runtime.outcomes });
-  const loop = createClosedLoop({ ...runtime, pool: runtime.store.pool, runner: compose.runner, logger, env: parsed, worker });
+  const loop = createClosedLoop({
+    ...runtime,
+    pool: runtime.store.pool,
+    runner: compose.runner,
+    logger,
+    env: parsed,
+    worker,
+  });
   return { runtime, compose, loop, pool: runtime.store.pool };
 }
 
