@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { trimTrailingSlash } from 'hono/trailing-slash';
 import type { AppEnv } from '../app-env.js';
+import { DeliveriesView } from './deliveries-view.js';
 import { Layout } from './layout.js';
 import { SignIn } from './sign-in.js';
 import { CONSOLE_CSS_HASH } from './styles.js';
@@ -40,6 +41,7 @@ function Page() {
         <QueueView />
         <RunView />
         <SearchView />
+        <DeliveriesView />
       </div>
     </Layout>
   );

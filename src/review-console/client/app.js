@@ -1,11 +1,12 @@
 // Entry point: sign-in/out and a tiny hash router between the queue, a run and the search.
 import { api, explain, session } from './api.js';
+import { loadDeliveries } from './deliveries.js';
 import { $, flash, say } from './dom.js';
 import { loadQueue } from './queue.js';
 import { loadRun } from './run.js';
 import { bindSearch } from './search.js';
 
-const VIEWS = ['queue', 'run', 'search'];
+const VIEWS = ['queue', 'run', 'search', 'deliveries'];
 
 function showSignedIn(signedIn) {
   $('sign-in').hidden = signedIn;
@@ -27,6 +28,7 @@ function route() {
   // Moving focus to the new view's heading tells keyboard and screen-reader users the page changed.
   $(`${current}-title`).focus();
   if (current === 'queue') void loadQueue();
+  if (current === 'deliveries') void loadDeliveries();
   if (current === 'run') {
     flash('');
     void loadRun(decodeURIComponent(arg));
@@ -62,6 +64,7 @@ function signOut() {
 $('sign-in-form').addEventListener('submit', signIn);
 $('sign-out').addEventListener('click', signOut);
 $('queue-refresh').addEventListener('click', () => loadQueue());
+$('deliveries-refresh').addEventListener('click', () => loadDeliveries());
 window.addEventListener('hashchange', route);
 bindSearch();
 showSignedIn(Boolean(session.key()));
