@@ -96,8 +96,10 @@ export function createLoopWorker(deps: {
     await deliverDecidedHolds();
     busy = (await deps.webhooks.deliverDue()) > 0 || busy;
     if (Date.now() - lastOutcomes >= o.outcomesEveryMs) {
+      // The first pass after a start looks back a week: messages sent while no worker ran still get outcomes.
+      const lookback = lastOutcomes === 0 ? 7 * 86_400_000 : Math.max(3_600_000, o.outcomesEveryMs * 10);
       lastOutcomes = Date.now();
-      await deps.outcomes.openSent(Math.max(3_600_000, o.outcomesEveryMs * 10));
+      await deps.outcomes.openSent(lookback);
       await deps.outcomes.closeWindows();
     }
     if (busy) return 0;
