@@ -19,9 +19,14 @@ const counts = async (pool: Loop['pool']) =>
 const finished = (c: Record<string, number>) => (c.done ?? 0) + (c.held ?? 0) + (c.failed ?? 0);
 
 async function waitUntil(pool: Loop['pool'], test: (c: Record<string, number>) => boolean) {
+  let shown = Date.now();
   for (;;) {
     const c = await counts(pool);
     if (test(c)) return c;
+    if (Date.now() - shown > 30_000) {
+      shown = Date.now();
+      console.log(`  … ${finished(c)} of ${RUNS} finished (${new Date().toISOString().slice(11, 19)})`);
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
 }

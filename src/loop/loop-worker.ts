@@ -58,8 +58,15 @@ export function createLoopWorker(deps: {
 
   async function runDueJobs(): Promise<number> {
     const claimed = await deps.jobs.claimDue(worker, o.batch, o.leaseMs);
-    for (const job of claimed) {
-      if (stopped) break;
+    for (const [i, job] of claimed.entries()) {
+      if (stopped) {
+        // Stopping: what was claimed but not started goes back at once, not after its lease.
+        await deps.jobs.unclaim(
+          claimed.slice(i).map((j) => j.id),
+          worker,
+        );
+        break;
+      }
       try {
         await deps.runJob(job, worker);
       } catch (err) {

@@ -132,6 +132,16 @@ export function createJobsRepo(pool: pg.Pool) {
     );
   }
 
+  /** Gives back claimed jobs this worker did not start (it is stopping): due again at once, the try uncounted. */
+  async function unclaim(ids: number[], worker: string) {
+    if (!ids.length) return;
+    await pool.query(
+      `UPDATE jobs SET status = 'scheduled', attempts = attempts - 1, locked_by = NULL, locked_until = NULL, updated_at = now()
+       WHERE id = ANY($1::bigint[]) AND locked_by = $2 AND status = 'running'`,
+      [ids, worker],
+    );
+  }
+
   /** Held runs (waiting for a reviewer) whose reviewer has decided: the run row says so. */
   async function decidedHolds(limit: number) {
     return (
@@ -172,6 +182,6 @@ export function createJobsRepo(pool: pg.Pool) {
     return Object.fromEntries(rows.map((r) => [r.status, r.n]));
   }
 
-  return { claimDue, release, decidedHolds, closeHold, nextDueAt, byRun, counts };
+  return { claimDue, release, unclaim, decidedHolds, closeHold, nextDueAt, byRun, counts };
 }
 export type JobsRepo = ReturnType<typeof createJobsRepo>;
