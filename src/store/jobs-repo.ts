@@ -132,11 +132,14 @@ export function createJobsRepo(pool: pg.Pool) {
     );
   }
 
-  /** Gives back claimed jobs this worker did not start (it is stopping): due again at once, the try uncounted. */
+  /**
+   * Gives back claimed jobs this worker did not start (it is stopping): due again at once. The try stays
+   * counted, which also keeps them out of the one-waiting-run-per-trigger index a newer job may now hold.
+   */
   async function unclaim(ids: number[], worker: string) {
     if (!ids.length) return;
     await pool.query(
-      `UPDATE jobs SET status = 'scheduled', attempts = attempts - 1, locked_by = NULL, locked_until = NULL, updated_at = now()
+      `UPDATE jobs SET status = 'scheduled', locked_by = NULL, locked_until = NULL, updated_at = now()
        WHERE id = ANY($1::bigint[]) AND locked_by = $2 AND status = 'running'`,
       [ids, worker],
     );
