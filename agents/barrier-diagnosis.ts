@@ -17,6 +17,7 @@ export function createDiagnoseNode(deps: DiagnoseDeps) {
       history: state.context!.history,
       program: req.program,
       audience: req.subject.audience,
+      locale: req.locale,
     };
     const { diagnosis, report } = await withFallback(deps.model && (() => deps.model!.diagnose(input)), () =>
       deps.offline.diagnose(input),

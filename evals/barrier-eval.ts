@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BARRIERS, type Barrier } from '../src/domain/block.js';
 import type { DiagnosisEngine } from '../src/domain/engines.js';
@@ -14,6 +15,21 @@ import {
 
 /** Held-out evaluation cases: measured against, never trained on. */
 const BARRIER_CASES_PATH = fileURLToPath(new URL('./cases/barrier-cases.jsonl', import.meta.url));
+const CASES_DIR = fileURLToPath(new URL('./cases/', import.meta.url));
+
+/** English keeps its first name; every other locale's cases are `barrier-cases.<locale>.jsonl`. */
+export function barrierCasesPath(locale: string, dir = CASES_DIR): string {
+  return locale === 'en-US' ? join(dir, 'barrier-cases.jsonl') : join(dir, `barrier-cases.${locale}.jsonl`);
+}
+
+/** The locales that have held-out barrier cases, English first. */
+export function barrierCaseLocales(dir = CASES_DIR): string[] {
+  const others = readdirSync(dir)
+    .map((name) => /^barrier-cases\.([a-z]{2,3}-[A-Z]{2})\.jsonl$/.exec(name)?.[1])
+    .filter((l): l is string => l !== undefined && l !== 'en-US')
+    .sort();
+  return ['en-US', ...others];
+}
 
 export function loadBarrierCases(path = BARRIER_CASES_PATH): LabelledCase[] {
   return readFileSync(path, 'utf8')
@@ -24,6 +40,8 @@ export function loadBarrierCases(path = BARRIER_CASES_PATH): LabelledCase[] {
 
 export type BarrierEvalResult = {
   engine: string;
+  /** The subject locale every case was diagnosed with. */
+  locale: string;
   cases: number;
   perBarrier: LabelMetrics<Barrier>[];
   macroF1: number;
@@ -38,6 +56,7 @@ export type BarrierEvalResult = {
 export async function evaluateBarrierEngine(
   engine: DiagnosisEngine,
   cases: LabelledCase[],
+  locale = 'en-US',
 ): Promise<BarrierEvalResult> {
   const rows = [];
   for (const c of cases) {
@@ -46,6 +65,7 @@ export async function evaluateBarrierEngine(
       history: { recentMessages: [], recentBarriers: [] },
       program: 'eval',
       audience: 'patient',
+      locale,
     };
     const { diagnosis } = await engine.diagnose(input);
     rows.push({ id: c.id, actual: c.barrier, predicted: diagnosis.barrier, confidence: diagnosis.confidence });
@@ -56,6 +76,7 @@ export async function evaluateBarrierEngine(
   const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
   return {
     engine: engine.name,
+    locale,
     cases: rows.length,
     perBarrier,
     macroF1: macroF1(perBarrier),

@@ -12,7 +12,7 @@ const f3 = (v: number) => v.toFixed(3);
 
 /** A plain-text report: per-barrier table, summary figures, confusion matrix, misses by id. */
 export function formatBarrierReport(r: BarrierEvalResult): string {
-  const lines = [`barrier diagnosis — ${r.cases} cases (${r.engine} engine)`, ''];
+  const lines = [`barrier diagnosis — ${r.locale}, ${r.cases} cases (${r.engine} engine)`, ''];
   lines.push(`${'barrier'.padEnd(18)}${['P', 'R', 'F1', 'n'].map((h) => h.padStart(6)).join('')}`);
   for (const m of r.perBarrier) {
     lines.push(

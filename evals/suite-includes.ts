@@ -14,14 +14,22 @@ export type CaseRef = { raw: SuiteCase; src: Source; path: PropertyKey[] };
 const Fragment = z.strictObject({ include: z.array(z.string()).default([]), cases: z.array(SuiteCase).default([]) });
 
 /** A JSONL line is a suite case, or a labelled barrier case of the held-out corpus (`barrier` + `signals`). */
-const CaseLine = z.union([SuiteCase, LabelledCase.transform((c) => SuiteCase.parse(toSuiteCase(c)))]);
+const labelled = (v: unknown) => typeof v === 'object' && v !== null && 'barrier' in v && 'signals' in v;
+function caseLines(src: Source): SuiteCase[] {
+  const lines = Array.isArray(src.value) ? src.value : [];
+  return lines.map((v, i) =>
+    labelled(v)
+      ? SuiteCase.parse(toSuiteCase(parseWith(LabelledCase, v, src, [i])))
+      : parseWith(SuiteCase, v, src, [i]),
+  );
+}
 
 /** The cases of a file and its own includes; a JSONL file or a YAML list holds cases only. */
 export function readCases(src: Source): { cases: CaseRef[]; include: string[] } {
   const asList = src.jsonl || Array.isArray(src.value);
   const base = asList ? [] : ['cases'];
   const { cases, include } = asList
-    ? { cases: parseWith(z.array(src.jsonl ? CaseLine : SuiteCase), src.value, src), include: [] }
+    ? { cases: src.jsonl ? caseLines(src) : parseWith(z.array(SuiteCase), src.value, src), include: [] }
     : parseWith(Fragment, src.value, src);
   return { cases: cases.map((raw, i) => ({ raw, src, path: [...base, i] })), include };
 }

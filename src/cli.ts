@@ -5,6 +5,7 @@ import { registerContentCommands } from './cli/content-commands.js';
 import { registerEvalCommands } from './cli/eval-commands.js';
 import { registerLoopCommands } from './cli/loop-commands.js';
 import { registerServeCommand } from './cli/serve-command.js';
+import { registerSimulateCommand } from './cli/simulate-command.js';
 
 const program = new Command('nof1')
   .description('Compose N-of-1 health-engagement messages from MLR-approved content.')
@@ -16,6 +17,7 @@ registerContentCommands(program);
 registerComposeCommand(program);
 registerEvalCommands(program);
 registerLoopCommands(program);
+registerSimulateCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,11 +1,25 @@
 import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { Barrier } from '../../src/domain/block.js';
 
-/** The labelled training corpus: one `{text, barrier}` JSON object per line. */
-export const CORPUS_PATH = fileURLToPath(new URL('../data/barrier-corpus.jsonl', import.meta.url));
-export const MODEL_PATH = fileURLToPath(new URL('../data/barrier-model.json', import.meta.url));
+/**
+ * One labelled training corpus per locale (`barrier-corpus.<locale>.jsonl`: one `{text, barrier}`
+ * JSON object per line) and the model trained from it (`barrier-model.<locale>.json`).
+ */
+const DATA_DIR = fileURLToPath(new URL('../data/', import.meta.url));
+export const corpusPath = (locale: string, dir = DATA_DIR) => join(dir, `barrier-corpus.${locale}.jsonl`);
+export const modelPath = (locale: string, dir = DATA_DIR) => join(dir, `barrier-model.${locale}.json`);
+
+/** The locales that have a barrier corpus, sorted: each gets a model. */
+export function corpusLocales(dir = DATA_DIR): string[] {
+  return readdirSync(dir)
+    .map((name) => /^barrier-corpus\.([a-z]{2,3}-[A-Z]{2})\.jsonl$/.exec(name)?.[1])
+    .filter((locale): locale is string => locale !== undefined)
+    .sort();
+}
 
 const CorpusLine = z.object({ text: z.string().min(1), barrier: Barrier });
 export type CorpusLine = z.infer<typeof CorpusLine>;

@@ -1,37 +1,47 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { CORPUS_PATH, corpusSha256, MODEL_PATH } from './barrier-corpus.js';
+import type { LanguageProfile } from '../language/language-profile.js';
+import { DEFAULT_LOCALE, loadProfile } from '../language/profile-files.js';
+import { corpusLocales, corpusPath, corpusSha256, modelPath } from './barrier-corpus.js';
 import { type BarrierModel, BarrierModelFile, unpackModel } from './model-file.js';
-import { FEATURE_FINGERPRINT } from './text-features.js';
+import { featureFingerprint } from './text-features.js';
 import { trainBarrierModel } from './train-model.js';
 
 export type LoadedBarrierModel = { model: BarrierModel; source: 'file' | 'retrained'; reason?: string };
+export type ModelPaths = { locale?: string; model?: string; corpus?: string; profile?: LanguageProfile };
 
 /**
- * Loads the committed model, or retrains in memory (a few seconds) when it is missing,
- * unreadable, built from another corpus or by other feature code — so the engine never
- * classifies with weights that disagree with the corpus in the repository.
+ * Loads a locale's committed model, or retrains in memory (a few seconds) when it is missing,
+ * unreadable, built from another corpus, another profile or by other feature code — so the
+ * engine never classifies with weights that disagree with the corpus in the repository.
  */
-export function loadBarrierModel(paths: { model?: string; corpus?: string } = {}): LoadedBarrierModel {
-  const corpusText = readFileSync(paths.corpus ?? CORPUS_PATH, 'utf8');
-  const modelPath = paths.model ?? MODEL_PATH;
-  const stale = whyStale(modelPath, corpusSha256(corpusText));
-  if (typeof stale !== 'string') return { model: unpackModel(stale), source: 'file' };
-  return { model: unpackModel(trainBarrierModel(corpusText)), source: 'retrained', reason: stale };
+export function loadBarrierModel(paths: ModelPaths = {}): LoadedBarrierModel {
+  const locale = paths.locale ?? DEFAULT_LOCALE;
+  const profile = paths.profile ?? loadProfile(locale);
+  const corpusText = readFileSync(paths.corpus ?? corpusPath(locale), 'utf8');
+  const stale = whyStale(paths.model ?? modelPath(locale), corpusSha256(corpusText), profile);
+  if (typeof stale !== 'string') return { model: unpackModel(stale, profile), source: 'file' };
+  return { model: unpackModel(trainBarrierModel(corpusText, profile), profile), source: 'retrained', reason: stale };
+}
+
+/** Every locale's model, by locale. */
+export function loadBarrierModels(locales: string[] = corpusLocales()): Map<string, BarrierModel> {
+  return new Map(locales.map((locale) => [locale, loadBarrierModel({ locale }).model]));
 }
 
 /** The model file if it is current, or the reason it cannot be used. */
-function whyStale(modelPath: string, corpusHash: string): BarrierModelFile | string {
-  if (!existsSync(modelPath)) return 'no model file';
+function whyStale(path: string, corpusHash: string, profile: LanguageProfile): BarrierModelFile | string {
+  if (!existsSync(path)) return 'no model file';
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(modelPath, 'utf8'));
+    json = JSON.parse(readFileSync(path, 'utf8'));
   } catch {
     return 'model file is not JSON';
   }
   const parsed = BarrierModelFile.safeParse(json);
   if (!parsed.success) return 'model file does not match its schema';
+  if (parsed.data.locale !== profile.locale) return `model file is for ${parsed.data.locale}, not ${profile.locale}`;
   if (parsed.data.corpusSha256 !== corpusHash) return 'corpus changed since the model was trained';
-  if (parsed.data.featureFingerprint !== FEATURE_FINGERPRINT)
-    return 'feature extraction changed since the model was trained';
+  if (parsed.data.featureFingerprint !== featureFingerprint(profile))
+    return 'feature extraction or language profile changed since the model was trained';
   return parsed.data;
 }

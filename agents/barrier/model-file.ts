@@ -1,15 +1,18 @@
 import { z } from 'zod';
 import { BARRIERS, Barrier } from '../../src/domain/block.js';
+import type { LanguageProfile } from '../language/language-profile.js';
 import type { SoftmaxModel } from './text-classifier.js';
 import type { FeatureConfig } from './text-features.js';
 
 /**
- * The committed model (agents/data/barrier-model.json): only the hashed features the
+ * A committed model (agents/data/barrier-model.<locale>.json): only the hashed features the
  * corpus produced have rows, and weights are rounded to 4 decimals, which keeps the
  * file small and its diffs readable without changing any prediction that matters.
  */
 export const BarrierModelFile = z.object({
   format: z.literal('nof1-barrier-softmax'),
+  /** The locale whose profile tokenised the corpus: the model reads text of that language only. */
+  locale: z.string(),
   featureFingerprint: z.string(),
   corpusSha256: z.string().regex(/^[0-9a-f]{64}$/),
   labels: z.array(Barrier),
@@ -39,8 +42,10 @@ export const BarrierModelFile = z.object({
 });
 export type BarrierModelFile = z.infer<typeof BarrierModelFile>;
 
-/** What the engine classifies with: the weights, the feature settings and the label order. */
+/** What the engine classifies with: the weights, the feature settings, the label order and the language profile. */
 export type BarrierModel = {
+  locale: string;
+  profile: LanguageProfile;
   softmax: SoftmaxModel;
   features: FeatureConfig;
   labels: Barrier[];
@@ -58,7 +63,9 @@ export function packWeights(model: SoftmaxModel): Pick<BarrierModelFile, 'temper
   return { temperature: round4(model.temperature), bias: Array.from(model.bias, round4), rows };
 }
 
-export function unpackModel(file: BarrierModelFile): BarrierModel {
+export function unpackModel(file: BarrierModelFile, profile: LanguageProfile): BarrierModel {
+  if (profile.locale !== file.locale)
+    throw new Error(`barrier model: ${file.locale} model with a ${profile.locale} profile`);
   const classes = file.labels.length;
   if (classes !== BARRIERS.length || file.bias.length !== classes) {
     throw new Error(`barrier model: expected ${BARRIERS.length} labels, got ${classes}`);
@@ -71,6 +78,8 @@ export function unpackModel(file: BarrierModelFile): BarrierModel {
     weights.set(row, f * classes);
   }
   return {
+    locale: file.locale,
+    profile,
     softmax: {
       dim: file.features.dim,
       classes,

@@ -1,11 +1,18 @@
 import { BARRIERS, type Barrier } from '../../src/domain/block.js';
 import type { Diagnosis, Signal } from '../../src/domain/compose.js';
 import type { DiagnosisEngine } from '../../src/domain/engines.js';
-import { loadBarrierModel } from './load-model.js';
+import {
+  type LocaleModels,
+  loadLocaleModels,
+  localeFallbackNote,
+  localeReader,
+  singleModelReader,
+} from './locale-models.js';
 import type { BarrierModel } from './model-file.js';
 import { signalEvidence, totalScores } from './signal-evidence.js';
 import { softmax } from './text-classifier.js';
 import { textEvidence } from './text-evidence.js';
+import type { TextReader } from './text-reader.js';
 
 /**
  * Most people, most of the time, have no barrier: with no evidence either way the
@@ -18,9 +25,10 @@ const ALTERNATIVE_FLOOR = 0.05;
  * Log-linear pooling: each text's calibrated log-probabilities plus the behavioural
  * log-odds, then a softmax. Confident words outweigh a page view; when nothing was said,
  * behaviour decides; when nothing indicates anything, the confidence stays low.
+ * `reader` is one model, or a reader that picks the model per text by language.
  */
-export function diagnoseSignals(model: BarrierModel, signals: Signal[]): Diagnosis {
-  const texts = textEvidence(model, signals);
+export function diagnoseSignals(reader: BarrierModel | TextReader, signals: Signal[], notes: string[] = []): Diagnosis {
+  const texts = textEvidence(typeof reader === 'function' ? reader : singleModelReader(reader), signals);
   const behaviour = signalEvidence(signals);
   const behaviourScores = totalScores(behaviour);
   const scores = BARRIERS.map(
@@ -33,7 +41,12 @@ export function diagnoseSignals(model: BarrierModel, signals: Signal[]): Diagnos
     .map((p, k) => ({ barrier: BARRIERS[k]!, confidence: Math.round(p * 1000) / 1000 }))
     .sort((a, b) => b.confidence - a.confidence);
   const [top, ...rest] = ranked;
-  const evidence = [...texts, ...behaviour].sort((a, b) => a.index - b.index).map((e) => e.reason);
+  const evidence = [
+    ...notes,
+    ...[...texts, ...behaviour]
+      .sort((a, b) => a.index - b.index)
+      .flatMap((e) => ('languageFinding' in e && e.languageFinding ? [e.languageFinding, e.reason] : [e.reason])),
+  ];
   return {
     barrier: top!.barrier,
     confidence: top!.confidence,
@@ -42,12 +55,21 @@ export function diagnoseSignals(model: BarrierModel, signals: Signal[]): Diagnos
   };
 }
 
-export function createOfflineDiagnosisEngine(model: BarrierModel = loadBarrierModel().model): DiagnosisEngine {
+/**
+ * The offline engine. By default it loads every locale's model and reads each subject in
+ * their locale (`input.locale`, default en-US); given one model it reads everyone with it.
+ */
+export function createOfflineDiagnosisEngine(
+  models: BarrierModel | LocaleModels = loadLocaleModels(),
+): DiagnosisEngine {
   return {
     name: 'offline',
-    async diagnose({ signals }) {
+    async diagnose({ signals, locale }) {
+      const byLocale = 'models' in models;
+      const reader = byLocale ? localeReader(models, locale) : models;
+      const note = byLocale ? localeFallbackNote(models, locale) : undefined;
       return {
-        diagnosis: diagnoseSignals(model, signals),
+        diagnosis: diagnoseSignals(reader, signals, note ? [note] : []),
         report: { engine: 'offline', toolCalls: [], modelCalls: [] },
       };
     },

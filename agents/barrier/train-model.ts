@@ -1,22 +1,28 @@
 import { BARRIERS } from '../../src/domain/block.js';
+import type { LanguageProfile } from '../language/language-profile.js';
+import { DEFAULT_LOCALE, loadProfile } from '../language/profile-files.js';
 import { corpusSha256, parseCorpus } from './barrier-corpus.js';
 import { crossValidate, fitTemperature, meanNll } from './calibration.js';
 import { type BarrierModelFile, packWeights } from './model-file.js';
 import { DEFAULT_TRAIN, type Example, type TrainOptions, trainSoftmax } from './text-classifier.js';
-import { DEFAULT_FEATURES, extractFeatures, FEATURE_FINGERPRINT, type FeatureConfig } from './text-features.js';
+import { DEFAULT_FEATURES, extractFeatures, type FeatureConfig, featureFingerprint } from './text-features.js';
 
 export type TrainSettings = { features: FeatureConfig; train: TrainOptions; folds: number };
 const DEFAULT_SETTINGS: TrainSettings = { features: DEFAULT_FEATURES, train: DEFAULT_TRAIN, folds: 5 };
 
 /**
- * Corpus text → model file. The temperature comes from k-fold cross-validation on the
- * corpus (out-of-fold logits), then the final weights are trained on all of it.
+ * Corpus text → model file, tokenised with the locale's profile. The temperature comes from k-fold
+ * cross-validation on the corpus (out-of-fold logits), then the final weights are trained on all of it.
  */
-export function trainBarrierModel(corpusText: string, settings: TrainSettings = DEFAULT_SETTINGS): BarrierModelFile {
+export function trainBarrierModel(
+  corpusText: string,
+  profile: LanguageProfile = loadProfile(DEFAULT_LOCALE),
+  settings: TrainSettings = DEFAULT_SETTINGS,
+): BarrierModelFile {
   const lines = parseCorpus(corpusText);
   const labels = [...BARRIERS];
   const examples: Example[] = lines.map((l) => ({
-    x: extractFeatures(l.text, settings.features),
+    x: extractFeatures(l.text, settings.features, profile),
     y: labels.indexOf(l.barrier),
   }));
   const { dim } = settings.features;
@@ -27,7 +33,8 @@ export function trainBarrierModel(corpusText: string, settings: TrainSettings = 
   const round = (v: number) => Math.round(v * 1e4) / 1e4;
   return {
     format: 'nof1-barrier-softmax',
-    featureFingerprint: FEATURE_FINGERPRINT,
+    locale: profile.locale,
+    featureFingerprint: featureFingerprint(profile),
     corpusSha256: corpusSha256(corpusText),
     labels,
     features: settings.features,

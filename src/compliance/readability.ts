@@ -7,7 +7,8 @@ const LAY_AUDIENCES = new Set(['patient', 'caregiver']);
 
 // A sentence ends at . ! or ? followed by space or the end; dots inside URLs, numbers and
 // phone numbers ("example.com/isi", "0.9%") are not followed by space, so they do not count.
-const SENTENCE_END = /[.!?]+(?=\s|$)/g;
+// Only the first mark of a run can start a match, so a run of dots is read once, not from each dot.
+const SENTENCE_END = /(?<![.!?])[.!?]+(?=\s|$)/g;
 
 /**
  * Flesch–Kincaid grade: 0.39 × words/sentence + 11.8 × syllables/word − 15.59. A token

@@ -12,12 +12,13 @@ const STOPWORDS = new Set(
 );
 
 export function tokenize(text: string): string[] {
+  // Only the first quote of a run can start the trailing match: a run of quotes is read once.
   return text
     .toLowerCase()
     .normalize('NFKD')
     .replace(/[^a-z0-9\s']/g, ' ')
     .split(/\s+/)
-    .map((w) => w.replace(/^'+|'+$/g, ''))
+    .map((w) => w.replace(/^'+|(?<!')'+$/g, ''))
     .filter((w) => w.length > 0 && !STOPWORDS.has(w));
 }
 

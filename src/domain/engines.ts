@@ -23,11 +23,13 @@ export type AgentReport = {
   modelCalls: ModelCallRecord[];
 };
 
-type DiagnoseInput = {
+export type DiagnoseInput = {
   signals: Signal[];
   history: SubjectHistory;
   program: string;
   audience: string;
+  /** The subject's locale (BCP 47): the language their free text is read in; default en-US. */
+  locale?: string;
   /** The request's personal values, so a model engine can redact them before text leaves the process. */
   personalValues?: string[];
 };

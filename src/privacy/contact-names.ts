@@ -10,6 +10,8 @@ import { isCommonWord } from './common-words.js';
 import type { NameSpan } from './find-names.js';
 import { ORGANISATION_NOUNS, STOP_WORDS } from './name-cues.js';
 import type { PiiType } from './pii-types.js';
+import { fixedCover } from './range-cover.js';
+import { isStateAsTyped } from './us-states.js';
 
 export interface TypedSpan extends NameSpan {
   type: PiiType;
@@ -57,7 +59,11 @@ export function namesBesideContacts(text: string, spans: TypedSpan[]): NameSpan[
       if (!words.some(rejected)) out.push(...asName(words));
     }
   }
-  return out.filter((n) => !spans.some((s) => n.start < s.end && s.start < n.end));
+  const busy = fixedCover(
+    spans.map((s): [number, number] => [s.start, s.end]),
+    text.length,
+  );
+  return out.filter((n) => !busy(n.start, n.end));
 }
 
 function wordsOf(m: RegExpExecArray, offset: number): Word[] {
@@ -82,6 +88,8 @@ function lastRejected(words: Word[]): number {
 function asName(words: Word[]): NameSpan[] {
   if (!words.some((w) => !w.text.endsWith('.'))) return [];
   if (words.some((w) => ORGANISATION_NOUNS.has(w.text.toLowerCase()))) return [];
+  // "…Portland, Oregon": a state after an address is a place.
+  if (isStateAsTyped(words.map((w) => w.text).join(' '))) return [];
   // Capitals alone ("CVS", "NY") are acronyms; a whole name in capitals has two words or more.
   const caps = words.filter((w) => /^[A-Z'’-]{2,}$/.test(w.text)).length;
   if (caps > 0 && (caps < words.length || words.length < 2)) return [];

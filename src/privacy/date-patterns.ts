@@ -13,7 +13,8 @@ const MONTH_INDEX = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'se
 // Birth words shortly before the date, or just after it ("3/4 is my birthday"), with no
 // clause break or other number between: in "DOB 04/12/1961, seen 03/14/2024" only the
 // first date is the birth date.
-const BIRTH_BEFORE = /\b(?:dob|d\.o\.b|born|birth\s*(?:day|date)?|b-?day|bday|date\s+of\s+birth)\b[^.!?\n,;\d]{0,30}$/i;
+const BIRTH_BEFORE =
+  /\b(?:dob|d\.o\.b|born|birth\s{0,3}(?:day|date)?|b-?day|bday|date\s{1,6}of\s{1,6}birth)\b[^.!?\n,;\d]{0,30}$/i;
 const BIRTH_AFTER = /^[^.!?\n,;\d]{0,15}\b(?:birthday|bday|b-day|born)\b/i;
 
 function nearBirthWord(text: string, start: number, end: number): boolean {
@@ -70,7 +71,7 @@ export const DATE_PATTERNS: PiiPattern[] = [
     name: 'date-month-first',
     type: 'DATE',
     re: new RegExp(
-      `\\b${MONTH}\\.?\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(?<y>\\d{4}))?(?![\\d:]|\\s*(?:am|pm)\\b)`,
+      `\\b${MONTH}\\.?\\s{1,6}(?<d>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s{1,6}(?<y>\\d{4}))?(?![\\d:]|\\s{0,3}(?:am|pm)\\b)`,
       'gid',
     ),
     classify: (m, text) => monthNameDate(m, text),
@@ -80,7 +81,7 @@ export const DATE_PATTERNS: PiiPattern[] = [
     name: 'date-day-first',
     type: 'DATE',
     re: new RegExp(
-      `(?<![\\d.])\\b(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b\\.?(?:,?\\s+(?<y>\\d{4}))?`,
+      `(?<![\\d.])\\b(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s{1,6}(?:of\\s{1,6})?${MONTH}\\b\\.?(?:,?\\s{1,6}(?<y>\\d{4}))?`,
       'gid',
     ),
     classify: (m, text) => monthNameDate(m, text),

@@ -18,12 +18,15 @@ export interface NameSpan {
   end: number;
 }
 
+/** How many times `findNames` runs a regular expression over the whole text. */
+export const NAME_PASSES = NAME_CUES.length + 2;
+
 const MAX_WORDS = 4;
-const LEAD_IN = /[ \t]*[,:(]?[ \t]*/y;
+const LEAD_IN = /[ \t]{0,8}[,:(]?[ \t]{0,8}/y;
 const WORD = /[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?\.?/y;
 const WORD_GAP = /[ \t]/y;
-const REST_OF_LINE_EMPTY = /^[ \t.!?)]*(?:\n|$)/;
-const NEXT_WORD = /^[ \t]+([A-Za-z]+)/;
+const REST_OF_LINE_EMPTY = /^[ \t.!?)]{0,40}(?:\n|$)/;
+const NEXT_WORD = /^[ \t]{1,8}([A-Za-z]+)/;
 
 export function findNames(text: string): NameSpan[] {
   const spans: NameSpan[] = [];

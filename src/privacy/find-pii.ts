@@ -2,17 +2,23 @@
  * Locates personal data in free text: Safe Harbor identifier shapes, cued names, and the
  * request's own personal values (`known`). Returns positions and types only, so a
  * compliance rule can say a message contains PII without echoing the value.
+ *
+ * The work is linear in the text: patterns read bounded windows (`scan-plan.ts`), tokens longer
+ * than any identifier are withheld unread, and past a time budget the rest is withheld too.
  */
 import { namesBesideContacts } from './contact-names.js';
-import { findNames } from './find-names.js';
+import { findNames, NAME_PASSES } from './find-names.js';
+import { escapeRegExp, knownValueFinder } from './known-values.js';
+import { patternCandidates } from './pattern-candidates.js';
 import { NOT_PII_PATTERNS, PII_PATTERNS } from './pii-patterns.js';
-import { PII_TYPES, type PiiType } from './pii-types.js';
+import type { Candidate, PiiSpan } from './pii-types.js';
+import { fixedCover } from './range-cover.js';
+import { resolveSpans } from './resolve-spans.js';
+import { SCAN_LIMITS, type ScanLimits } from './scan-limits.js';
+import { planScan } from './scan-plan.js';
 
-export interface PiiSpan {
-  type: PiiType;
-  start: number;
-  end: number;
-}
+export { knownMatcher } from './known-values.js';
+export type { PiiSpan } from './pii-types.js';
 
 export interface PiiOptions {
   /** Approved content (a programme's support number, site or brand): never reported, matched in any case. */
@@ -21,32 +27,47 @@ export interface PiiOptions {
   known?: string[];
 }
 
-interface Candidate extends PiiSpan {
-  /** Lower wins when two candidates cover the same text. */
-  rank: number;
+/** What a scan depends on besides the text: tests pass a clock, a meter and small limits. */
+export interface ScanDeps {
+  now?: () => number;
+  /** Told how many characters each pass of a pattern over the text reads. */
+  onScanned?: (chars: number) => void;
+  limits?: Partial<ScanLimits>;
 }
 
-const KNOWN_RANK = -1;
 const NAME_RANK = PII_PATTERNS.length;
+/** Regular-expression passes over each window: every identifier pattern, then the name finders. */
+const WINDOW_PASSES = PII_PATTERNS.length + NAME_PASSES;
 
 /** Compiles the options once; the returned function finds spans in one text. */
-export function createPiiFinder(opts: PiiOptions = {}): (text: string) => PiiSpan[] {
+export function createPiiFinder(opts: PiiOptions = {}, deps: ScanDeps = {}): (text: string) => PiiSpan[] {
+  const limits = { ...SCAN_LIMITS, ...deps.limits };
+  const now = deps.now ?? cpuMs;
+  const scanned = deps.onScanned ?? (() => undefined);
   const allow = (opts.allow ?? []).filter((a) => a.trim().length > 0).map((a) => new RegExp(escapeRegExp(a), 'gi'));
-  const known = (opts.known ?? [])
-    .map((k) => k.trim())
-    .filter((k) => k.length >= 2)
-    .map(knownMatcher);
+  const protect = [...allow, ...NOT_PII_PATTERNS];
+  const findKnown = knownValueFinder(opts.known ?? [], limits);
+  const knownCount = opts.known?.length ?? 0;
+
   return (text) => {
-    const keep = protectedRanges(text, allow);
-    const patterns = patternCandidates(text);
-    const contacts = patterns.filter((c) => !keep.some((k) => overlaps(c, k)));
-    const candidates = [...patterns, ...nameCandidates(text, contacts)];
-    for (const { type, re } of known) {
-      for (const m of text.matchAll(re)) {
-        candidates.push({ type, start: m.index, end: m.index + m[0].length, rank: KNOWN_RANK });
+    const deadline = now() + limits.budgetMs;
+    const plan = planScan(text, limits);
+    scanned(text.length * (1 + protect.length + knownCount));
+    const kept = fixedCover(
+      protect.flatMap((re) => [...text.matchAll(re)].map((m): [number, number] => [m.index, m.index + m[0].length])),
+      text.length,
+    );
+    const candidates = [...plan.overLong.map(([s, e]) => unscanned(s, e)), ...findKnown(text)];
+    for (const w of plan.windows) {
+      if (now() > deadline) {
+        candidates.push(unscanned(w.ownStart, text.length));
+        break;
       }
+      scanned((w.end - w.start) * WINDOW_PASSES);
+      const owned = (c: Candidate) => c.from >= w.ownStart && c.from < w.ownEnd;
+      candidates.push(...windowCandidates(text.slice(w.start, w.end), w.start, kept).filter(owned));
     }
-    return resolve(candidates, keep);
+    return resolveSpans(candidates, kept, text.length);
   };
 }
 
@@ -54,88 +75,36 @@ export function findPii(text: string, opts?: PiiOptions): PiiSpan[] {
   return createPiiFinder(opts)(text);
 }
 
-function patternCandidates(text: string): Candidate[] {
-  const out: Candidate[] = [];
-  PII_PATTERNS.forEach((pattern, rank) => {
-    for (const m of text.matchAll(pattern.re)) {
-      const type = pattern.classify ? pattern.classify(m, text) : pattern.type;
-      if (!type) continue;
-      const typed = Object.entries(m.indices?.groups ?? {}).filter(([name, range]) => range && groupType(name));
-      if (typed.length === 0) out.push({ type, start: m.index, end: m.index + m[0].length, rank });
-      for (const [name, range] of typed) {
-        if (range) out.push({ type: groupType(name) as PiiType, start: range[0], end: range[1], rank });
-      }
-    }
-  });
-  return out;
-}
-
-/** `ZIP` and `ADDRESS_city` are typed groups; lower-case groups are helpers. */
-function groupType(name: string): PiiType | undefined {
-  const prefix = name.split('_')[0];
-  return PII_TYPES.find((t) => t === prefix);
-}
-
-function nameCandidates(text: string, found: PiiSpan[]): Candidate[] {
-  return [...findNames(text), ...namesBesideContacts(text, found)].map((s) => ({
-    type: 'NAME' as const,
-    ...s,
-    rank: NAME_RANK,
+/** Pattern and name candidates in one window, at their positions in the whole text. */
+function windowCandidates(window: string, offset: number, kept: (start: number, end: number) => boolean): Candidate[] {
+  const found = patternCandidates(window);
+  const contacts = found.filter((c) => !kept(offset + c.start, offset + c.end));
+  const names = [...findNames(window), ...namesBesideContacts(window, contacts)].map(
+    (s): Candidate => ({ type: 'NAME', ...s, rank: NAME_RANK, from: s.start, to: s.end }),
+  );
+  return [...found, ...names].map((c) => ({
+    ...c,
+    start: c.start + offset,
+    end: c.end + offset,
+    from: c.from + offset,
+    to: c.to + offset,
   }));
 }
 
-/** Values a caller knows are personal, typed by the shape they have on their own. */
-export function knownMatcher(value: string): { type: PiiType; re: RegExp } {
-  const whole = patternCandidates(value).find((c) => c.start === 0 && c.end === value.length);
-  const type = whole?.type ?? (/\d/.test(value) ? 'ID' : 'NAME');
-  const digits = value.replace(/\D/g, '');
-  // A number given as 5554441212 is still the same number written (555) 444-1212.
-  if (digits.length >= 7 && /^[\d\s().+-]+$/.test(value)) {
-    return { type, re: new RegExp(`(?<!\\d)${[...digits].join('[\\s().+-]*')}(?!\\d)`, 'g') };
-  }
-  const words = value.split(/\s+/);
-  const nameBody = words.map(nameWord).filter((w) => w.length > 0);
-  const body =
-    type === 'NAME' && nameBody.length > 0 ? nameBody.join('(?:\\s+|\\s*-\\s*)') : words.map(escapeRegExp).join('\\s+');
-  return { type, re: new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'giu') };
-}
-
-// "O'Brien" is also typed "OBrien", "O Brien" or "obrien"; "Mary-Beth" "Marybeth"; "St." "St".
-const JOINER = /[.'’‘`-]+/;
-function nameWord(word: string): string {
-  const parts = word.split(JOINER).filter((p) => p.length > 0);
-  return parts.map(escapeRegExp).join("(?:[.'’‘`-]\\s*|\\s+)?") + (word.endsWith('.') ? '\\.?' : '');
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function protectedRanges(text: string, allow: RegExp[]): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  for (const re of [...allow, ...NOT_PII_PATTERNS]) {
-    for (const m of text.matchAll(re)) ranges.push([m.index, m.index + m[0].length]);
-  }
-  return ranges;
-}
-
-const overlaps = (a: { start: number; end: number }, b: [number, number]) => a.start < b[1] && b[0] < a.end;
-
 /**
- * Longest candidate first (a phone number beats the digits inside it), rank breaking
- * ties; anything touching allowed content is dropped rather than cut, so approved text
- * stays whole.
+ * The process's CPU time: the budget is for work this scan does, so a machine busy with other
+ * processes does not make the same text come out differently.
  */
-function resolve(candidates: Candidate[], keep: Array<[number, number]>): PiiSpan[] {
-  const taken: Array<[number, number]> = [];
-  const spans: PiiSpan[] = [];
-  const ordered = candidates
-    .filter((c) => c.end > c.start && !keep.some((k) => overlaps(c, k)))
-    .sort((a, b) => b.end - b.start - (a.end - a.start) || a.rank - b.rank);
-  for (const c of ordered) {
-    if (taken.some((t) => overlaps(c, t))) continue;
-    taken.push([c.start, c.end]);
-    spans.push({ type: c.type, start: c.start, end: c.end });
-  }
-  return spans.sort((a, b) => a.start - b.start);
+function cpuMs(): number {
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1000;
 }
+
+const unscanned = (start: number, end: number): Candidate => ({
+  type: 'UNSCANNED',
+  start,
+  end,
+  rank: -2,
+  from: start,
+  to: end,
+});

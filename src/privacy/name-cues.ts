@@ -22,23 +22,23 @@ const RELATION =
 export const NAME_CUES: Array<{ strength: CueStrength; re: RegExp }> = [
   {
     strength: 'strong',
-    re: /\b(?:(?:my\s+)?name\s+is|my\s+name['’]?s|(?:full\s+|first\s+|last\s+|patient\s+|pt\.?\s+|caregiver\s+)?name\s*:|contact\s*:|patient\s*:|pt\s*:)/gi,
+    re: /\b(?:(?:my\s{1,6})?name\s{1,6}is|my\s{1,6}name['’]?s|(?:full\s{1,6}|first\s{1,6}|last\s{1,6}|patient\s{1,6}|pt\.?\s{1,6}|caregiver\s{1,6})?name\s{0,3}:|contact\s{0,3}:|patient\s{0,3}:|pt\s{0,3}:)/gi,
   },
   {
     strength: 'weak',
     re: new RegExp(
       `\\b(?:${[
-        "i\\s*['’]?\\s*m",
-        'i\\s+am',
-        'this\\s+is',
-        'it\\s+is',
-        "it\\s*['’]?\\s*s(?:\\s+me(?:\\s+again)?,)?",
-        'call(?:s|ed)?\\s+me',
+        "i\\s{0,3}['’]?\\s{0,3}m",
+        'i\\s{1,6}am',
+        'this\\s{1,6}is',
+        'it\\s{1,6}is',
+        "it\\s{0,3}['’]?\\s{0,3}s(?:\\s{1,6}me(?:\\s{1,6}again)?,)?",
+        'call(?:s|ed)?\\s{1,6}me',
         'patient',
         'pt\\.?',
         'reach',
-        'ask(?:ed)?\\s+for',
-        '(?:speak|spoke|talk|talked)\\s+(?:to|with)',
+        'ask(?:ed)?\\s{1,6}for',
+        '(?:speak|spoke|talk|talked)\\s{1,6}(?:to|with)',
       ].join('|')})(?=\\s)`,
       'gi',
     ),
@@ -47,18 +47,18 @@ export const NAME_CUES: Array<{ strength: CueStrength; re: RegExp }> = [
   {
     strength: 'weak',
     re: new RegExp(
-      `\\b(?:(?:my|our|his|her|the)\\s+)?(?:step-?)?(?:${RELATION})(?:-in-law)?(?:['’]s)?(?=[\\s,(:])`,
+      `\\b(?:(?:my|our|his|her|the)\\s{1,6})?(?:step-?)?(?:${RELATION})(?:-in-law)?(?:['’]s)?(?=[\\s,(:])`,
       'gi',
     ),
   },
-  { strength: 'signOff', re: /\b(?:thanks|thank\s+you|regards|sincerely|signed|cheers|best|love)\s*[,:-]/gi },
+  { strength: 'signOff', re: /\b(?:thanks|thank\s{1,6}you|regards|sincerely|signed|cheers|best|love)\s{0,3}[,:-]/gi },
   // A dash signs off ("— Tom") as often as it starts an aside ("— remove"): capitals only.
   { strength: 'weak', re: /(?:^|\s)(?:—|--|-)/g },
 ];
 
 /** "Jennifer Alvarez here" at the start of a message or after a greeting. */
 export const SELF_INTRODUCTION =
-  /(?:^|[.!?]\s+|\b(?:[Hh]i|[Hh]ey|[Hh]ello)[,!]?\s+)(?<name>[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?\s+[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?)\s+here\b/dg;
+  /(?:^|[.!?]\s{1,6}|\b(?:[Hh]i|[Hh]ey|[Hh]ello)[,!]?\s{1,6})(?<name>[A-Z][a-z]{1,30}(?:['’-][A-Z]?[a-z]{1,30})?\s{1,6}[A-Z][a-z]{1,30}(?:['’-][A-Z]?[a-z]{1,30})?)\s{1,6}here\b/dg;
 
 /**
  * "its kevin obrien, text me…": a self-introduction typed in lower case, at the start of the
@@ -66,12 +66,12 @@ export const SELF_INTRODUCTION =
  * stop, "and", "here", "again"); `findNames` then rejects them if any is an ordinary word, so
  * "its too expensive," and "im tired of this" stay.
  */
-const INTRO_WORD = "(?!(?:and|here|again)\\b)[a-z]+(?:['’-][a-z]+)?";
+const INTRO_WORD = "(?!(?:and|here|again)\\b)[a-z]{1,30}(?:['’-][a-z]{1,30})?";
 export const LOWER_CASE_INTRODUCTION = new RegExp(
-  '(?:^|[.!?\\n][ \\t]*|\\b(?:hi|hey|hello|yes|ok|okay|sorry)\\b[,!.]?[ \\t]+(?:there[,!]?[ \\t]+)?)' +
-    "(?:it[ \\t]*['’]?[ \\t]*s|it[ \\t]+is|this[ \\t]+is|i[ \\t]*['’]?[ \\t]*m|i[ \\t]+am)[ \\t]+" +
-    `(?<name>${INTRO_WORD}(?:[ \\t]+${INTRO_WORD}){0,2})` +
-    '(?=[ \\t]*(?:[,.!?;\\n]|$)|[ \\t]+(?:and|here|again)\\b)',
+  '(?:^|[.!?\\n][ \\t]{0,3}|\\b(?:hi|hey|hello|yes|ok|okay|sorry)\\b[,!.]?[ \\t]{1,6}(?:there[,!]?[ \\t]{1,6})?)' +
+    "(?:it[ \\t]{0,3}['’]?[ \\t]{0,3}s|it[ \\t]{1,6}is|this[ \\t]{1,6}is|i[ \\t]{0,3}['’]?[ \\t]{0,3}m|i[ \\t]{1,6}am)[ \\t]{1,6}" +
+    `(?<name>${INTRO_WORD}(?:[ \\t]{1,6}${INTRO_WORD}){0,2})` +
+    '(?=[ \\t]{0,3}(?:[,.!?;\\n]|$)|[ \\t]{1,6}(?:and|here|again)\\b)',
   'dgi',
 );
 

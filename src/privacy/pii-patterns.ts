@@ -9,10 +9,11 @@ import type { PiiPattern } from './pii-types.js';
 
 // An identifier value after a label: optional letter prefix ("MBR ", "WX-"), then groups
 // that each contain a digit, so the words after the value are not swallowed.
-// The prefix is never a small word, so "policy in 2024" is not a policy number.
+// The prefix is never a small word, so "policy in 2024" is not a policy number. Bounded: no
+// record number has more than a few groups of a few dozen characters.
 const ID_VALUE =
   '(?:(?!(?:a|an|as|at|by|for|from|in|is|of|on|or|the|to|was)[ -])[A-Za-z]{1,4}[ -])?' +
-  '(?=[A-Za-z]*\\d)[A-Za-z0-9]+(?:[ -](?=[A-Za-z]*\\d)[A-Za-z0-9]+)*';
+  '(?=[A-Za-z]{0,32}\\d)[A-Za-z0-9]{1,32}(?:[ -](?=[A-Za-z]{0,32}\\d)[A-Za-z0-9]{1,32}){0,6}';
 const countDigits = (s: string) => s.replace(/\D/g, '').length;
 
 /** Luhn checksum: tells a card number from any other long run of digits. */
@@ -32,11 +33,11 @@ export const PII_PATTERNS: PiiPattern[] = [
     name: 'labelled-record-number',
     type: 'MRN',
     re: new RegExp(
-      '\\b(?:mrn|medical\\s+record(?:\\s+(?:number|no\\.?|#))?|med\\s*rec|chart\\s*(?:#|no\\.?|number)|' +
-        '(?:patient|member|subscriber|insurance|medicaid|medicare|beneficiary|plan)\\s*(?:id|#|no\\.?|number)|' +
-        'member|policy\\s*(?:#|no\\.?|number|id)?|account\\s*(?:#|no\\.?|number)|acct\\.?\\s*#?|' +
-        'claim\\s*(?:#|no\\.?|number|id)|rx\\s*(?:#|no\\.?|number))' +
-        `[\\s:#=.-]*(?:is\\s*[:#]?\\s*)?(?<MRN>${ID_VALUE})`,
+      '\\b(?:mrn|medical\\s{1,6}record(?:\\s{1,6}(?:number|no\\.?|#))?|med\\s{0,3}rec|chart\\s{0,3}(?:#|no\\.?|number)|' +
+        '(?:patient|member|subscriber|insurance|medicaid|medicare|beneficiary|plan)\\s{0,3}(?:id|#|no\\.?|number)|' +
+        'member|policy\\s{0,3}(?:#|no\\.?|number|id)?|account\\s{0,3}(?:#|no\\.?|number)|acct\\.?\\s{0,3}#?|' +
+        'claim\\s{0,3}(?:#|no\\.?|number|id)|rx\\s{0,3}(?:#|no\\.?|number))' +
+        `[\\s:#=.-]{0,6}(?:is\\s{0,3}[:#]?\\s{0,3})?(?<MRN>${ID_VALUE})`,
       'gid',
     ),
     classify: (m) => (countDigits(m.groups?.MRN ?? '') >= 4 ? 'MRN' : null),
@@ -46,8 +47,8 @@ export const PII_PATTERNS: PiiPattern[] = [
     name: 'labelled-identifier',
     type: 'ID',
     re: new RegExp(
-      "\\b(?:driver'?s?\\s+licen[cs]e|licen[cs]e(?:\\s+plate)?|plate|dl|serial|s/n|sn|vin|imei|passport|device\\s+id)" +
-        `(?:\\s*(?:number|no\\.?|#|id))?[\\s:#=.-]*(?:is\\s*[:#]?\\s*)?(?<ID>${ID_VALUE})`,
+      "\\b(?:driver'?s?\\s{1,6}licen[cs]e|licen[cs]e(?:\\s{1,6}plate)?|plate|dl|serial|s/n|sn|vin|imei|passport|device\\s{1,6}id)" +
+        `(?:\\s{0,3}(?:number|no\\.?|#|id))?[\\s:#=.-]{0,6}(?:is\\s{0,3}[:#]?\\s{0,3})?(?<ID>${ID_VALUE})`,
       'gid',
     ),
     classify: (m) => {
@@ -60,21 +61,29 @@ export const PII_PATTERNS: PiiPattern[] = [
     // Spaced or run-together SSNs only with a label: nine bare digits could be anything.
     name: 'ssn-labelled',
     type: 'SSN',
-    re: /\b(?:ssn|social(?:\s+security)?)(?:\s*(?:number|no\.?|#))?[\s:#]*(?:is\s+)?(?<SSN>\d{3}[\s-]?\d{2}[\s-]?\d{4})(?!\d)/dgi,
+    re: /\b(?:ssn|social(?:\s{1,6}security)?)(?:\s{0,3}(?:number|no\.?|#))?[\s:#]{0,6}(?:is\s{1,6})?(?<SSN>\d{3}[\s-]?\d{2}[\s-]?\d{4})(?!\d)/dgi,
   },
-  { name: 'email', type: 'EMAIL', re: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/dg },
+  {
+    // RFC 5321 lengths: a local part of at most 64 characters, labels of at most 63. Only the
+    // start of a run can start an address, so a long run is read once, not from every character.
+    name: 'email',
+    type: 'EMAIL',
+    re: /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}/dg,
+  },
   {
     // People spell addresses out to dodge filters: "tina dot m at gmail dot com".
     name: 'email-spelled-out',
     type: 'EMAIL',
-    re: /\b[\w+-]+(?:\s*(?:\[dot\]|\(dot\)|\sdot\s)\s*[\w+-]+)*\s*(?:\[at\]|\(at\)|\sat\s)\s*[\w-]+(?:\s*(?:\[dot\]|\(dot\)|\sdot\s)\s*[\w-]+)*\s*(?:\[dot\]|\(dot\)|\sdot\s)\s*(?:com|net|org|edu|gov|us|io|co)\b/dgi,
+    re: /(?<![\w+-])[\w+-]{1,64}(?:\s{0,3}(?:\[dot\]|\(dot\)|\sdot\s)\s{0,3}[\w+-]{1,64}){0,4}\s{0,3}(?:\[at\]|\(at\)|\sat\s)\s{0,3}[\w-]{1,63}(?:\s{0,3}(?:\[dot\]|\(dot\)|\sdot\s)\s{0,3}[\w-]{1,63}){0,4}\s{0,3}(?:\[dot\]|\(dot\)|\sdot\s)\s{0,3}(?:com|net|org|edu|gov|us|io|co)\b/dgi,
   },
   {
     // Only URLs that carry something personal: a query, a fragment, a path with digits or
     // a handle, or a social profile. A bare site ("fda.gov/medwatch") is content.
     name: 'url',
     type: 'URL',
-    re: /(?:\bhttps?:\/\/|\bwww\.|\b(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|io|us|health|info|me|app|co)\/)[^\s<>"'`]*[^\s<>"'`.,;:!?)\]]/dgi,
+    // A bare domain starts only where a token does, with at most eight labels; the rest of the
+    // token is bounded by the token cap (`scan-limits.ts`).
+    re: /(?:\bhttps?:\/\/|\bwww\.|(?<![a-z0-9.-])(?:[a-z0-9-]{1,63}\.){1,8}(?:com|org|net|gov|edu|io|us|health|info|me|app|co)\/)[^\s<>"'`]{0,2048}[^\s<>"'`.,;:!?)\]]/dgi,
     classify: (m) => {
       const url = m[0];
       const rest = url.replace(/^(?:https?:\/\/)?[^/?#]+/i, '');
@@ -110,7 +119,7 @@ export const PII_PATTERNS: PiiPattern[] = [
     // survives only through the allow list.
     name: 'phone',
     type: 'PHONE',
-    re: /(?<![\w+-])(?:\+?1[\s.-]*)?(?:\(\s*[2-9]\d{2}\s*\)|[2-9]\d{2})\s*[.-]?\s*\d{3}\s*[.-]?\s*\d{4}(?![\w-])(?:\s*(?:x|ext\.?)\s*\d{1,5})?/dg,
+    re: /(?<![\w+-])(?:\+?1[\s.-]{0,3})?(?:\(\s{0,3}[2-9]\d{2}\s{0,3}\)|[2-9]\d{2})\s{0,3}[.-]?\s{0,3}\d{3}\s{0,3}[.-]?\s{0,3}\d{4}(?![\w-])(?:\s{0,3}(?:x|ext\.?)\s{0,3}\d{1,5})?/dg,
   },
   {
     // Seven-digit local numbers are too close to other numbers to take without a cue.
@@ -124,7 +133,7 @@ export const PII_PATTERNS: PiiPattern[] = [
     name: 'age-over-89',
     type: 'AGE',
     // Only with an age word: "is 96" alone could as well be a pulse or a glucose reading.
-    re: /\b(?:(?:9\d|1[01]\d)\s*(?:years?[\s-]old|yrs?[\s-]old|y\/o|yo)\b|(?:age[d:]?|turn(?:ed|ing|s))\s+(?:9\d|1[01]\d)\b)/dgi,
+    re: /\b(?:(?:9\d|1[01]\d)\s{0,3}(?:years?[\s-]old|yrs?[\s-]old|y\/o|yo)\b|(?:age[d:]?|turn(?:ed|ing|s))\s{1,6}(?:9\d|1[01]\d)\b)/dgi,
   },
   ...DATE_PATTERNS,
   {
@@ -132,7 +141,7 @@ export const PII_PATTERNS: PiiPattern[] = [
     // some record or device number; shorter runs are doses, counts and codes.
     name: 'long-identifier',
     type: 'ID',
-    re: /(?<![\w.-])(?=[A-Za-z0-9-]*\d)[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![\w-]|\.\d)/dg,
+    re: /(?<![\w.-])(?=[A-Za-z0-9-]{0,2048}\d)[A-Za-z0-9]{1,2048}(?:-[A-Za-z0-9]{1,2048}){0,1024}(?![\w-]|\.\d)/dg,
     classify: (m) => (countDigits(m[0]) >= 7 ? 'ID' : null),
   },
 ];
@@ -142,5 +151,5 @@ export const PII_PATTERNS: PiiPattern[] = [
  * signals (`at`), not birth dates. Spans overlapping these are dropped.
  */
 export const NOT_PII_PATTERNS: RegExp[] = [
-  /\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\b/g,
+  /\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?\b/g,
 ];

@@ -14,6 +14,9 @@ export const PII_TYPES = [
   'IP',
   'CARD',
   'ID',
+  // Text withheld without being read: a token longer than any identifier, or what was left when
+  // the time budget ran out. Unread text may hold anything, so it never passes through.
+  'UNSCANNED',
 ] as const;
 export type PiiType = (typeof PII_TYPES)[number];
 
@@ -28,4 +31,21 @@ export interface PiiPattern {
   type: PiiType;
   re: RegExp;
   classify?: (match: RegExpExecArray, text: string) => PiiType | null;
+  /** Whether a typed group of an accepted match is reported; all are when absent. */
+  keepGroup?: (group: string, match: RegExpExecArray) => boolean;
+}
+
+export interface PiiSpan {
+  type: PiiType;
+  start: number;
+  end: number;
+}
+
+/** A span some scanner proposes; `resolve-spans.ts` settles overlaps between them. */
+export interface Candidate extends PiiSpan {
+  /** Lower wins when two candidates cover the same text. */
+  rank: number;
+  /** The match the span came from when it gave several spans (else the span): they compete by its length. */
+  from: number;
+  to: number;
 }

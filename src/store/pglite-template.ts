@@ -1,11 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
+import { LEGACY_LOCK_NAMES, LOCK_NAME } from './data-dir-lock.js';
+import { withoutEntries } from './snapshot-entries.js';
 
 /** The installed PGlite's version: a snapshot is only valid for the build that made it. */
 function installedPgliteVersion(): string {
@@ -20,7 +22,12 @@ function cacheDir(): string {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'node_modules', '.cache', 'nof1');
   return existsSync(join(root, '..', '..')) ? root : join(tmpdir(), 'nof1-cache');
 }
-const templateFile = () => join(cacheDir(), `pglite-${pgliteVersion}-empty.tar.gz`);
+// "-cluster": snapshots named "-empty" were dumped with the lock file of the process that made them.
+export const templateFile = () => join(cacheDir(), `pglite-${pgliteVersion}-cluster.tar.gz`);
+
+/** Lock files are the claim of one process on one folder: a snapshot never carries them. */
+const LOCK_FILES = new Set([LOCK_NAME, ...LEGACY_LOCK_NAMES]);
+const isLockEntry = (path: string) => LOCK_FILES.has(path.split('/')[0] ?? '');
 
 /**
  * Opens PGlite on a folder (or in memory). A new, empty database is restored from a cached snapshot
@@ -33,11 +40,14 @@ export async function openPglite(dataDir: string | undefined): Promise<PGlite> {
   if (fresh && existsSync(file)) {
     try {
       const loadDataDir = new Blob([await readFile(file)]);
-      return await PGlite.create({ dataDir, extensions: { vector }, loadDataDir });
+      const db = await PGlite.create({ dataDir, extensions: { vector }, loadDataDir });
+      // The live lock was taken before the restore; only files an older snapshot might carry go.
+      if (dataDir) await Promise.all(LEGACY_LOCK_NAMES.map((name) => rm(join(dataDir, name), { force: true })));
+      return db;
     } catch {
       // A damaged or foreign snapshot is discarded; the database is initialised the slow way below.
       await rm(file, { force: true });
-      if (dataDir) await rm(dataDir, { recursive: true, force: true }).then(() => mkdir(dataDir, { recursive: true }));
+      if (dataDir) await emptyFolder(dataDir);
     }
   }
   const db = await PGlite.create({ dataDir, extensions: { vector } });
@@ -47,9 +57,16 @@ export async function openPglite(dataDir: string | undefined): Promise<PGlite> {
 
 async function saveTemplate(db: PGlite, file: string) {
   const dump = await db.dumpDataDir('gzip');
+  const snapshot = await withoutEntries(new Uint8Array(await dump.arrayBuffer()), isLockEntry);
   await mkdir(dirname(file), { recursive: true });
   // Written aside and renamed, so a concurrent start never reads half a snapshot.
   const partial = `${file}.${process.pid}.partial`;
-  await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
+  await writeFile(partial, snapshot);
   await rename(partial, file);
+}
+
+/** Removes what a failed restore left, but not the lock this process holds on the folder. */
+async function emptyFolder(dataDir: string) {
+  const names = (await readdir(dataDir)).filter((name) => name !== LOCK_NAME);
+  await Promise.all(names.map((name) => rm(join(dataDir, name), { recursive: true, force: true })));
 }

@@ -9,7 +9,9 @@ let svc: TestService | undefined;
 afterAll(() => svc?.close());
 
 describe('scheduled runs across a restart', () => {
-  it('loses none and doubles none when the process stops with runs done, claimed by it, and waiting', async () => {
+  it('loses none and doubles none when the process stops with runs done, claimed by it, and waiting', {
+    timeout: 180_000,
+  }, async () => {
     const dir = await tempDir();
     const env = { NOF1_JOBS: '0', NOF1_DATA_DIR: dir, NOF1_DEMO: '1' };
     svc = await startTestService(env);

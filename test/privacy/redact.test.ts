@@ -50,6 +50,8 @@ describe('createRedactor().text', () => {
     expect(r.text('SSN 123-45-6789, DOB 04/12/1961, seen 03/14/2024')).toBe('SSN [SSN], DOB [DOB], seen [DATE]');
     expect(r.text('member ID ABC123456789')).toBe('member ID [MRN]');
     expect(r.text('1423 Maple Ave, Springfield, IL 62704')).toBe('[ADDRESS], [ADDRESS], IL [ZIP]');
+    // A longer identifier around a labelled value wins over the value alone.
+    expect(r.text('Insurance policy number is 99120-3381-A')).toBe('Insurance policy number is [ID]');
   });
 
   it('redacts a toll-free number unless it is on the allow list', () => {

@@ -3,6 +3,7 @@
  * reviewer notes). `pii` must disappear from the redacted text; `keep` must survive it.
  * Written before the patterns, as a measure of them rather than a mirror of them.
  */
+import { ADDRESSES_CLEAN_TAIL, ADDRESSES_WITH_PII } from './corpus-addresses.js';
 import { NAMES_CLEAN, NAMES_WITH_PII } from './corpus-batch-names.js';
 import { PROBE_CLEAN, PROBE_WITH_PII } from './corpus-probe-names.js';
 
@@ -556,6 +557,8 @@ export const WITH_PII: CorpusEntry[] = [
   { text: 'my tax id 12-3456789 was asked for the rebate', pii: ['12-3456789'], keep: ['was asked for the rebate'] },
   ...NAMES_WITH_PII,
   ...PROBE_WITH_PII,
+  ...ADDRESSES_WITH_PII,
+  ...ADDRESSES_CLEAN_TAIL,
 ];
 
 export const CLEAN: CorpusEntry[] = [

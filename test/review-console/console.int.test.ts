@@ -54,9 +54,10 @@ describe('reviewer console in headless Chromium', () => {
       'plan_strategy',
       'assemble_message',
       'check_compliance',
+      'hold_for_review',
     ]);
     expect(await textOf(page, '#view-run .why .reason')).toMatch(/Low confidence: The diagnosis was too uncertain/);
-    expect(await textOf(page, '#chain')).toMatch(/chain intact · 5 records/);
+    expect(await textOf(page, '#chain')).toMatch(/chain intact · 6 records/);
     // Tool calls list the ids the content search answered with.
     expect(await textOf(page, '[data-node="assemble_message"]')).toMatch(/search_content → LZ-[A-Z-]+\d/);
 

@@ -1,13 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const NOF1_BIN = fileURLToPath(new URL('../../src/bin/nof1.js', import.meta.url));
 
 export type CliResult = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
 
 /** The environment a child nof1 sees: quiet, no demo load, and nothing inherited that picks a store. */
-function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+export function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const base = { ...process.env };
   for (const name of Object.keys(base)) if (name.startsWith('NOF1_') || name === 'DATABASE_URL') delete base[name];
   return { ...base, LOG_LEVEL: 'silent', NOF1_DEMO: '0', ...env };

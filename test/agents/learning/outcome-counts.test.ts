@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { fromCountRows, toCountRows } from '../../../agents/learning/count-rows.js';
+import { armKey } from '../../../agents/learning/learning-action.js';
+import {
+  createLearnerState,
+  eraseSubject,
+  programmeCounts,
+  recordOutcome,
+  subjectCounts,
+} from '../../../agents/learning/outcome-counts.js';
+import { channelKey, isPooledKey, techniqueKey } from '../../../agents/learning/pooled-keys.js';
+import { send } from './learning-fixtures.js';
+
+const SMS_CUE = send('7.1', 'sms');
+const KEY = armKey('forgetfulness', SMS_CUE);
+
+describe('learner outcome counts', () => {
+  it('adds each outcome to the subject and to the programme aggregate', () => {
+    const state = createLearnerState();
+    recordOutcome(state, { subject: 'a', barrier: 'forgetfulness', action: SMS_CUE, achieved: true });
+    recordOutcome(state, { subject: 'a', barrier: 'forgetfulness', action: SMS_CUE, achieved: false });
+    recordOutcome(state, { subject: 'b', barrier: 'forgetfulness', action: SMS_CUE, achieved: true });
+    expect(subjectCounts(state, 'a', KEY)).toEqual({ achieved: 1, notAchieved: 1 });
+    expect(subjectCounts(state, 'b', KEY)).toEqual({ achieved: 1, notAchieved: 0 });
+    expect(programmeCounts(state, KEY)).toEqual({ achieved: 2, notAchieved: 1 });
+  });
+
+  it('keeps arms apart by barrier, technique, channel, block and skip', () => {
+    const state = createLearnerState();
+    const arms = [
+      SMS_CUE,
+      send('7.1', 'email'),
+      send('8.3', 'sms'),
+      send('7.1', 'sms', 'B-2'),
+      { kind: 'skip' as const },
+    ];
+    for (const action of arms) recordOutcome(state, { subject: 'a', barrier: 'forgetfulness', action, achieved: true });
+    recordOutcome(state, { subject: 'a', barrier: 'cost', action: SMS_CUE, achieved: false });
+    const armKeys = [...state.programme.keys()].filter((k) => !isPooledKey(k));
+    expect(armKeys).toHaveLength(arms.length + 1);
+    expect(programmeCounts(state, KEY)).toEqual({ achieved: 1, notAchieved: 0 });
+  });
+
+  it('counts an anonymous outcome in the programme only', () => {
+    const state = createLearnerState();
+    recordOutcome(state, { barrier: 'forgetfulness', action: SMS_CUE, achieved: true });
+    expect(programmeCounts(state, KEY)).toEqual({ achieved: 1, notAchieved: 0 });
+    expect(state.subjects.size).toBe(0);
+  });
+
+  it('erasure removes the subject from their counts and from the programme aggregate, leaving others', () => {
+    const state = createLearnerState();
+    for (const achieved of [true, true, false]) {
+      recordOutcome(state, { subject: 'gone', barrier: 'forgetfulness', action: SMS_CUE, achieved });
+    }
+    recordOutcome(state, { subject: 'gone', barrier: 'cost', action: send('3.2', 'sms'), achieved: true });
+    recordOutcome(state, { subject: 'stays', barrier: 'forgetfulness', action: SMS_CUE, achieved: false });
+    recordOutcome(state, { barrier: 'forgetfulness', action: SMS_CUE, achieved: true });
+    eraseSubject(state, 'gone');
+    expect(state.subjects.has('gone')).toBe(false);
+    expect(programmeCounts(state, KEY)).toEqual({ achieved: 1, notAchieved: 1 });
+    expect(state.programme.has(armKey('cost', send('3.2', 'sms')))).toBe(false);
+    expect(subjectCounts(state, 'stays', KEY)).toEqual({ achieved: 0, notAchieved: 1 });
+    // The pooled counts the posterior borrows from forget the subject too.
+    expect(programmeCounts(state, channelKey('sms'))).toEqual({ achieved: 1, notAchieved: 1 });
+    expect(programmeCounts(state, techniqueKey('cost', '3.2'))).toEqual({ achieved: 0, notAchieved: 0 });
+  });
+
+  it('erasing an unknown subject changes nothing', () => {
+    const state = createLearnerState();
+    recordOutcome(state, { subject: 'a', barrier: 'forgetfulness', action: SMS_CUE, achieved: true });
+    eraseSubject(state, 'nobody');
+    expect(toCountRows(state)).toHaveLength(2);
+    expect(subjectCounts(state, 'a', KEY)).toEqual({ achieved: 1, notAchieved: 0 });
+  });
+
+  it('takes client ids such as __proto__ as plain keys', () => {
+    const state = createLearnerState();
+    recordOutcome(state, { subject: '__proto__', barrier: 'forgetfulness', action: SMS_CUE, achieved: true });
+    expect(subjectCounts(state, '__proto__', KEY)).toEqual({ achieved: 1, notAchieved: 0 });
+    expect(({} as Record<string, unknown>).achieved).toBeUndefined();
+  });
+
+  it('serialises to plain rows and back without counting anything twice', () => {
+    const state = createLearnerState();
+    recordOutcome(state, { subject: 'a', barrier: 'forgetfulness', action: SMS_CUE, achieved: true });
+    recordOutcome(state, { subject: 'a', barrier: 'forgetfulness', action: { kind: 'skip' }, achieved: false });
+    recordOutcome(state, { subject: 'b', barrier: 'cost', action: send('3.2', 'email', 'LZ-COST-01'), achieved: true });
+    const rows = JSON.parse(JSON.stringify(toCountRows(state)));
+    expect(rows).toContainEqual({
+      scope: 'subject',
+      subject: 'b',
+      barrier: 'cost',
+      technique: '3.2',
+      channel: 'email',
+      block: 'LZ-COST-01',
+      achieved: 1,
+      notAchieved: 0,
+    });
+    expect(rows).toContainEqual(
+      expect.objectContaining({ scope: 'programme', technique: 'skip', channel: null, notAchieved: 1 }),
+    );
+    expect(rows).toHaveLength(6);
+    const back = fromCountRows(rows);
+    expect(toCountRows(back)).toEqual(toCountRows(state));
+    expect(back.programme).toEqual(state.programme);
+    expect(back.subjects).toEqual(state.subjects);
+  });
+});
