@@ -9,7 +9,7 @@ const LAYERS = [
   { name: 'libraries', path: '^src/(privacy|compliance|content)/|^src/env[.]ts$' },
   { name: 'agents, tools, prompts', path: '^(agents|tools|prompts)/' },
   { name: 'graph and store', path: '^src/(graph|store)/' },
-  { name: 'compose', path: '^src/compose/' },
+  { name: 'compose', path: '^src/(compose|loop)/' },
   {
     name: 'routes',
     path: '^src/(routes|review-console|auth|observability)/|^src/(errors|app-env|request-log|logger)[.]ts$',

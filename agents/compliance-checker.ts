@@ -42,6 +42,7 @@ export function createComplianceNode(deps: ComplianceDeps) {
       frequency: { sentInWindow: ctxRun.sentInWindow, cap: ctxRun.frequencyCap, windowDays: ctxRun.windowDays },
       personalValues: deps.secrets.get(state.runId).personalValues,
       channelLimits: DEFAULT_CHANNEL_LIMITS,
+      ...(ctxRun.preferences ? { preferences: ctxRun.preferences } : {}),
     };
     const { checks } = runRules(ctx);
     let report: AgentReport = { engine: 'offline', toolCalls: [], modelCalls: [] };

@@ -1,3 +1,4 @@
+import { fail } from '../src/compliance/rule-result.js';
 import type { Channel, ContentBlock } from '../src/domain/block.js';
 import type { Message } from '../src/domain/compose.js';
 import type { AgentReport, ModelCallRecord, SelectionEngine, ToolCallRecord } from '../src/domain/engines.js';
@@ -6,6 +7,7 @@ import type { RunSecretsReader } from '../src/domain/ports.js';
 import type { RunState } from '../src/domain/run-state.js';
 import { renderBody } from './composer/render-body.js';
 import { type ContentTools, retrieveCandidates } from './composer/retrieve-candidates.js';
+import { acknowledgementBlocks, owesAcknowledgement, withoutTopicsOff } from './composer/subject-limits.js';
 import { modelCallsLeft } from './model-budget.js';
 import { traced } from './traced.js';
 import { withFallback } from './with-fallback.js';
@@ -57,8 +59,16 @@ export function createAssembleNode(deps: ComposerDeps) {
       const words = freeTexts(req.signals)
         .map((t) => t.text)
         .join(' ');
-      const { candidates, toolCalls: calls } = await retrieveCandidates(deps.tools, where, diagnosis, strategy, words);
-      toolCalls.push(...calls);
+      if (owesAcknowledgement(state)) {
+        const ack = await acknowledgementBlocks(deps.tools, where);
+        toolCalls.push(...ack.toolCalls);
+        return ack.blocks.length
+          ? { channel, blocks: ack.blocks, report: { engine: 'offline', toolCalls: [], modelCalls: [] } }
+          : undefined;
+      }
+      const retrieved = await retrieveCandidates(deps.tools, where, diagnosis, strategy, words);
+      toolCalls.push(...retrieved.toolCalls);
+      const candidates = withoutTopicsOff(retrieved.candidates, state);
       const input = {
         diagnosis,
         strategy,
@@ -91,7 +101,9 @@ export function createAssembleNode(deps: ComposerDeps) {
     // sent, so the run is blocked on consent rather than held for a content gap nobody could use.
     const consent = state.context!.consent;
     const consentBlocked = !chosen && !consent.passed;
-    if (!chosen && !revising && !consentBlocked) {
+    // An informed choice with no approved way to say so: the programme stays silent rather than persuade.
+    const silentChoice = !chosen && owesAcknowledgement(state);
+    if (!chosen && !revising && !consentBlocked && !silentChoice) {
       // No block addresses this barrier here: the run counts the gap, and offers an approved clarifying question.
       contentGap = { barrier: diagnosis.barrier, channel: channels[0]! };
       holdReason = 'content_gap';
@@ -110,6 +122,13 @@ export function createAssembleNode(deps: ComposerDeps) {
         holdReason,
         contentGap,
         ...(consentBlocked ? { checks: [consent] } : {}),
+        ...(silentChoice && !consentBlocked
+          ? {
+              checks: [
+                fail('preferences', 'the subject made an informed choice to stop; no approved block says so', false),
+              ],
+            }
+          : {}),
       },
       input: {
         barrier: diagnosis.barrier,

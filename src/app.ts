@@ -8,15 +8,18 @@ import type { ComposeRunner } from './compose/compose-runner.js';
 import type { IdempotentCompose } from './compose/idempotent-compose.js';
 import { TooLarge } from './domain/errors.js';
 import { notFound, onError } from './errors.js';
+import type { IntakeResult } from './loop/event-intake.js';
 import type { Metrics } from './observability/metrics.js';
 import { metricsHandler } from './observability/metrics-handler.js';
 import { requestLog } from './request-log.js';
 import { reviewConsoleRoutes } from './review-console/routes.js';
 import { composeRoutes } from './routes/compose.js';
 import { contentRoutes } from './routes/content.js';
+import { deliveryRoutes } from './routes/deliveries.js';
 import { docsPage } from './routes/docs-page.js';
 import { DOCS_CSS_HASH } from './routes/docs-style.js';
 import { type EvalRouteDeps, evalRoutes } from './routes/evals.js';
+import { eventRoutes } from './routes/events.js';
 import { graphRoutes } from './routes/graph.js';
 import { healthRoutes } from './routes/health.js';
 import { homeRoutes } from './routes/home-page.js';
@@ -25,18 +28,25 @@ import { meRoutes } from './routes/me.js';
 import { messageRoutes } from './routes/messages.js';
 import { finishDocument } from './routes/openapi-document.js';
 import { createRouter } from './routes/openapi-hono.js';
-import { programRoutes } from './routes/programs.js';
+import { outboxRoutes } from './routes/outbox.js';
+import { type ProgramRouteDeps, programRoutes } from './routes/programs.js';
 import { reviewRoutes } from './routes/reviews.js';
 import { securityHeaders, staticPageCsp } from './routes/security-headers.js';
-import { subjectRoutes } from './routes/subjects.js';
+import { type SubjectRouteDeps, subjectRoutes } from './routes/subjects.js';
 import { traceRoutes } from './routes/traces.js';
+import { triggerRoutes } from './routes/triggers.js';
 import type { ContentRepo } from './store/content-repo.js';
+import type { DeliveriesRepo } from './store/deliveries-repo.js';
 import type { ErasureRepo } from './store/erasure-repo.js';
+import type { EventsRepo } from './store/events-repo.js';
+import type { OutboxRepo } from './store/outbox-repo.js';
+import type { OutcomesRepo } from './store/outcomes-repo.js';
 import type { ReviewsRepo } from './store/reviews-repo.js';
 import type { RunListing } from './store/run-listing.js';
 import type { RunsRepo } from './store/runs-repo.js';
 import type { SettingsRepo } from './store/settings-repo.js';
 import type { TraceRepo } from './store/trace-repo.js';
+import type { TriggersRepo } from './store/triggers-repo.js';
 
 export type AppDeps = {
   logger: Logger;
@@ -57,7 +67,16 @@ export type AppDeps = {
   settings: SettingsRepo;
   metrics: Metrics;
   forgetCheckpoints(runIds: string[]): Promise<void>;
-} & EvalRouteDeps;
+  events: EventsRepo;
+  triggers: TriggersRepo;
+  outbox: OutboxRepo;
+  outcomes: OutcomesRepo;
+  deliveries: DeliveriesRepo;
+  /** Stores a batch of events and schedules what their triggers ask for. */
+  ingest(events: unknown[]): Promise<IntakeResult>;
+} & EvalRouteDeps &
+  SubjectRouteDeps &
+  ProgramRouteDeps;
 
 const API_INFO = { title: 'nof1', version: '1.0.0' };
 
@@ -100,6 +119,10 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/traces', traceRoutes(deps));
   app.route('/v1/subjects', subjectRoutes(deps));
   app.route('/v1/programs', programRoutes(deps));
+  app.route('/v1/programs', triggerRoutes(deps));
+  app.route('/v1/events', eventRoutes(deps));
+  app.route('/v1/outbox', outboxRoutes(deps));
+  app.route('/v1/deliveries', deliveryRoutes(deps));
   app.route('/v1/evals', evalRoutes(deps));
   app.route('/v1/graph', graphRoutes(deps));
 

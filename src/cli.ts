@@ -5,6 +5,7 @@ import { registerComposeCommand } from './cli/compose-command.js';
 import { registerContentCommands } from './cli/content-commands.js';
 import { registerEvalCommands } from './cli/eval-commands.js';
 import { registerKeysCommand } from './cli/keys-command.js';
+import { registerLoopCommands } from './cli/loop-commands.js';
 import { registerServeCommand } from './cli/serve-command.js';
 import { registerSimulateCommand } from './cli/simulate-command.js';
 
@@ -32,6 +33,7 @@ registerServeCommand(program);
 registerContentCommands(program);
 registerComposeCommand(program);
 registerEvalCommands(program);
+registerLoopCommands(program);
 registerSimulateCommand(program);
 registerKeysCommand(program);
 

@@ -62,6 +62,14 @@ const EnvSchema = z.object({
   NOF1_EMBEDDINGS_MODEL: z.string().min(1).default('text-embedding-3-small'),
   NOF1_EMBEDDINGS_API_KEY: z.string().min(1).optional(),
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
+  /** The closed loop's worker (triggered runs, webhooks, outcomes) in the service process; 0 turns it off. */
+  NOF1_JOBS: flag.default(true),
+  NOF1_JOBS_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  /** Development only: webhooks over plain http to localhost and loopback addresses. */
+  NOF1_WEBHOOK_ALLOW_LOCALHOST: flag.default(false),
+  NOF1_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
+  NOF1_WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(1).max(3_600_000).default(5000),
+  NOF1_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -1,21 +1,34 @@
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { createHashEmbedder, createRemoteEmbedder } from './content/embedder.js';
 import { readBlockFile } from './content/read-block-file.js';
 import { validateBlocks } from './content/validate-blocks.js';
 import type { Embedder } from './domain/ports.js';
+import { TriggerSet } from './domain/trigger.js';
 import type { Env } from './env.js';
 import { createContentRepo } from './store/content-repo.js';
+import { createDeliveriesRepo } from './store/deliveries-repo.js';
 import { createErasureRepo } from './store/erasure-repo.js';
+import { createEventsRepo } from './store/events-repo.js';
 import { createIdempotencyRepo } from './store/idempotency-repo.js';
+import { createJobsRepo } from './store/jobs-repo.js';
 import { openStore } from './store/open-store.js';
+import { createOutboxRepo } from './store/outbox-repo.js';
+import { createOutcomesRepo } from './store/outcomes-repo.js';
+import { createProgramSummary } from './store/program-summary.js';
 import { createReviewsRepo } from './store/reviews-repo.js';
 import { createRunListing } from './store/run-listing.js';
 import { createRunsRepo } from './store/runs-repo.js';
 import { createSettingsRepo } from './store/settings-repo.js';
+import { createSubjectMessages } from './store/subject-messages.js';
+import { createSubjectsRepo } from './store/subjects-repo.js';
 import { createTraceRepo } from './store/trace-repo.js';
+import { createTriggersRepo } from './store/triggers-repo.js';
+import { createWebhookSecretsRepo } from './store/webhook-secrets-repo.js';
 
 export const DEMO_LIBRARY = fileURLToPath(new URL('./content/demo-library.yaml', import.meta.url));
+const DEMO_TRIGGERS = fileURLToPath(new URL('./content/demo-triggers.json', import.meta.url));
 
 function createEmbedder(env: Env): Embedder {
   return env.NOF1_EMBEDDINGS_BASE_URL
@@ -47,6 +60,16 @@ export async function openRuntime(env: Env) {
     reviews: createReviewsRepo(pool),
     listing: createRunListing(pool),
     erasure: createErasureRepo(pool),
+    subjects: createSubjectsRepo(pool),
+    subjectMessages: createSubjectMessages(pool),
+    events: createEventsRepo(pool),
+    triggers: createTriggersRepo(pool),
+    jobs: createJobsRepo(pool),
+    outbox: createOutboxRepo(pool),
+    deliveries: createDeliveriesRepo(pool),
+    webhookSecrets: createWebhookSecretsRepo(pool),
+    outcomes: createOutcomesRepo(pool),
+    summary: createProgramSummary(pool),
   };
 }
 export type Runtime = Awaited<ReturnType<typeof openRuntime>>;
@@ -56,5 +79,10 @@ export async function loadDemoLibrary(runtime: Runtime, logger: Logger) {
   if ((await runtime.content.count()) > 0) return;
   const { valid, rejected } = validateBlocks(await readBlockFile(DEMO_LIBRARY));
   const counts = await runtime.content.importBlocks(valid);
+  // The demo programmes' default triggers, where a strategist has not set any.
+  const triggers = JSON.parse(await readFile(DEMO_TRIGGERS, 'utf8')) as Record<string, unknown[]>;
+  for (const [program, list] of Object.entries(triggers)) {
+    await runtime.triggers.putIfAbsent(program, TriggerSet.parse({ triggers: list }).triggers);
+  }
   logger.info({ ...counts, rejected: rejected.length }, 'demo content library loaded');
 }

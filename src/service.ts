@@ -13,6 +13,7 @@ import { createComposeStack } from './compose/compose-stack.js';
 import { createIdempotentCompose } from './compose/idempotent-compose.js';
 import { loadModelEngines } from './compose/load-model-engines.js';
 import type { Env } from './env.js';
+import { createClosedLoop } from './loop/closed-loop.js';
 import { createMetrics } from './observability/metrics.js';
 import { metricsApp } from './observability/metrics-app.js';
 import { combineObservers } from './observability/observers.js';
@@ -30,6 +31,8 @@ export type RunningService = {
   metricsUrl?: string;
   /** The store's pool (with embedded PGlite the only way in while the service runs): for tests and tools. */
   pool: pg.Pool;
+  /** The closed loop's worker: tests and benchmarks may run a pass at once. */
+  worker: { runOnce(): Promise<void> };
   close(): Promise<void>;
 };
 
@@ -74,6 +77,7 @@ export async function startService(env: Env, logger: Logger): Promise<RunningSer
     compose = await createComposeStack({
       pool: runtime.store.pool,
       ...runtime,
+      engagement: runtime.outcomes,
       models: await loadModelEngines(env),
       reviewBelow: env.NOF1_REVIEW_BELOW,
       modelTimeMs: env.NOF1_MODEL_TIMEOUT_MS,
@@ -84,6 +88,7 @@ export async function startService(env: Env, logger: Logger): Promise<RunningSer
     await runtime.store.close();
     throw err;
   }
+  const loop = createClosedLoop({ ...runtime, pool: runtime.store.pool, runner: compose.runner, logger, env });
   const evalStore = createEvalStore(runtime.store.pool);
   const launcher = createEvalLauncher({ store: evalStore, env, logger, memoryMb: env.NOF1_EVAL_MEMORY_MB });
   const app = createApp({
@@ -109,6 +114,9 @@ export async function startService(env: Env, logger: Logger): Promise<RunningSer
     }),
     forgetCheckpoints: compose.forgetCheckpoints,
     metrics,
+    ingest: loop.ingest,
+    onInformedChoice: loop.onInformedChoice,
+    webhookPolicy: loop.webhookPolicy,
   });
   const server = await listen(app.fetch, env.PORT, env.HOST);
   const port = (server.address() as AddressInfo).port;
@@ -120,7 +128,8 @@ export async function startService(env: Env, logger: Logger): Promise<RunningSer
   // The folder is this process's now: the CLI finds the service here instead of failing on the lock.
   const dataDir = runtime.store.kind === 'embedded' && env.NOF1_DATA_DIR !== 'memory' ? env.NOF1_DATA_DIR : undefined;
   if (dataDir) await writeServiceFile(dataDir, { url: url.replace('0.0.0.0', '127.0.0.1'), pid: process.pid });
-  logger.info({ port, host: env.HOST, store: runtime.store.kind }, 'nof1 listening');
+  if (env.NOF1_JOBS) loop.worker.start();
+  logger.info({ port, host: env.HOST, store: runtime.store.kind, jobs: env.NOF1_JOBS }, 'nof1 listening');
   let closing: Promise<void> | undefined;
   return {
     url,
@@ -129,9 +138,12 @@ export async function startService(env: Env, logger: Logger): Promise<RunningSer
     adminKeySince: keys.storedSince,
     metricsUrl: metricsServer && urlOf(env.NOF1_METRICS_HOST, (metricsServer.address() as AddressInfo).port),
     pool: runtime.store.pool,
+    worker: loop.worker,
     close() {
       closing ??= (async () => {
         await Promise.all([stopListening(server), metricsServer && stopListening(metricsServer)]);
+        // The loop worker stops claiming; a run in hand finishes (or its lease hands it to another process).
+        await loop.worker.stop();
         // Background eval runs stop taking cases and store what they have while the store is still open.
         await launcher.close();
         if (dataDir) await removeServiceFile(dataDir);

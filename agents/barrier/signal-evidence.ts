@@ -49,6 +49,10 @@ export function signalEvidence(signals: Signal[]): SignalEvidence[] {
     if (signal.type === 'appointment_missed') {
       add({ forgetfulness: 0.3, access: 0.3, none: -0.5 }, 'weakly suggests forgetfulness or access');
     }
+    if (signal.type === 'visit_scheduled' && !anySetback) {
+      // An upcoming visit calls for a cue (7.1) even when nothing has gone wrong yet.
+      add({ forgetfulness: 0.8, none: -1 }, 'an upcoming visit calls for a reminder');
+    }
     if (ON_TRACK.has(signal.type) && !anySetback) add({ none: 0.8 }, 'on track with nothing missed suggests none');
   });
   return found;

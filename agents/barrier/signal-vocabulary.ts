@@ -33,6 +33,11 @@ export const TOPICS: Record<string, Scores> = {
   clinical_data: { necessity: 1 },
   efficacy: { necessity: 1 },
   pharmacy_locator: { access: 1 },
+  // Clinical-trial pages: what a participant reads before missing a visit.
+  placebo: { concerns: 1 },
+  travel: { access: 1 },
+  visit_schedule: { forgetfulness: 1 },
+  research_trust: { trust: 1 },
   // Looking for support says little about which barrier: a nudge only.
   support: { emotional: 0.17, none: 0.1 },
 };

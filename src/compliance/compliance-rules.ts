@@ -7,12 +7,14 @@ import { expiryRule } from './expiry-rule.js';
 import { fairBalanceRule } from './fair-balance-rule.js';
 import { frequencyRule } from './frequency-rule.js';
 import { piiRule } from './pii-rule.js';
+import { preferencesRule } from './preferences-rule.js';
 import { prohibitedClaimsRule } from './prohibited-claims-rule.js';
 import { fail } from './rule-result.js';
 
 /** In the order a reviewer reads them: may we write at all, then is the content right. */
 export const RULES: readonly Rule[] = [
   consentRule,
+  preferencesRule,
   frequencyRule,
   approvedContentRule,
   expiryRule,

@@ -9,7 +9,7 @@ import { createOfflineStrategyEngine } from '../../agents/strategy/offline-strat
 import { createStrategyNode } from '../../agents/strategy.js';
 import { createListBlocksTool, createSearchContentTool } from '../../tools/content-tools.js';
 import type { ModelEngines } from '../domain/engines.js';
-import type { ContentSource, RunHistorySource, SettingsSource } from '../domain/ports.js';
+import type { ContentSource, EngagementSource, RunHistorySource, SettingsSource } from '../domain/ports.js';
 import { buildComposeGraph } from '../graph/build-graph.js';
 import { HeldRunSaver } from '../graph/held-run-saver.js';
 import { createFinalizeNode } from '../graph/nodes/finalize.js';
@@ -26,6 +26,8 @@ export type ComposeStackDeps = {
   content: ContentSource;
   runs: RunsRepo;
   settings: SettingsSource;
+  /** The subjects' engagement for their own limits (the closed loop's outcomes); absent in bare evals. */
+  engagement?: EngagementSource;
   models?: ModelEngines;
   /** The run policy's review threshold; its default when absent. */
   reviewBelow?: number;
@@ -39,13 +41,24 @@ const policyOf = (deps: { reviewBelow?: number }): RunPolicy => ({
   ...(deps.reviewBelow === undefined ? {} : { reviewBelow: deps.reviewBelow }),
 });
 
-type NodeDeps = { content: ContentSource; runs: RunHistorySource; settings: SettingsSource; models?: ModelEngines };
+type NodeDeps = {
+  content: ContentSource;
+  runs: RunHistorySource;
+  settings: SettingsSource;
+  engagement?: EngagementSource;
+  models?: ModelEngines;
+};
 
 /** The graph's node functions over one store (benchmarks also call them directly, without the graph). */
 export function createComposeNodes(deps: NodeDeps, secrets: RunSecretsStore, policy: RunPolicy = DEFAULT_RUN_POLICY) {
   const models = deps.models ?? {};
   return {
-    loadContext: createLoadContextNode({ runs: deps.runs, settings: deps.settings, secrets }),
+    loadContext: createLoadContextNode({
+      runs: deps.runs,
+      settings: deps.settings,
+      secrets,
+      engagement: deps.engagement,
+    }),
     diagnose: createDiagnoseNode({ offline: createOfflineDiagnosisEngine(), model: models.diagnosis, secrets }),
     plan: createStrategyNode({ offline: createOfflineStrategyEngine() }),
     assemble: createAssembleNode({

@@ -3,7 +3,7 @@ import { freeTexts } from '../domain/free-text.js';
 import { findPii } from '../privacy/find-pii.js';
 import type { Redactor } from '../privacy/redact.js';
 
-const SUBJECT_CONTRACT_FIELDS = new Set(['id', 'audience', 'consents']);
+const SUBJECT_CONTRACT_FIELDS = new Set(['id', 'audience', 'consents', 'timezone', 'preferences']);
 
 function scalars(v: unknown): string[] {
   if (typeof v === 'string') return [v];
@@ -41,7 +41,14 @@ export function personalValues(req: ComposeRequest, contentTerms: string[] = [])
 /** The request as the graph (and so every checkpoint and trace) sees it: contract fields, redacted text. */
 export function redactRequest(req: ComposeRequest, redactor: Redactor): ComposeRequest {
   return {
-    subject: { id: req.subject.id, audience: req.subject.audience, consents: req.subject.consents },
+    subject: {
+      id: req.subject.id,
+      audience: req.subject.audience,
+      consents: req.subject.consents,
+      ...(req.subject.timezone ? { timezone: req.subject.timezone } : {}),
+      // An informed choice may be written in the subject's own words: the graph sees it redacted.
+      ...(req.subject.preferences ? { preferences: redactor.value(req.subject.preferences) } : {}),
+    },
     program: req.program,
     channel: req.channel,
     ...(req.locale ? { locale: req.locale } : {}),

@@ -1,5 +1,18 @@
 import type { Channel, StoredBlock } from './block.js';
 import type { Check, Message, Signal } from './compose.js';
+import type { Engagement } from './engagement.js';
+import type { Preferences } from './subject.js';
+
+/** The subject's own limits and how they have engaged, as the `preferences` rule reads them. */
+export type PreferenceContext = {
+  preferences: Preferences;
+  timezone?: string;
+  /** The run's time (ISO 8601). */
+  now: string;
+  engagement: Engagement;
+  /** Set when the subject made an informed choice to stop: whether the programme has already said so. */
+  informedChoice: { acknowledged: boolean } | null;
+};
 
 /** Everything a rule may look at; rules are pure and never call a model or the store. */
 export type ComplianceContext = {
@@ -18,6 +31,8 @@ export type ComplianceContext = {
   /** Personal values seen in the request (subject fields, identifiers found in free text). */
   personalValues: string[];
   channelLimits: Record<Channel, number>;
+  /** Absent where no subject profile or engagement is known (the rule then has nothing to hold to). */
+  preferences?: PreferenceContext;
 };
 
 export type RuleResult = Check & {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Audience, Barrier, Channel } from './block.js';
+import { Preferences, TimeZone } from './subject.js';
 
 /**
  * Free-form objects (signal data, extra subject fields) are bounded as a whole: how many keys, how long a
@@ -33,6 +34,8 @@ const Subject = z
     id: z.string().min(1).max(200),
     audience: Audience,
     consents: boundedRecord(z.boolean(), { keys: 20, chars: 1_000 }).default({}),
+    timezone: TimeZone.optional(),
+    preferences: Preferences.optional(),
   })
   .refine((s) => Object.keys(s).length <= 40, { message: 'at most 40 subject fields' })
   .refine((s) => JSON.stringify(s).length <= 8_192, { message: 'at most 8192 characters of JSON' })
@@ -52,6 +55,18 @@ export type ComposeRequest = z.infer<typeof ComposeRequest>;
 /** Where a run came from: a client (`api`), or an eval suite run against the service (`eval`). */
 export const RunOrigin = z.enum(['api', 'eval']);
 export type RunOrigin = z.infer<typeof RunOrigin>;
+
+/**
+ * The compose body as clients send it (v1.2): subject fields the store holds for the subject
+ * (`PUT /v1/subjects/{id}`) may be left out; the request's own fields win where both have one.
+ */
+export const ComposeRequestBody = ComposeRequest.extend({
+  subject: Subject.extend({
+    audience: Audience.optional(),
+    consents: boundedRecord(z.boolean(), { keys: 20, chars: 1_000 }).optional(),
+  }),
+}).meta({ id: 'ComposeRequestBody' });
+export type ComposeRequestBody = z.infer<typeof ComposeRequestBody>;
 
 export const Status = z.enum(['approved', 'needs_review', 'blocked', 'skipped']);
 export type Status = z.infer<typeof Status>;

@@ -1,5 +1,6 @@
 import type { Channel, ScoredBlock, StoredBlock } from './block.js';
 import type { Signal } from './compose.js';
+import type { Engagement } from './engagement.js';
 import type { ModelTime } from './engines.js';
 import type { SubjectHistory } from './history.js';
 
@@ -37,7 +38,15 @@ export interface RunHistorySource {
   history(subjectId: string, program: string, windowDays: number): Promise<SubjectHistory>;
 }
 
-export type ProgramSettings = { program: string; frequencyCap: number; frequencyWindowDays: number };
+/** Target behaviours and the window after a sent message in which one makes it `achieved` (ISO 8601 duration). */
+export type OutcomeSettings = { targets: string[]; window: string };
+export type ProgramSettings = {
+  program: string;
+  frequencyCap: number;
+  frequencyWindowDays: number;
+  outcomes?: OutcomeSettings | null;
+  webhookUrl?: string | null;
+};
 export const DEFAULT_SETTINGS = { frequencyCap: 3, frequencyWindowDays: 7 };
 
 export interface SettingsSource {
@@ -58,3 +67,7 @@ export type Embedder = {
   readonly name: string;
   embed(texts: string[]): Promise<number[][]>;
 };
+
+export interface EngagementSource {
+  engagement(subjectId: string, program: string, since?: string | null): Promise<Engagement>;
+}

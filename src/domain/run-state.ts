@@ -1,5 +1,5 @@
 import type { Channel, ContentBlock } from './block.js';
-import type { RuleResult } from './compliance.js';
+import type { PreferenceContext, RuleResult } from './compliance.js';
 import type { ComposeRequest, Diagnosis, Message, Readability, Status, Strategy } from './compose.js';
 import type { SubjectHistory } from './history.js';
 import type { StepRecord } from './step.js';
@@ -16,6 +16,8 @@ export type RunContext = {
   /** Consent settled before content: the first consented channel to try, or why none is. */
   consent: RuleResult;
   escalation?: string;
+  /** The subject's own limits, when their profile or engagement is known. */
+  preferences?: PreferenceContext;
 };
 
 export type ReviewDecision = { decision: 'approve' | 'reject'; note: string | null; by: string; at: string };

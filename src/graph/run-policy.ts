@@ -19,10 +19,14 @@ export const DEFAULT_RUN_POLICY: RunPolicy = { reviewBelow: 0.4 };
 export const reviewIdFor = (runId: string) => `rev_${runId.replace(/^msg_/, '')}`;
 
 const lowConfidence = (s: RunState, policy: RunPolicy) => (s.diagnosis?.confidence ?? 0) < policy.reviewBelow;
+/** An informed choice not yet acknowledged: the programme says so once, whatever the diagnosis found. */
+const owesAcknowledgement = (s: RunState) => s.context?.preferences?.informedChoice?.acknowledged === false;
 
 /** After diagnosis: silence when there is nothing to address, unless a person must look. */
 export function afterDiagnosis(s: RunState): 'plan_strategy' | 'finalize' {
-  return s.diagnosis?.barrier === 'none' && !s.context?.escalation ? 'finalize' : 'plan_strategy';
+  return s.diagnosis?.barrier === 'none' && !s.context?.escalation && !owesAcknowledgement(s)
+    ? 'finalize'
+    : 'plan_strategy';
 }
 
 /** No message: a person must still see an escalation; a consent block or a failed revision ends here. */
@@ -59,7 +63,7 @@ export function finalStatus(s: RunState): Status {
     const sendable = s.message !== null && s.checks.every((c) => c.passed);
     return s.decision.decision === 'approve' && sendable ? 'approved' : 'blocked';
   }
-  if (s.diagnosis?.barrier === 'none' && !s.context?.escalation) return 'skipped';
+  if (s.diagnosis?.barrier === 'none' && !s.context?.escalation && !owesAcknowledgement(s)) return 'skipped';
   if (s.checks.some((c) => !c.passed)) return 'blocked';
   return s.message ? 'approved' : 'skipped';
 }

@@ -42,7 +42,19 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 export function createRedactor(opts: PiiOptions = {}): Redactor {
   const find = createPiiFinder(opts);
 
+  // Redaction is a pure function of the text: values that repeat (page names, topics, answers chosen from
+  // a list) are scanned once per redactor. Bounded, so a long-lived redactor never grows without end.
+  const seen = new Map<string, string>();
   const text = (s: string): string => {
+    const known = seen.get(s);
+    if (known !== undefined) return known;
+    if (seen.size >= 10_000) seen.clear();
+    const out = scan(s);
+    seen.set(s, out);
+    return out;
+  };
+
+  const scan = (s: string): string => {
     let out = '';
     let last = 0;
     for (const span of find(s)) {

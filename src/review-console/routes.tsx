@@ -4,6 +4,7 @@ import { html } from 'hono/html';
 import { trimTrailingSlash } from 'hono/trailing-slash';
 import type { AppEnv } from '../app-env.js';
 import { securityHeaders } from '../routes/security-headers.js';
+import { DeliveriesView } from './deliveries-view.js';
 import { Layout } from './layout.js';
 import { SignIn } from './sign-in.js';
 import { CONSOLE_CSS_HASH } from './styles.js';
@@ -41,6 +42,7 @@ function Page() {
         <QueueView />
         <RunView />
         <SearchView />
+        <DeliveriesView />
       </div>
     </Layout>
   );

@@ -11,6 +11,9 @@ export function Nav() {
       <a href="#/search" data-view="search">
         Trace search
       </a>
+      <a href="#/deliveries" data-view="deliveries">
+        Deliveries
+      </a>
     </nav>
   );
 }

@@ -7,9 +7,11 @@ import { requireRole } from '../auth/require-role.js';
 import type { ComposeOptions, ComposeRunner } from '../compose/compose-runner.js';
 import type { IdempotentCompose } from '../compose/idempotent-compose.js';
 import { assertKnownProgram, type ProgramSource } from '../content/known-program.js';
-import { ComposeAnswer, ComposeRequest, RunOrigin } from '../domain/compose.js';
+import { ComposeAnswer, ComposeRequestBody, RunOrigin } from '../domain/compose.js';
 import { Forbidden, HttpError } from '../domain/errors.js';
+import { completeRequest } from '../loop/complete-request.js';
 import { canonicalJson } from '../store/chain-hash.js';
+import type { SubjectsRepo } from '../store/subjects-repo.js';
 import { COMPOSE_ANSWER_EXAMPLE, COMPOSE_REQUEST_EXAMPLE, COMPOSE_STREAM_EXAMPLE } from './openapi-examples.js';
 import { createRouter } from './openapi-hono.js';
 import { authProblems, conflictProblem, unknownProgramProblem } from './problem-schema.js';
@@ -40,7 +42,7 @@ const composeRoute = createRoute({
     query: z.object({ stream: z.enum(['1', 'true', '0', 'false']).optional() }),
     body: {
       required: true,
-      content: { 'application/json': { schema: ComposeRequest, example: COMPOSE_REQUEST_EXAMPLE } },
+      content: { 'application/json': { schema: ComposeRequestBody, example: COMPOSE_REQUEST_EXAMPLE } },
     },
   },
   responses: {
@@ -98,10 +100,17 @@ function streamRun(c: Context<AppEnv>, run: Run) {
   });
 }
 
-export function composeRoutes(deps: { runner: ComposeRunner; idempotent: IdempotentCompose; content: ProgramSource }) {
+export function composeRoutes(deps: {
+  runner: ComposeRunner;
+  idempotent: IdempotentCompose;
+  content: ProgramSource;
+  subjects: SubjectsRepo;
+}) {
   return createRouter().openapi(composeRoute, async (c) => {
-    const request = c.req.valid('json');
-    await assertKnownProgram(deps.content, request.program);
+    const body = c.req.valid('json');
+    await assertKnownProgram(deps.content, body.program);
+    // Subject fields the request leaves out come from the stored subject (v1.2); the request's own win.
+    const request = completeRequest(body, await deps.subjects.get(body.subject.id));
     const key = c.req.valid('header')['idempotency-key'];
     const origin = c.req.valid('header')['x-nof1-origin'] ?? 'api';
     // Marking a run as an eval hides it from reviewers by default: only those who run suites may do so.
@@ -113,7 +122,7 @@ export function composeRoutes(deps: { runner: ComposeRunner; idempotent: Idempot
     if (key) {
       // Claimed (or waited for) before anything runs or streams, so a conflict is a plain 409.
       const ref = { principal: c.get('principal'), key };
-      const outcome = await deps.idempotent.claimOrWait(ref, hashOf(request));
+      const outcome = await deps.idempotent.claimOrWait(ref, hashOf(body));
       if ('answer' in outcome) {
         c.header('idempotent-replayed', 'true');
         const { answer } = outcome;

@@ -2,6 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole } from '../auth/require-role.js';
 import { ComposeAnswer } from '../domain/compose.js';
 import { NotFound } from '../domain/errors.js';
+import type { EventsRepo } from '../store/events-repo.js';
+import type { OutcomesRepo } from '../store/outcomes-repo.js';
 import type { RunsRepo } from '../store/runs-repo.js';
 import { createRouter } from './openapi-hono.js';
 import { authProblems, notFoundProblem } from './problem-schema.js';
@@ -16,16 +18,38 @@ const getRoute = createRoute({
   middleware: [requireRole('client')] as const,
   request: { params: z.object({ id: z.string().min(1).max(100) }) },
   responses: {
-    200: { description: 'The current answer.', content: { 'application/json': { schema: ComposeAnswer } } },
+    200: {
+      description: 'The current answer, with its outcome and the delivery events the client reported.',
+      content: {
+        'application/json': {
+          schema: ComposeAnswer.extend({
+            outcome: z.enum(['pending', 'achieved', 'not_achieved']).nullable(),
+            outcomeDetail: z.record(z.string(), z.unknown()).nullable(),
+            deliveryEvents: z.array(z.object({ type: z.string(), at: z.string() })),
+          }),
+        },
+      },
+    },
     ...authProblems,
     ...notFoundProblem,
   },
 });
 
-export function messageRoutes(deps: { runs: RunsRepo }) {
+export function messageRoutes(deps: { runs: RunsRepo; outcomes: OutcomesRepo; events: EventsRepo }) {
   return createRouter().openapi(getRoute, async (c) => {
-    const answer = await deps.runs.getAnswer(c.req.valid('param').id);
+    const { id } = c.req.valid('param');
+    const answer = await deps.runs.getAnswer(id);
     if (!answer) throw new NotFound('no message with this id');
-    return c.json(answer, 200);
+    const [o, deliveryEvents] = await Promise.all([deps.outcomes.get(id), deps.events.forMessage(id)]);
+    const outcomeDetail = o
+      ? {
+          sentAt: o.sentAt,
+          targets: o.targets,
+          windowEndsAt: o.windowEndsAt,
+          achievedAt: o.achievedAt,
+          optedOutAt: o.optedOutAt,
+        }
+      : null;
+    return c.json({ ...answer, outcome: o?.outcome ?? null, outcomeDetail, deliveryEvents }, 200);
   });
 }

@@ -169,4 +169,130 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = [
     name: 'runs record their origin (api, or eval: started by an eval suite against the service) for the queue, metrics and figures to leave eval runs out',
     sql: `ALTER TABLE runs ADD COLUMN origin text NOT NULL DEFAULT 'api' CHECK (origin IN ('api', 'eval'));`,
   },
+  {
+    name: 'the closed loop: subjects, events (anonymous ones without subject or data), triggers, jobs, outbox, webhook deliveries and secrets, message outcomes',
+    sql: `
+      CREATE TABLE subjects (
+        id text PRIMARY KEY,
+        audience text,
+        consents jsonb NOT NULL DEFAULT '{}'::jsonb,
+        withdrawn jsonb NOT NULL DEFAULT '{}'::jsonb,
+        timezone text,
+        locale text,
+        preferences jsonb NOT NULL DEFAULT '{}'::jsonb,
+        informed_choice_at timestamptz,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE events (
+        seq bigserial PRIMARY KEY,
+        program text NOT NULL,
+        client_id text NOT NULL,
+        subject_id text,
+        type text NOT NULL,
+        at timestamptz NOT NULL,
+        data jsonb NOT NULL DEFAULT '{}'::jsonb,
+        message_id text,
+        received_at timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (program, client_id)
+      );
+      CREATE INDEX events_timeline ON events (subject_id, program, at DESC);
+      CREATE INDEX events_message ON events (message_id) WHERE message_id IS NOT NULL;
+      CREATE INDEX events_anonymous ON events (program, type, at) WHERE subject_id IS NULL;
+      CREATE TABLE program_triggers (
+        program text PRIMARY KEY,
+        triggers jsonb NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE jobs (
+        id bigserial PRIMARY KEY,
+        key text NOT NULL UNIQUE,
+        run_id text NOT NULL UNIQUE,
+        program text NOT NULL,
+        subject_id text,
+        trigger_id text NOT NULL,
+        event_id text,
+        channel text NOT NULL,
+        payload jsonb NOT NULL DEFAULT '{}'::jsonb,
+        run_at timestamptz NOT NULL,
+        status text NOT NULL DEFAULT 'scheduled'
+          CHECK (status IN ('scheduled', 'running', 'held', 'done', 'failed', 'cancelled')),
+        attempts int NOT NULL DEFAULT 0,
+        locked_by text,
+        locked_until timestamptz,
+        last_error text,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX jobs_due ON jobs (run_at) WHERE status = 'scheduled';
+      CREATE INDEX jobs_lease ON jobs (locked_until) WHERE status = 'running';
+      CREATE INDEX jobs_held ON jobs (id) WHERE status = 'held';
+      CREATE INDEX jobs_subject ON jobs (subject_id);
+      CREATE UNIQUE INDEX jobs_one_waiting ON jobs (program, subject_id, trigger_id)
+        WHERE status = 'scheduled' AND attempts = 0 AND subject_id IS NOT NULL;
+      CREATE TABLE outbox (
+        seq bigserial PRIMARY KEY,
+        tx bigint NOT NULL DEFAULT txid_current(),
+        run_id text NOT NULL UNIQUE,
+        program text NOT NULL,
+        subject_id text,
+        anonymous_id text,
+        trigger_id text,
+        event_id text,
+        answer jsonb NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX outbox_program ON outbox (program, seq);
+      CREATE INDEX outbox_subject ON outbox (subject_id, seq);
+      CREATE TABLE webhook_deliveries (
+        id text PRIMARY KEY,
+        outbox_seq bigint NOT NULL REFERENCES outbox (seq) ON DELETE CASCADE,
+        program text NOT NULL,
+        status text NOT NULL DEFAULT 'pending'
+          CHECK (status IN ('pending', 'sending', 'delivered', 'dead', 'cancelled')),
+        attempts int NOT NULL DEFAULT 0,
+        next_attempt_at timestamptz NOT NULL DEFAULT now(),
+        locked_until timestamptz,
+        last_status int,
+        last_error text,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        delivered_at timestamptz
+      );
+      CREATE INDEX deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status = 'pending';
+      CREATE INDEX deliveries_lease ON webhook_deliveries (locked_until) WHERE status = 'sending';
+      CREATE INDEX deliveries_dead ON webhook_deliveries (updated_at DESC, id DESC) WHERE status = 'dead';
+      CREATE TABLE program_webhook_secrets (
+        program text PRIMARY KEY,
+        secret text NOT NULL,
+        previous_secret text,
+        previous_until timestamptz,
+        rotated_at timestamptz NOT NULL DEFAULT now()
+      );
+      ALTER TABLE program_settings ADD COLUMN outcomes jsonb, ADD COLUMN webhook_url text;
+      CREATE TABLE message_outcomes (
+        run_id text PRIMARY KEY,
+        program text NOT NULL,
+        subject_id text,
+        channel text NOT NULL,
+        barrier text NOT NULL,
+        techniques text[] NOT NULL,
+        block_ids text[] NOT NULL,
+        sent_at timestamptz NOT NULL,
+        targets text[],
+        window_ends timestamptz,
+        outcome text CHECK (outcome IN ('pending', 'achieved', 'not_achieved')),
+        achieved_at timestamptz,
+        delivered_at timestamptz,
+        opened_at timestamptz,
+        clicked_at timestamptz,
+        replied_at timestamptz,
+        opted_out_at timestamptz
+      );
+      CREATE INDEX outcomes_subject ON message_outcomes (subject_id, program, sent_at DESC);
+      CREATE INDEX outcomes_pending ON message_outcomes (window_ends) WHERE outcome = 'pending';
+      CREATE INDEX outcomes_program ON message_outcomes (program, barrier, channel);
+      CREATE INDEX runs_sent ON runs (sent_at) WHERE sent_at IS NOT NULL;
+    `,
+  },
 ];

@@ -1,27 +1,53 @@
 import type pg from 'pg';
-import { DEFAULT_SETTINGS, type ProgramSettings } from '../domain/ports.js';
+import { DEFAULT_SETTINGS, type OutcomeSettings, type ProgramSettings } from '../domain/ports.js';
+
+/** Each listed programme's outcome target types, read on the caller's connection (inside its transaction). */
+export async function outcomeTargets(client: pg.PoolClient, programs: string[]): Promise<Map<string, Set<string>>> {
+  const rows = (
+    await client.query<{ program: string; targets: string[] | null }>(
+      `SELECT program, ARRAY(SELECT jsonb_array_elements_text(outcomes->'targets')) AS targets
+       FROM program_settings WHERE program = ANY($1::text[]) AND outcomes IS NOT NULL`,
+      [programs],
+    )
+  ).rows;
+  return new Map(rows.map((r) => [r.program, new Set(r.targets ?? [])]));
+}
 
 export function createSettingsRepo(pool: pg.Pool) {
   async function get(program: string): Promise<ProgramSettings> {
     const row = (
-      await pool.query<{ frequency_cap: number; frequency_window_days: number }>(
-        'SELECT frequency_cap, frequency_window_days FROM program_settings WHERE program = $1',
+      await pool.query<{
+        frequency_cap: number;
+        frequency_window_days: number;
+        outcomes: OutcomeSettings | null;
+        webhook_url: string | null;
+      }>(
+        'SELECT frequency_cap, frequency_window_days, outcomes, webhook_url FROM program_settings WHERE program = $1',
         [program],
       )
     ).rows[0];
     return row
-      ? { program, frequencyCap: row.frequency_cap, frequencyWindowDays: row.frequency_window_days }
-      : { program, ...DEFAULT_SETTINGS };
+      ? {
+          program,
+          frequencyCap: row.frequency_cap,
+          frequencyWindowDays: row.frequency_window_days,
+          outcomes: row.outcomes,
+          webhookUrl: row.webhook_url,
+        }
+      : { program, ...DEFAULT_SETTINGS, outcomes: null, webhookUrl: null };
   }
 
   async function put(s: ProgramSettings): Promise<ProgramSettings> {
+    const full = { ...s, outcomes: s.outcomes ?? null, webhookUrl: s.webhookUrl ?? null };
     await pool.query(
-      `INSERT INTO program_settings (program, frequency_cap, frequency_window_days) VALUES ($1, $2, $3)
+      `INSERT INTO program_settings (program, frequency_cap, frequency_window_days, outcomes, webhook_url)
+       VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (program) DO UPDATE SET frequency_cap = EXCLUDED.frequency_cap,
-         frequency_window_days = EXCLUDED.frequency_window_days, updated_at = now()`,
-      [s.program, s.frequencyCap, s.frequencyWindowDays],
+         frequency_window_days = EXCLUDED.frequency_window_days, outcomes = EXCLUDED.outcomes,
+         webhook_url = EXCLUDED.webhook_url, updated_at = now()`,
+      [full.program, full.frequencyCap, full.frequencyWindowDays, full.outcomes, full.webhookUrl],
     );
-    return s;
+    return full;
   }
 
   return { get, put };

@@ -23,6 +23,14 @@ const BREAKS: Record<string, Partial<ComplianceContext>> = {
   fair_balance: withSupport(CLAIM),
   prohibited_claims: withSupport(storedBlock('COST-CURE', 'Our savings card is a guaranteed way to pay less.')),
   pii: { message: { ...composed, subject: 'For Maria Gonzalez' } },
+  preferences: {
+    preferences: {
+      preferences: { channelsOff: ['sms'] },
+      now: '2026-11-20T15:00:00Z',
+      engagement: { sentLast7Days: 0, lastSentAt: null, unansweredStreak: 0, sentSince: 0 },
+      informedChoice: null,
+    },
+  },
 };
 
 describe('runRules', () => {
@@ -31,6 +39,7 @@ describe('runRules', () => {
     expect(result.verdict).toBe('pass');
     expect(result.checks.map((c) => c.rule)).toEqual([
       'consent',
+      'preferences',
       'frequency',
       'approved_content',
       'expiry',

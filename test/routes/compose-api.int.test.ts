@@ -128,7 +128,13 @@ describe('?stream=1', () => {
     const answer = events.at(-1)!.data as ComposeAnswer;
     expect(answer.status).toBe('approved');
     // The streamed answer is the stored one.
-    expect(await (await svc.call('GET', `/v1/messages/${answer.id}`, { key: 'client' })).json()).toEqual(answer);
+    // v1.2: the same answer, with its outcome (none recorded yet) and the delivery events reported.
+    expect(await (await svc.call('GET', `/v1/messages/${answer.id}`, { key: 'client' })).json()).toEqual({
+      ...answer,
+      outcome: null,
+      outcomeDetail: null,
+      deliveryEvents: [],
+    });
   });
 });
 

@@ -131,7 +131,16 @@ describe('DELETE /v1/subjects/{id}', () => {
 
   it('erases nothing more when repeated', async () => {
     const again = await erase(SUBJECT);
-    expect(await again.json()).toEqual({ erased: true, runs: 0, personalRecords: 0, reviewsWithdrawn: 0 });
+    expect(await again.json()).toEqual({
+      erased: true,
+      runs: 0,
+      personalRecords: 0,
+      reviewsWithdrawn: 0,
+      profile: false,
+      events: 0,
+      scheduledRunsCancelled: 0,
+      deliveriesCancelled: 0,
+    });
   });
 
   it('lets a later compose for the same subject start afresh', async () => {

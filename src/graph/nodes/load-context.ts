@@ -2,9 +2,10 @@ import { traced } from '../../../agents/traced.js';
 import { checkConsent } from '../../compliance/consent-rule.js';
 import { CHANNELS, type Channel } from '../../domain/block.js';
 import type { Signal } from '../../domain/compose.js';
-import type { RunHistorySource, RunSecretsReader, SettingsSource } from '../../domain/ports.js';
+import type { EngagementSource, RunHistorySource, RunSecretsReader, SettingsSource } from '../../domain/ports.js';
 import type { RunContext, RunState } from '../../domain/run-state.js';
 import { crisisSignals } from '../crisis-language.js';
+import { channelsOffLast, preferenceContext } from '../preference-context.js';
 
 /** Channels the subject engaged with (opened, clicked) come first for `auto`. */
 function engagementOrder(signals: Signal[]) {
@@ -22,16 +23,19 @@ export function createLoadContextNode(deps: {
   runs: RunHistorySource;
   settings: SettingsSource;
   secrets: RunSecretsReader;
+  /** The subject's engagement, for their own limits; without it the `preferences` rule has nothing to hold to. */
+  engagement?: EngagementSource;
 }) {
   return traced('load_context', null, async (state: RunState) => {
     const req = state.request!;
     const settings = await deps.settings.get(req.program);
-    const [sentInWindow, history] = await Promise.all([
+    const [sentInWindow, history, preferences] = await Promise.all([
       deps.runs.sentInWindow(req.subject.id, req.program, settings.frequencyWindowDays),
       deps.runs.history(req.subject.id, req.program, settings.frequencyWindowDays),
+      deps.engagement ? preferenceContext(deps.engagement, req, new Date()) : undefined,
     ]);
     const consented = CHANNELS.filter((c) => req.subject.consents[c] === true);
-    const preferred = engagementOrder(req.signals);
+    const preferred = channelsOffLast(engagementOrder(req.signals), req.subject.preferences?.channelsOff);
     const channelOrder: Channel[] =
       req.channel !== 'auto'
         ? [req.channel]
@@ -51,6 +55,7 @@ export function createLoadContextNode(deps: {
       recentBlockIds: history.recentMessages.flatMap((m) => m.blockIds),
       history,
       consent,
+      ...(preferences ? { preferences } : {}),
       ...(crisis.length ? { escalation: `safety_escalation: signals ${crisis.map((i) => `[${i}]`).join(', ')}` } : {}),
     };
     return {
@@ -69,6 +74,13 @@ export function createLoadContextNode(deps: {
         windowDays: settings.frequencyWindowDays,
         earlierMessages: history.recentMessages.length,
         escalation: context.escalation ?? null,
+        ...(preferences
+          ? {
+              engagement: preferences.engagement,
+              informedChoice: preferences.informedChoice,
+              preferences: Object.keys(preferences.preferences),
+            }
+          : {}),
       },
     };
   });

@@ -1,11 +1,12 @@
 // Entry point: sign-in/out and a tiny hash router between the queue, a run and the search.
 import { api, explain, session } from './api.js';
+import { loadDeliveries } from './deliveries.js';
 import { $, flash, say } from './dom.js';
 import { loadQueue } from './queue.js';
 import { loadRun } from './run.js';
 import { bindSearch, loadPrograms } from './search.js';
 
-const VIEWS = ['queue', 'run', 'search'];
+const VIEWS = ['queue', 'run', 'search', 'deliveries'];
 
 function showSignedIn(signedIn) {
   $('sign-in').hidden = signedIn;
@@ -28,6 +29,7 @@ function route() {
   $(`${current}-title`).focus();
   if (current === 'queue') void loadQueue();
   if (current === 'search') void loadPrograms();
+  if (current === 'deliveries') void loadDeliveries();
   if (current === 'run') {
     flash('');
     void loadRun(decodeURIComponent(arg));
@@ -77,6 +79,7 @@ $('sign-in-form').addEventListener('submit', signIn);
 $('sign-out').addEventListener('click', signOut);
 $('queue-refresh').addEventListener('click', () => loadQueue());
 $('queue-reason').addEventListener('change', () => loadQueue());
+$('deliveries-refresh').addEventListener('click', () => loadDeliveries());
 window.addEventListener('hashchange', route);
 bindSearch();
 showSignedIn(Boolean(session.key()));
