@@ -1,9 +1,11 @@
 import type { ComposeRequest } from '../domain/compose.js';
 import { freeTexts } from '../domain/free-text.js';
+import { requestLocale } from '../domain/locale.js';
 import { findPii } from '../privacy/find-pii.js';
 import type { Redactor } from '../privacy/redact.js';
 
-const SUBJECT_CONTRACT_FIELDS = new Set(['id', 'audience', 'consents']);
+/** Contract fields of the subject: the locale says which language they read, which identifies nobody. */
+const SUBJECT_CONTRACT_FIELDS = new Set(['id', 'audience', 'consents', 'locale']);
 
 function scalars(v: unknown): string[] {
   if (typeof v === 'string') return [v];
@@ -38,13 +40,20 @@ export function personalValues(req: ComposeRequest, contentTerms: string[] = [])
   ];
 }
 
-/** The request as the graph (and so every checkpoint and trace) sees it: contract fields, redacted text. */
+/**
+ * The request as the graph (and so every checkpoint and trace) sees it: contract fields, redacted
+ * text, and the locale settled in one place (`subject.locale`, canonical, en-US by default).
+ */
 export function redactRequest(req: ComposeRequest, redactor: Redactor): ComposeRequest {
   return {
-    subject: { id: req.subject.id, audience: req.subject.audience, consents: req.subject.consents },
+    subject: {
+      id: req.subject.id,
+      audience: req.subject.audience,
+      consents: req.subject.consents,
+      locale: requestLocale(req),
+    },
     program: req.program,
     channel: req.channel,
-    ...(req.locale ? { locale: req.locale } : {}),
     signals: redactor.value(req.signals),
   };
 }
