@@ -4,6 +4,7 @@ import type { CaseResult, RunSummary } from '../runner/run-types.js';
 import { assertionBarsSvg } from './chart-assertions.js';
 import { confusionMatrixSvg } from './chart-confusion.js';
 import { latencyHistogramSvg } from './chart-latency.js';
+import { localeCounts } from './locale-counts.js';
 import { REPORT_CSS } from './report-styles.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -61,11 +62,11 @@ function failedTable(results: CaseResult[]) {
   const rows = failed.map(
     (
       c,
-    ) => html`<tr data-case="${c.id}"><td><code>${c.id}</code></td><td>${c.tags.join(', ')}</td><td>${c.status ?? 'error'}</td>
+    ) => html`<tr data-case="${c.id}"><td><code>${c.id}</code></td><td>${c.locale ?? 'en-US'}</td><td>${c.tags.join(', ')}</td><td>${c.status ?? 'error'}</td>
       <td>${c.barrier ?? '-'}${c.expectedBarrier && c.expectedBarrier !== c.barrier ? ` (expected ${c.expectedBarrier})` : ''}</td>
       <td>${reasons(c)}</td></tr>`,
   );
-  return html`<table id="failed-cases"><thead><tr><th>case</th><th>tags</th><th>status</th><th>barrier</th><th>why</th></tr></thead>
+  return html`<table id="failed-cases"><thead><tr><th>case</th><th>locale</th><th>tags</th><th>status</th><th>barrier</th><th>why</th></tr></thead>
     <tbody>${rows}</tbody></table>`;
 }
 
@@ -84,6 +85,7 @@ export function renderHtmlReport(run: EvalRun): string {
   · commit ${run.gitCommit ? run.gitCommit.slice(0, 12) : 'none'}${run.accepted ? ' · accepted baseline' : ''}</p>
 <p class="meta">${c.mode}${c.against ? ` against ${c.against}` : ''} · model ${c.model ?? 'as the service is configured'} · repeat ${c.repeat}
   · concurrency ${c.concurrency}${c.filter.length ? ` · tags ${c.filter.join(', ')}` : ''}</p>
+<p class="meta" id="locales">subject locales: ${localeCounts(run.results ?? []) || 'none'}</p>
 ${run.error ? html`<p class="broken">${run.error}</p>` : ''}
 ${
   s
