@@ -13,6 +13,8 @@ function row(review) {
     h('td', {}, diagnosis.barrier ?? '—'),
     h('td', {}, pct(diagnosis.confidence)),
     h('td', {}, review.message?.channel ?? '—'),
+    // The language the subject reads: a reviewer judges a Spanish message as Spanish.
+    h('td', { class: 'mono' }, review.locale ?? 'en-US'),
     h('td', {}, time(review.createdAt)),
     h(
       'td',

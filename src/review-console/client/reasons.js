@@ -2,7 +2,8 @@
 const PLAIN = {
   low_confidence: 'The diagnosis was too uncertain to send without a person checking it.',
   safety_escalation: 'The signals may contain crisis language: a person must look before anything is sent.',
-  content_gap: 'No approved content block addresses this barrier for this programme, audience and channel.',
+  content_gap:
+    "No approved content block in the subject's language addresses this barrier for this programme, audience and channel.",
   review: 'This programme asks for a person to review the message before it is sent.',
 };
 
