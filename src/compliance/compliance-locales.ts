@@ -19,7 +19,7 @@ const LocaleFile = z.strictObject({
     .min(1),
 });
 
-export type ProhibitedTerm = { label: string; re: RegExp; negatable: boolean };
+type ProhibitedTerm = { label: string; re: RegExp; negatable: boolean };
 export type ComplianceLocale = {
   locale: string;
   readability: { formula: (typeof READABILITY_SCALES)[number]; layTarget: number };
@@ -28,7 +28,7 @@ export type ComplianceLocale = {
   prohibitedClaims: ProhibitedTerm[];
 };
 
-export const COMPLIANCE_LOCALE_DIR = fileURLToPath(new URL('./locales/', import.meta.url));
+const COMPLIANCE_LOCALE_DIR = fileURLToPath(new URL('./locales/', import.meta.url));
 
 // Terms are whole words or phrases in any script: JavaScript's \b only knows ASCII letters, and
 // Spanish words begin and end with accented ones ("garantía").
