@@ -18,7 +18,7 @@ export function createDiagnoseNode(deps: DiagnoseDeps) {
       history: state.context!.history,
       program: req.program,
       audience: req.subject.audience,
-      locale: req.locale,
+      locale: state.context!.locale,
     };
     const { diagnosis, report } = await withFallback(deps.model && (() => deps.model!.diagnose(input)), () =>
       deps.offline.diagnose(input),
@@ -26,6 +26,7 @@ export function createDiagnoseNode(deps: DiagnoseDeps) {
     return {
       update: { diagnosis },
       input: {
+        locale: input.locale,
         signals: req.signals.map((sig, index) => ({ index, type: sig.type, at: sig.at ?? null })),
         earlierBarriers: input.history.recentBarriers.length,
       },

@@ -25,6 +25,7 @@ export function createComplianceNode(deps: ComplianceDeps) {
         program: req.program,
         audience: req.subject.audience,
         channel: message.channel,
+        locale: ctxRun.locale,
         kinds: ['isi'],
         limit: 50,
       }),
@@ -32,6 +33,7 @@ export function createComplianceNode(deps: ComplianceDeps) {
     const ctx: ComplianceContext = {
       program: req.program,
       audience: req.subject.audience,
+      locale: ctxRun.locale,
       channel: message.channel,
       consents: req.subject.consents,
       signals: req.signals,
@@ -63,11 +65,11 @@ export function createComplianceNode(deps: ComplianceDeps) {
     const failing = all.filter((c) => !c.passed);
     // Safety information is fixed regulatory text: the grade is read on what the programme chose to say.
     const lay = blocks.filter((b) => b.kind !== 'isi').map((b) => b.text);
-    const readability = readabilityReport(lay.join(' '), req.subject.audience);
+    const readability = readabilityReport(lay.join(' '), req.subject.audience, ctxRun.locale);
     const revise = failing.length > 0 && failing.every((c) => c.fixable) && state.round < MAX_REVISIONS;
     return {
       update: { checks: all, readability, revise, round: revise ? state.round + 1 : state.round },
-      input: { channel: message.channel, blocks: message.blocks, round: state.round },
+      input: { channel: message.channel, locale: ctxRun.locale, blocks: message.blocks, round: state.round },
       output: {
         verdict: failing.length ? 'fail' : 'pass',
         // A configured reviewer not asked because the message's model-call budget is spent.

@@ -53,9 +53,11 @@ export function createAssembleNode(deps: ComposerDeps) {
     const modelCalls: ModelCallRecord[] = [];
     let fallback: string | undefined;
     const lowConfidence = diagnosis.confidence < deps.clarifyBelow;
+    // Only blocks of the subject's locale are ever candidates: a message is never sent in another language.
+    const locale = state.context!.locale;
 
     const attempt = async (channel: Channel, clarify: boolean): Promise<Attempt | undefined> => {
-      const where = { program: req.program, audience: req.subject.audience, channel, locale: req.locale };
+      const where = { program: req.program, audience: req.subject.audience, channel, locale };
       const words = freeTexts(req.signals)
         .map((t) => t.text)
         .join(' ');
@@ -74,6 +76,7 @@ export function createAssembleNode(deps: ComposerDeps) {
         strategy,
         channel,
         candidates,
+        locale,
         faults,
         recentBlockIds: state.context!.recentBlockIds,
         clarify,
@@ -104,9 +107,10 @@ export function createAssembleNode(deps: ComposerDeps) {
     // An informed choice with no approved way to say so: the programme stays silent rather than persuade.
     const silentChoice = !chosen && owesAcknowledgement(state);
     if (!chosen && !revising && !consentBlocked && !silentChoice) {
-      // No block addresses this barrier here: the run counts the gap, and offers an approved clarifying question.
-      contentGap = { barrier: diagnosis.barrier, channel: channels[0]! };
-      holdReason = 'content_gap';
+      // No block of the subject's locale addresses this barrier here: the run counts the gap (per locale), and
+      // offers an approved clarifying question of that locale, if there is one.
+      contentGap = { barrier: diagnosis.barrier, channel: channels[0]!, locale };
+      holdReason = `content_gap: no usable ${locale} block for ${diagnosis.barrier} on ${channels.join(', ')}`;
       for (const channel of channels) {
         chosen = await attempt(channel, true);
         if (chosen) break;
@@ -132,6 +136,7 @@ export function createAssembleNode(deps: ComposerDeps) {
       },
       input: {
         barrier: diagnosis.barrier,
+        locale,
         techniques: strategy.techniques.map((t) => t.code),
         channels,
         round: state.round,

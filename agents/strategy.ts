@@ -12,6 +12,7 @@ export function createStrategyNode(deps: StrategyDeps) {
       diagnosis: state.diagnosis!,
       history: state.context!.history,
       audience: state.request!.subject.audience,
+      locale: state.context!.locale,
     };
     const { strategy, report } = await withFallback(deps.model && (() => deps.model!.plan(input)), () =>
       deps.offline.plan(input),
@@ -19,7 +20,12 @@ export function createStrategyNode(deps: StrategyDeps) {
     const recentTechniques = [...new Set(input.history.recentMessages.flatMap((m) => m.techniques))];
     return {
       update: { strategy },
-      input: { barrier: input.diagnosis.barrier, confidence: input.diagnosis.confidence, recentTechniques },
+      input: {
+        barrier: input.diagnosis.barrier,
+        confidence: input.diagnosis.confidence,
+        locale: input.locale,
+        recentTechniques,
+      },
       output: { strategy },
       report,
     };

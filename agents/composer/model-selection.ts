@@ -32,7 +32,12 @@ export function createModelSelectionEngine(
     name: 'model',
     async select(input) {
       const excluded = new Set(input.faults.flatMap((f) => f.blockIds ?? []));
-      const usable = input.candidates.filter((b) => b.channels.includes(input.channel) && !excluded.has(b.id));
+      const usable = input.candidates.filter(
+        (b) =>
+          b.channels.includes(input.channel) &&
+          !excluded.has(b.id) &&
+          (input.locale === undefined || b.locale === input.locale),
+      );
       // Nothing to choose from: no call to spend, the composer moves on.
       if (usable.length === 0) return { blockIds: [], report: { engine: 'model', toolCalls: [], modelCalls: [] } };
 

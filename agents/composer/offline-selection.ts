@@ -31,7 +31,9 @@ const shortest = (blocks: ContentBlock[]) =>
  */
 export function selectBlocks(input: SelectInput): string[] {
   const excluded = new Set(input.faults.flatMap((f) => f.blockIds ?? []));
-  const pool = input.candidates.filter((b) => !excluded.has(b.id) && b.channels.includes(input.channel));
+  // Retrieval already keeps to the subject's locale; a block of another one is never chosen whatever it offers.
+  const inLocale = (b: ContentBlock) => input.locale === undefined || b.locale === input.locale;
+  const pool = input.candidates.filter((b) => !excluded.has(b.id) && b.channels.includes(input.channel) && inLocale(b));
   const of = (kind: string) => pool.filter((b) => b.kind === kind);
   const recent = new Set(input.recentBlockIds ?? []);
   const codes = input.strategy.techniques.map((t) => t.code);

@@ -17,7 +17,15 @@ export type CaseOutcome = {
 };
 
 /** What the content library says about one block; `text` lets no_pii allow a programme's own approved text. */
-export type BlockInfo = { id: string; kind: string; requiresIsi: boolean; text?: string; brand?: string };
+export type BlockInfo = {
+  id: string;
+  kind: string;
+  requiresIsi: boolean;
+  text?: string;
+  brand?: string;
+  /** The block's locale, so a message mixing languages (or a claim with another language's ISI) is seen. */
+  locale?: string;
+};
 
 export type Grader = {
   grade(rubric: string, output: string): Promise<{ pass: boolean; score: number; reason: string }>;

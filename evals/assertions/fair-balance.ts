@@ -22,15 +22,20 @@ async function messageBlocks(ids: string[], outcome: CaseOutcome, ctx: Assertion
   return ids.map((id): BlockInfo => ({ id, kind: kinds.get(id)!, requiresIsi: kinds.get(id) === 'claim' }));
 }
 
-/** Every block that requires Important Safety Information travels with an ISI block in the same message. */
+/**
+ * Every block that requires Important Safety Information travels with an ISI block in the same message,
+ * in the claim's language where the library says which (a Spanish claim needs the Spanish ISI).
+ */
 export const fairBalance = defineAssertion(z.strictObject({}), async (outcome, _args, ctx) => {
   const ids = outcome.answer.message?.blocks.map((b) => b.id) ?? [];
   if (ids.length === 0) return verdict(true, `no message blocks (status ${outcome.answer.status})`);
   const blocks = await messageBlocks(ids, outcome, ctx);
   if (typeof blocks === 'string') return verdict(false, blocks);
-  const claims = blocks.filter((b) => b.requiresIsi).map((b) => b.id);
-  const isi = blocks.filter((b) => b.kind === 'isi').map((b) => b.id);
+  const claims = blocks.filter((b) => b.requiresIsi);
+  const isiFor = (claim: BlockInfo) => blocks.filter((b) => b.kind === 'isi' && b.locale === claim.locale);
   if (claims.length === 0) return verdict(true, 'no block requires ISI');
-  if (isi.length) return verdict(true, `${list(claims)} travel with ISI ${list(isi)}`);
-  return verdict(false, `${list(claims)} require ISI but the message has no ISI block`);
+  const unbalanced = claims.filter((c) => isiFor(c).length === 0).map((c) => c.id);
+  const isi = [...new Set(claims.flatMap((c) => isiFor(c).map((b) => b.id)))];
+  if (unbalanced.length === 0) return verdict(true, `${list(claims.map((c) => c.id))} travel with ISI ${list(isi)}`);
+  return verdict(false, `${list(unbalanced)} require ISI but the message has no ISI block`);
 });

@@ -12,10 +12,12 @@ import { modelCallsMax } from './model-calls-max.js';
 import { neverUsesBlock } from './never-uses-block.js';
 import { noPii } from './no-pii.js';
 import { notContains } from './not-contains.js';
+import { readabilityTarget } from './readability-target.js';
 import { readingGradeMax } from './reading-grade-max.js';
 import { regex } from './regex.js';
 import { ruleFailed } from './rule-failed.js';
 import { rulePassed } from './rule-passed.js';
+import { singleLocale } from './single-locale.js';
 import { status } from './status.js';
 import { techniquesInclude } from './techniques-include.js';
 import { usesBlock } from './uses-block.js';
@@ -34,6 +36,8 @@ export const ASSERTIONS: Record<string, AssertionFn> = {
   regex,
   max_length: maxLength,
   reading_grade_max: readingGradeMax,
+  readability_target: readabilityTarget,
+  single_locale: singleLocale,
   fair_balance: fairBalance,
   no_pii: noPii,
   latency_ms_max: latencyMsMax,

@@ -37,7 +37,7 @@ function rows(results: CaseResult[]) {
   return results.map(
     (
       c,
-    ) => html`<tr data-case="${c.id}" class="${c.pass ? 'pass' : 'fail'}"><td><code>${c.id}</code><br><span class="muted">${c.tags.join(', ')}</span>
+    ) => html`<tr data-case="${c.id}" class="${c.pass ? 'pass' : 'fail'}"><td><code>${c.id}</code><br><span class="muted">${c.locale ?? 'en-US'} · ${c.tags.join(', ')}</span>
       ${c.expectedBarrier && c.expectedBarrier !== c.barrier ? html`<br>barrier ${c.barrier ?? '-'} (expected ${c.expectedBarrier})` : ''}</td>
       <td>${inputCell(c)}</td><td>${outputCell(c)}</td><td>${verdictCell(c)}</td></tr>`,
   );

@@ -6,6 +6,7 @@ import { caseTables } from './case-table.js';
 import { assertionBarsSvg } from './chart-assertions.js';
 import { confusionMatrixSvg } from './chart-confusion.js';
 import { latencyHistogramSvg } from './chart-latency.js';
+import { localeCounts } from './locale-counts.js';
 import { REPORT_CSS } from './report-styles.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -59,6 +60,7 @@ export function renderHtmlReport(run: EvalRun): string {
   · commit ${run.gitCommit ? run.gitCommit.slice(0, 12) : 'none'}${run.accepted ? ' · accepted baseline' : ''}</p>
 <p class="meta">${c.mode}${c.against ? ` against ${c.against}` : ''} · model ${c.model ?? 'as the service is configured'} · repeat ${c.repeat}
   · concurrency ${c.concurrency}${c.filter.length ? ` · tags ${c.filter.join(', ')}` : ''}</p>
+<p class="meta" id="locales">subject locales: ${localeCounts(run.results ?? []) || 'none'}</p>
 ${run.error ? html`<p class="broken">${run.error}</p>` : ''}
 ${
   s

@@ -1,6 +1,7 @@
 import type { EvalRun } from '../eval-store.js';
 import type { RunSummary } from '../runner/run-types.js';
 import { thresholdLabel } from '../runner/thresholds.js';
+import { localeCounts } from './locale-counts.js';
 import { textTable } from './text-table.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -37,6 +38,7 @@ export function terminalSummary(run: EvalRun): string {
   const lines = [
     `suite ${run.suite.name} · run ${run.id} · ${run.status}`,
     `cases ${s.cases} (${s.attempts} attempts): ${s.passed} passed, ${s.failed} failed (${s.errors} errors) · pass rate ${pct(s.passRate)} · latency p50 ${Math.round(s.latency.p50)} ms, p95 ${Math.round(s.latency.p95)} ms`,
+    `subject locales: ${localeCounts(run.results ?? []) || 'none'}`,
     '',
     barrierTable(s),
     '',
@@ -52,7 +54,7 @@ export function terminalSummary(run: EvalRun): string {
           .filter((a) => !a.pass && !a.skipped)
           .map((a) => `${a.name}: ${a.reason}`)
           .join('; ');
-      lines.push(`  ${c.id}: ${why || (c.flaky ? 'flaky' : 'failed')}`);
+      lines.push(`  ${c.id}: ${why || (c.flaky ? 'flaky' : 'failed')} [${c.locale ?? 'en-US'}]`);
     }
     if (failed.length > 30) lines.push(`  … and ${failed.length - 30} more (see --output)`);
   }

@@ -1,3 +1,4 @@
+import { caseLocale } from '../case-locale.js';
 import type { LoadedCase } from '../suite-schema.js';
 import { expectedBarrier } from './expected-barrier.js';
 import type { Attempt, CaseResult } from './run-types.js';
@@ -37,6 +38,7 @@ export function collapseAttempts(c: LoadedCase, attempts: Attempt[]): CaseResult
     status: first.status,
     barrier: first.barrier,
     ...(expected ? { expectedBarrier: expected } : {}),
+    locale: caseLocale(c.request),
     blockIds: first.blockIds,
     assertions: first.assertions,
     pass: attempts.every((a) => a.pass),

@@ -44,7 +44,14 @@ export function createHttpTarget(against: { url: string; key: string }, fetchImp
       if (!res.ok) return undefined;
       const { blocks } = (await res.json()) as { blocks: BlockInfo[] };
       for (const b of blocks) {
-        byId.set(b.id, { id: b.id, kind: b.kind, requiresIsi: b.requiresIsi, text: b.text, brand: b.brand });
+        byId.set(b.id, {
+          id: b.id,
+          kind: b.kind,
+          requiresIsi: b.requiresIsi,
+          text: b.text,
+          brand: b.brand,
+          locale: b.locale,
+        });
       }
       if (blocks.length < 500) return byId;
     }

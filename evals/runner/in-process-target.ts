@@ -43,6 +43,7 @@ export async function createInProcessTarget(suite: LoadedSuite, env: Env): Promi
           kind: b.kind,
           requiresIsi: b.requiresIsi,
           text: b.text,
+          locale: b.locale,
         })),
       contentTerms: () => runtime.content.contentTerms(),
       close: () => runtime.store.close(),

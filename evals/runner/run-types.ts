@@ -45,6 +45,8 @@ export type CaseResult = {
   barrier: Barrier | null;
   /** From the case's `barrier` assertion, when it has one. */
   expectedBarrier?: Barrier;
+  /** The subject locale the case asked for (canonical BCP 47); absent in runs stored before it was kept. */
+  locale?: string;
   blockIds: string[];
   assertions: AssertionOutcome[];
   pass: boolean;

@@ -5,7 +5,8 @@ const NAME = 'channel_fit';
 
 /**
  * Each block is approved per channel (an SMS block is worded for SMS), and the body must fit
- * the channel's length limit. Length counts code points, so an emoji is one character.
+ * the channel's length limit. Length counts code points of the NFC form, so an emoji is one
+ * character and so is an accented letter however it was typed ("é" composed or e + accent).
  */
 export const channelFitRule: Rule = {
   name: NAME,
@@ -15,7 +16,7 @@ export const channelFitRule: Rule = {
     const misfits = blocks.filter((b) => !b.channels.includes(channel)).map((b) => b.id);
     if (misfits.length)
       problems.push(`${misfits.join(', ')} ${misfits.length === 1 ? 'is' : 'are'} not approved for ${channel}`);
-    const length = [...message.body].length;
+    const length = [...message.body.normalize('NFC')].length;
     const limit = channelLimits[channel];
     if (length > limit) problems.push(`the body is ${length} characters, over the ${channel} limit of ${limit}`);
     if (problems.length === 0) return pass(NAME, `all blocks fit ${channel}; ${length} of ${limit} characters`);

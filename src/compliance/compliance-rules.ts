@@ -6,6 +6,7 @@ import { consentRule } from './consent-rule.js';
 import { expiryRule } from './expiry-rule.js';
 import { fairBalanceRule } from './fair-balance-rule.js';
 import { frequencyRule } from './frequency-rule.js';
+import { localeRule } from './locale-rule.js';
 import { piiRule } from './pii-rule.js';
 import { preferencesRule } from './preferences-rule.js';
 import { prohibitedClaimsRule } from './prohibited-claims-rule.js';
@@ -19,6 +20,7 @@ export const RULES: readonly Rule[] = [
   approvedContentRule,
   expiryRule,
   audienceRule,
+  localeRule,
   channelFitRule,
   fairBalanceRule,
   prohibitedClaimsRule,

@@ -6,7 +6,8 @@ const NAME = 'fair_balance';
 
 /**
  * A block that makes a product claim (`requiresIsi`) must travel with its programme's
- * Important Safety Information for this channel. On SMS and push the short ISI link block
+ * Important Safety Information for this channel, in the claim's language: a Spanish claim is
+ * balanced only by the Spanish ISI its reader can read. On SMS and push the short ISI link block
  * is the approved form, so any `isi` block approved for the channel counts.
  */
 export const fairBalanceRule: Rule = {
@@ -14,15 +15,15 @@ export const fairBalanceRule: Rule = {
   check({ blocks, isiBlocks, channel }) {
     const claims = blocks.filter((b) => b.requiresIsi);
     if (claims.length === 0) return pass(NAME, 'no block in the message requires Important Safety Information');
-    const carriesIsi = (program: string) => (b: StoredBlock) =>
-      b.kind === 'isi' && b.program === program && b.channels.includes(channel);
-    const unbalanced = claims.filter((c) => !blocks.some(carriesIsi(c.program)));
+    const carriesIsi = (claim: StoredBlock) => (b: StoredBlock) =>
+      b.kind === 'isi' && b.program === claim.program && b.locale === claim.locale && b.channels.includes(channel);
+    const unbalanced = claims.filter((c) => !blocks.some(carriesIsi(c)));
     if (unbalanced.length === 0) {
       return pass(NAME, `${plural(claims.length, 'claim block')} travel with the ${channel} ISI block`);
     }
     const ids = unbalanced.map((c) => c.id);
     // Without an approved ISI block to add, no revision can fix this: the run must be blocked.
-    const fixable = unbalanced.every((c) => isiBlocks.some(carriesIsi(c.program)));
+    const fixable = unbalanced.every((c) => isiBlocks.some(carriesIsi(c)));
     const detail = `${ids.join(', ')} ${ids.length === 1 ? 'requires' : 'require'} Important Safety Information but the message has no ${channel} ISI block`;
     return fail(NAME, fixable ? detail : `${detail}, and no approved ${channel} ISI block exists to add`, fixable, ids);
   },

@@ -34,6 +34,7 @@ export function buildAnswer(
       ...(withMessage && s.readability ? { readability: s.readability } : {}),
     },
     ...(review ? { review } : {}),
+    ...(s.context ? { locale: s.context.locale } : {}),
     traceId: s.traceId,
     engine: { mode: extra.mode, modelCalls: extra.modelCalls, fallbacks: extra.fallbacks },
     createdAt: extra.createdAt,

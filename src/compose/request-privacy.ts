@@ -1,9 +1,11 @@
 import type { ComposeRequest } from '../domain/compose.js';
 import { freeTexts } from '../domain/free-text.js';
+import { requestLocale } from '../domain/locale.js';
 import { findPii } from '../privacy/find-pii.js';
 import type { Redactor } from '../privacy/redact.js';
 
-const SUBJECT_CONTRACT_FIELDS = new Set(['id', 'audience', 'consents', 'timezone', 'preferences']);
+/** Contract fields of the subject: the locale says which language they read, which identifies nobody. */
+const SUBJECT_CONTRACT_FIELDS = new Set(['id', 'audience', 'consents', 'timezone', 'preferences', 'locale']);
 
 function scalars(v: unknown): string[] {
   if (typeof v === 'string') return [v];
@@ -38,7 +40,10 @@ export function personalValues(req: ComposeRequest, contentTerms: string[] = [])
   ];
 }
 
-/** The request as the graph (and so every checkpoint and trace) sees it: contract fields, redacted text. */
+/**
+ * The request as the graph (and so every checkpoint and trace) sees it: contract fields, redacted
+ * text, and the locale settled in one place (`subject.locale`, canonical, en-US by default).
+ */
 export function redactRequest(req: ComposeRequest, redactor: Redactor): ComposeRequest {
   return {
     subject: {
@@ -48,10 +53,10 @@ export function redactRequest(req: ComposeRequest, redactor: Redactor): ComposeR
       ...(req.subject.timezone ? { timezone: req.subject.timezone } : {}),
       // An informed choice may be written in the subject's own words: the graph sees it redacted.
       ...(req.subject.preferences ? { preferences: redactor.value(req.subject.preferences) } : {}),
+      locale: requestLocale(req),
     },
     program: req.program,
     channel: req.channel,
-    ...(req.locale ? { locale: req.locale } : {}),
     signals: redactor.value(req.signals),
   };
 }

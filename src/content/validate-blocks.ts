@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { Block } from '../domain/block.js';
 import type { FieldError } from '../domain/errors.js';
+import { canonicalLocale } from '../domain/locale.js';
 import { describeFault, findInputFault } from '../domain/unstorable-input.js';
 
 export type Rejection = { id: string | null; errors: FieldError[]; line?: number };
@@ -32,7 +33,10 @@ export function validateBlocks(raws: ReadonlyArray<{ value: unknown; line?: numb
       continue;
     }
     const parsed = Block.safeParse(value);
-    if (!parsed.success) {
+    const locale = parsed.success ? canonicalLocale(parsed.data.locale) : undefined;
+    if (parsed.success && locale === undefined) {
+      rejected.push({ id: parsed.data.id, errors: [{ path: 'locale', message: 'not a BCP 47 locale' }], ...at });
+    } else if (!parsed.success) {
       rejected.push({ id: idOf(value), errors: zodErrors(parsed.error), ...at });
     } else if (seen.has(parsed.data.id)) {
       rejected.push({
@@ -42,7 +46,8 @@ export function validateBlocks(raws: ReadonlyArray<{ value: unknown; line?: numb
       });
     } else {
       seen.add(parsed.data.id);
-      valid.push(parsed.data);
+      // Stored in canonical case ("es-us" → "es-US"), so it matches a subject's canonical locale exactly.
+      valid.push({ ...parsed.data, locale: locale! });
     }
   }
   return { valid, rejected };

@@ -18,13 +18,15 @@ export type PreferenceContext = {
 export type ComplianceContext = {
   program: string;
   audience: string;
+  /** The subject's locale (canonical BCP 47): every block must be of it, and text rules read in it. */
+  locale: string;
   channel: Channel;
   consents: Record<string, boolean>;
   signals: Signal[];
   message: Message;
   /** The blocks the message lists, as stored now (usable flag judged on `today`). */
   blocks: StoredBlock[];
-  /** Usable ISI blocks of the programme for this channel and audience, for fair balance. */
+  /** Usable ISI blocks of the programme for this channel, audience and locale, for fair balance. */
   isiBlocks: StoredBlock[];
   today: string;
   frequency: { sentInWindow: number; cap: number; windowDays: number };

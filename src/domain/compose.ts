@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Audience, Barrier, Channel } from './block.js';
+import { Locale } from './locale.js';
 import { Preferences, TimeZone } from './subject.js';
 
 /**
@@ -36,6 +37,8 @@ const Subject = z
     consents: boundedRecord(z.boolean(), { keys: 20, chars: 1_000 }).default({}),
     timezone: TimeZone.optional(),
     preferences: Preferences.optional(),
+    /** The language the person reads (BCP 47, default en-US; v1.4): not personal data. */
+    locale: Locale.optional(),
   })
   .refine((s) => Object.keys(s).length <= 40, { message: 'at most 40 subject fields' })
   .refine((s) => JSON.stringify(s).length <= 8_192, { message: 'at most 8192 characters of JSON' })
@@ -46,7 +49,8 @@ export const ComposeRequest = z
     subject: Subject,
     program: z.string().min(1).max(120),
     channel: z.union([Channel, z.literal('auto')]).default('auto'),
-    locale: z.string().min(2).max(10).optional(),
+    /** Kept as an alias of `subject.locale`, which wins when both are given. */
+    locale: Locale.optional(),
     signals: z.array(Signal).max(500).default([]),
   })
   .meta({ id: 'ComposeRequest' });
@@ -98,11 +102,24 @@ export type Message = z.infer<typeof Message>;
 export const Check = z.object({ rule: z.string(), passed: z.boolean(), detail: z.string() }).meta({ id: 'Check' });
 export type Check = z.infer<typeof Check>;
 
+/** Readability formulas, chosen by the text's locale (src/compliance/locales/<locale>.yaml). */
+export const READABILITY_SCALES = ['flesch-kincaid', 'fernandez-huerta'] as const;
+
 export const Readability = z
   .object({
-    grade: z.number(),
-    /** The grade lay audiences should read at (patients, caregivers); null for clinicians. */
+    /**
+     * Which formula measured the text: `flesch-kincaid` (English; a US school grade, lower reads easier)
+     * or `fernandez-huerta` (Spanish; a 0–100 ease score, higher reads easier).
+     */
+    scale: z.enum(READABILITY_SCALES),
+    /** The text's value on that scale. */
+    score: z.number(),
+    /** The US school grade on a grade scale (the same as `score`); null on an ease scale, which has no grades. */
+    grade: z.number().nullable(),
+    /** What lay audiences (patients, caregivers) should read at, on the same scale; null for clinicians. */
     target: z.number().nullable(),
+    /** `max` for a grade (at or below the target), `min` for an ease score (at or above it). */
+    targetIs: z.enum(['max', 'min']),
     withinTarget: z.boolean().nullable(),
   })
   .meta({ id: 'Readability' });
@@ -122,6 +139,8 @@ export const ComposeAnswer = z
       readability: Readability.optional(),
     }),
     review: z.object({ id: z.string(), reason: z.string() }).optional(),
+    /** The subject's locale the run read and wrote in (canonical BCP 47); absent on runs stored before v1.4. */
+    locale: z.string().optional(),
     traceId: z.string(),
     engine: z
       .object({ mode: z.enum(['offline', 'model']), modelCalls: z.number().int(), fallbacks: z.array(z.string()) })

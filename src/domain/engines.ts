@@ -50,7 +50,13 @@ export interface DiagnosisEngine {
   diagnose(input: DiagnoseInput): Promise<{ diagnosis: Diagnosis; report: AgentReport }>;
 }
 
-export type StrategyInput = { diagnosis: Diagnosis; history: SubjectHistory; audience: string };
+export type StrategyInput = {
+  diagnosis: Diagnosis;
+  history: SubjectHistory;
+  audience: string;
+  /** The subject's locale (BCP 47): the language the message will be in. */
+  locale?: string;
+};
 export interface StrategyEngine {
   readonly name: 'offline' | 'model';
   plan(input: StrategyInput): Promise<{ strategy: Strategy; report: AgentReport }>;
@@ -61,6 +67,8 @@ export type SelectInput = {
   strategy: Strategy;
   channel: Channel;
   candidates: ContentBlock[];
+  /** The subject's locale (BCP 47): candidates are of it, and so must every chosen block be. */
+  locale?: string;
   /** Faults from the last compliance round the selection must fix. */
   faults: Array<Check & { blockIds?: string[] }>;
   /** Blocks the subject saw in the frequency window; fresher ones are preferred. */

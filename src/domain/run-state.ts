@@ -5,6 +5,8 @@ import type { SubjectHistory } from './history.js';
 import type { StepRecord } from './step.js';
 
 export type RunContext = {
+  /** The subject's locale (canonical BCP 47), settled once: every agent reads and writes in it. */
+  locale: string;
   consentedChannels: Channel[];
   /** Channels to try, best first (the requested one, or consented ones by engagement for auto). */
   channelOrder: Channel[];
@@ -43,8 +45,8 @@ export type RunState = {
   round: number;
   /** The compliance agent asked for another selection round (it decides and counts revisions). */
   revise: boolean;
-  /** No usable block addressed the barrier: counted with the run, in its transaction. */
-  contentGap: { barrier: string; channel: Channel } | null;
+  /** No usable block of the subject's locale addressed the barrier: counted with the run, in its transaction. */
+  contentGap: { barrier: string; channel: Channel; locale: string } | null;
   status: Status | null;
   holdReason: string | null;
   reviewId: string | null;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Audience, Channel } from './block.js';
+import { Locale } from './locale.js';
 
 /** Ids the service makes up for visitors known only anonymously; a client may not use them. */
 export const ANONYMOUS_PREFIX = 'anon:';
@@ -40,8 +41,6 @@ export const Preferences = z
   })
   .meta({ id: 'Preferences' });
 export type Preferences = z.infer<typeof Preferences>;
-
-const Locale = z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 locale such as en-US');
 
 /** What `PUT /v1/subjects/{id}` stores. Strict: nothing personal beyond these fields is accepted. */
 export const SubjectProfile = z

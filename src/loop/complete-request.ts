@@ -22,10 +22,17 @@ export function completeRequest(body: ComposeRequestBody, stored: StoredSubject 
   const consents = effectiveConsents(s.consents ?? stored?.consents ?? {}, stored?.withdrawn ?? {});
   const timezone = s.timezone ?? stored?.timezone;
   const preferences = s.preferences ?? stored?.preferences;
-  const locale = body.locale ?? stored?.locale;
+  // The request's locale (subject.locale, or the older top-level alias) wins over the stored one.
+  const locale = s.locale ?? body.locale ?? stored?.locale;
   return {
     ...body,
-    subject: { ...s, audience, consents, ...(timezone ? { timezone } : {}), ...(preferences ? { preferences } : {}) },
-    ...(locale ? { locale } : {}),
+    subject: {
+      ...s,
+      audience,
+      consents,
+      ...(timezone ? { timezone } : {}),
+      ...(preferences ? { preferences } : {}),
+      ...(locale ? { locale } : {}),
+    },
   };
 }

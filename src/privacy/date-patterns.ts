@@ -14,8 +14,8 @@ const MONTH_INDEX = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'se
 // clause break or other number between: in "DOB 04/12/1961, seen 03/14/2024" only the
 // first date is the birth date.
 const BIRTH_BEFORE =
-  /\b(?:dob|d\.o\.b|born|birth\s{0,3}(?:day|date)?|b-?day|bday|date\s{1,6}of\s{1,6}birth)\b[^.!?\n,;\d]{0,30}$/i;
-const BIRTH_AFTER = /^[^.!?\n,;\d]{0,15}\b(?:birthday|bday|b-day|born)\b/i;
+  /(?<![\p{L}\p{N}])(?:dob|d\.o\.b|born|birth\s{0,3}(?:day|date)?|b-?day|bday|date\s{1,6}of\s{1,6}birth|nac[ií]|naci(?:ó|o|miento)|cumplea[ñn]os|f\.?\s?nac)(?![\p{L}\p{N}])[^.!?\n,;\d]{0,30}$/iu;
+const BIRTH_AFTER = /^[^.!?\n,;\d]{0,15}(?<![\p{L}\p{N}])(?:birthday|bday|b-day|born|cumplea[ñn]os)(?![\p{L}\p{N}])/iu;
 
 function nearBirthWord(text: string, start: number, end: number): boolean {
   return BIRTH_BEFORE.test(text.slice(Math.max(0, start - 50), start)) || BIRTH_AFTER.test(text.slice(end, end + 25));
@@ -34,6 +34,11 @@ function dateType(valid: boolean, hasYear: boolean, m: RegExpExecArray, text: st
 function numericParts(m: RegExpExecArray): [number, number] {
   return [Number(m.groups?.a), Number(m.groups?.b)];
 }
+
+// Spanish month names ("14 de marzo de 1962", "3 de mayo"): US Spanish speakers write the day first.
+const MES =
+  '(?<mes>enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|noviembre|diciembre|ene|feb|abr|jun|jul|ago|sept?|oct|nov|dic)';
+const MES_INDEX = ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sep', 'oct', 'nov', 'dic'];
 
 export const DATE_PATTERNS: PiiPattern[] = [
   {
@@ -85,6 +90,19 @@ export const DATE_PATTERNS: PiiPattern[] = [
       'gid',
     ),
     classify: (m, text) => monthNameDate(m, text),
+  },
+  {
+    // 14 de marzo de 1962 / 3 de mayo del 80 / 14 marzo 1962
+    name: 'date-spanish',
+    type: 'DATE',
+    re: new RegExp(
+      `(?<![\\d.])\\b(?<d>\\d{1,2})\\s{1,6}(?:de\\s{1,6})?${MES}(?![\\p{L}])\\.?(?:,?\\s{1,6}(?:de|del)?\\s{0,6}(?<y>\\d{4}|\\d{2}(?!\\d)))?`,
+      'giud',
+    ),
+    classify: (m, text) => {
+      const month = MES_INDEX.indexOf((m.groups?.mes ?? '').slice(0, 3).toLowerCase().replace('set', 'sep')) + 1;
+      return dateType(validDay(month, Number(m.groups?.d)), m.groups?.y !== undefined, m, text);
+    },
   },
 ];
 

@@ -23,10 +23,14 @@ export const NAME_PASSES = NAME_CUES.length + 2;
 
 const MAX_WORDS = 4;
 const LEAD_IN = /[ \t]{0,8}[,:(]?[ \t]{0,8}/y;
-const WORD = /[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?\.?/y;
+// Letters of any script: "Ramírez", "Núñez" and "Chloé" are names whole, not cut at the accent.
+const WORD = /\p{L}(?:[\p{L}\p{M}'’-]*\p{L})?\.?/uy;
 const WORD_GAP = /[ \t]/y;
 const REST_OF_LINE_EMPTY = /^[ \t.!?)]{0,40}(?:\n|$)/;
-const NEXT_WORD = /^[ \t]{1,8}([A-Za-z]+)/;
+const NEXT_WORD = /^[ \t]{1,8}(\p{L}+)/u;
+const CAPITALISED = /^\p{Lu}/u;
+/** Particles inside a surname ("de la Cruz", "del Valle", "van Dyke"): part of it when a capital follows. */
+const PARTICLES = /[ \t](?:(?:de|del|la|las|los|da|das|do|dos|di|du|van|von|der|den)[ \t]){1,2}(?=\p{Lu})/uy;
 
 export function findNames(text: string): NameSpan[] {
   const spans: NameSpan[] = [];
@@ -83,15 +87,18 @@ function walkName(
     // A word glued to digits, "@" or "_" is part of an email, handle or code, not a name.
     if (!match || /^[\w@]/.test(text.slice(WORD.lastIndex))) break;
     const raw = match[0];
-    const initial = /^[A-Z]\.$/.test(raw) && count > 0;
+    const initial = /^\p{Lu}\.$/u.test(raw) && count > 0;
     const word = initial ? raw : raw.replace(/\.$/, '').replace(/['’]s$/, '');
     if (STOP_WORDS.has(word.toLowerCase())) break;
-    if (!anyCase && !/^[A-Z]/.test(word)) break;
+    if (!anyCase && !CAPITALISED.test(word)) break;
     if (count === 0 && word.length < 2) break;
     end = pos + word.length;
     pos = WORD.lastIndex;
     // A full stop after a word (not an initial) ends the sentence and so the name.
     if (!initial && raw.endsWith('.')) break;
+    PARTICLES.lastIndex = pos;
+    // "María de la Cruz": the particles join the capitalised word after them, which the next turn reads.
+    if (PARTICLES.exec(text)) pos = PARTICLES.lastIndex - 1;
   }
   if (end <= start) return null;
   const words = text.slice(start, end).toLowerCase().split(/\s+/);

@@ -14,6 +14,8 @@
  */
 export type CueStrength = 'strong' | 'weak' | 'title' | 'signOff';
 
+import { SPANISH_NAME_CUES, SPANISH_STOP_WORDS } from './spanish-name-cues.js';
+
 const RELATION =
   'wife|husband|spouse|partner|son|daughter|kid|child|baby|mom|mum|mother|dad|father|sister|brother|' +
   'grandma|grandmother|grandpa|grandfather|grandson|granddaughter|aunt|uncle|niece|nephew|cousin|' +
@@ -54,6 +56,7 @@ export const NAME_CUES: Array<{ strength: CueStrength; re: RegExp }> = [
   { strength: 'signOff', re: /\b(?:thanks|thank\s{1,6}you|regards|sincerely|signed|cheers|best|love)\s{0,3}[,:-]/gi },
   // A dash signs off ("— Tom") as often as it starts an aside ("— remove"): capitals only.
   { strength: 'weak', re: /(?:^|\s)(?:—|--|-)/g },
+  ...SPANISH_NAME_CUES,
 ];
 
 /** "Jennifer Alvarez here" at the start of a message or after a greeting. */
@@ -105,5 +108,7 @@ export const STOP_WORDS = new Set(
     'dr doctor mr mrs ms miss mx prof nurse patient pt caregiver pharmacist pharmacy office clinic hospital ' +
     'said says told asked wants wanted thinks thought called texted reminds reminded picks drives helps handles ' +
     'what when where who why how which whatever anyone someone everyone nobody somebody everybody nothing something'
-  ).split(' '),
+  )
+    .split(' ')
+    .concat(SPANISH_STOP_WORDS),
 );

@@ -55,6 +55,7 @@ export function QueueView() {
             <th scope="col">Barrier</th>
             <th scope="col">Confidence</th>
             <th scope="col">Channel</th>
+            <th scope="col">Locale</th>
             <th scope="col">Created</th>
             <th scope="col">Run</th>
           </tr>

@@ -96,7 +96,8 @@ const gapsRoute = createRoute({
   operationId: 'listContentGaps',
   path: '/gaps',
   tags: ['content'],
-  summary: 'Where composes found no approved block for the barrier: counts per programme × barrier × channel.',
+  summary:
+    'Where composes found no approved block for the barrier in the subject’s locale: counts per programme × barrier × channel × locale.',
   security: [{ bearer: [] }],
   middleware: [requireRole('strategist')] as const,
   responses: {
@@ -110,6 +111,7 @@ const gapsRoute = createRoute({
                 program: z.string(),
                 barrier: z.string(),
                 channel: z.string(),
+                locale: z.string(),
                 count: z.number().int(),
                 lastSeen: z.string(),
               }),

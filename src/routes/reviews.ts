@@ -25,6 +25,8 @@ const Review = z
     diagnosis: ComposeAnswer.shape.diagnosis,
     strategy: ComposeAnswer.shape.strategy,
     message: ComposeAnswer.shape.message,
+    /** The subject's locale the run wrote in; en-US for runs stored before v1.4. */
+    locale: z.string(),
     checks: z.array(z.object({ rule: z.string(), passed: z.boolean(), detail: z.string() })),
     traceId: z.string(),
     program: z.string(),
@@ -47,6 +49,7 @@ const toReview = (r: ReviewRow, blocks: BlockText[]) => ({
   diagnosis: r.answer.diagnosis,
   strategy: r.answer.strategy,
   message: r.answer.message,
+  locale: r.answer.locale ?? 'en-US',
   checks: r.answer.compliance.checks,
   traceId: r.answer.traceId,
   program: r.program,

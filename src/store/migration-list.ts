@@ -295,4 +295,13 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = [
       CREATE INDEX runs_sent ON runs (sent_at) WHERE sent_at IS NOT NULL;
     `,
   },
+  {
+    name: 'content gaps counted per locale too (programme × barrier × channel × locale); earlier gaps were en-US',
+    sql: `
+      ALTER TABLE content_gaps ADD COLUMN locale text NOT NULL DEFAULT 'en-US';
+      ALTER TABLE content_gaps ALTER COLUMN locale DROP DEFAULT;
+      ALTER TABLE content_gaps DROP CONSTRAINT content_gaps_pkey;
+      ALTER TABLE content_gaps ADD PRIMARY KEY (program, barrier, channel, locale);
+    `,
+  },
 ];

@@ -87,7 +87,7 @@ export function createRunsRepo(pool: pg.Pool) {
     run: RunRow,
     trace: TraceRecord[],
     review?: { id: string; reason: string },
-    contentGap?: { barrier: string; channel: string } | null,
+    contentGap?: { barrier: string; channel: string; locale: string } | null,
     extras: SaveExtras = {},
   ): Promise<ComposeAnswer> {
     return inTransaction(pool, async (client) => {
@@ -124,8 +124,7 @@ export function createRunsRepo(pool: pg.Pool) {
       );
       if (review) await insertHold(client, { id: review.id, runId: a.id, reason: review.reason });
       // A gap an eval suite provoked is the suite's doing, not a programme's missing content.
-      if (contentGap && run.origin !== 'eval')
-        await countGap(client, run.program, contentGap.barrier, contentGap.channel);
+      if (contentGap && run.origin !== 'eval') await countGap(client, run.program, contentGap);
       await appendTrace(client, a.traceId, records);
       await extras.within?.(client);
       return a;
@@ -219,18 +218,30 @@ export function createRunsRepo(pool: pg.Pool) {
   }
 
   /** Counted with the run that found it, in the run's transaction. */
-  async function countGap(client: pg.PoolClient, program: string, barrier: string, channel: string) {
+  async function countGap(
+    client: pg.PoolClient,
+    program: string,
+    gap: { barrier: string; channel: string; locale: string },
+  ) {
     await client.query(
-      `INSERT INTO content_gaps (program, barrier, channel, count) VALUES ($1, $2, $3, 1)
-       ON CONFLICT (program, barrier, channel) DO UPDATE SET count = content_gaps.count + 1, last_seen = now()`,
-      [program, barrier, channel],
+      `INSERT INTO content_gaps (program, barrier, channel, locale, count) VALUES ($1, $2, $3, $4, 1)
+       ON CONFLICT (program, barrier, channel, locale) DO UPDATE SET count = content_gaps.count + 1, last_seen = now()`,
+      [program, gap.barrier, gap.channel, gap.locale],
     );
   }
 
   async function contentGaps() {
     return (
-      await pool.query<{ program: string; barrier: string; channel: string; count: number; last_seen: Date }>(
-        'SELECT program, barrier, channel, count, last_seen FROM content_gaps ORDER BY count DESC, program, barrier, channel',
+      await pool.query<{
+        program: string;
+        barrier: string;
+        channel: string;
+        locale: string;
+        count: number;
+        last_seen: Date;
+      }>(
+        `SELECT program, barrier, channel, locale, count, last_seen FROM content_gaps
+         ORDER BY count DESC, program, barrier, channel, locale`,
       )
     ).rows;
   }

@@ -16,7 +16,7 @@ function state(consents: Record<string, boolean>, steps: Partial<StepRecord>[] =
   return {
     runId: 'msg_1',
     request: { subject: { id: 's-1', audience: 'patient', consents }, program: PROGRAM, channel: 'sms', signals: [] },
-    context: { sentInWindow: 0, frequencyCap: 3, windowDays: 7 },
+    context: { locale: 'en-US', sentInWindow: 0, frequencyCap: 3, windowDays: 7 },
     message: messageOf([GREETING, SUPPORT, CTA]),
     today: TODAY,
     round: 0,

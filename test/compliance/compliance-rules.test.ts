@@ -19,6 +19,9 @@ const BREAKS: Record<string, Partial<ComplianceContext>> = {
   approved_content: { message: { ...composed, body: `${composed.body} Thanks` } },
   expiry: withSupport(storedBlock('COST-OLD', text, { approval: { expiresAt: '2025-06-30' } })),
   audience: withSupport(storedBlock('COST-CARE', text, { audience: 'caregiver' })),
+  locale: withSupport(
+    storedBlock('COST-ES', 'Nuestra tarjeta de ahorro puede bajar lo que paga.', { locale: 'es-US' }),
+  ),
   channel_fit: withSupport(storedBlock('COST-EMAIL', text, { channels: ['email'] })),
   fair_balance: withSupport(CLAIM),
   prohibited_claims: withSupport(storedBlock('COST-CURE', 'Our savings card is a guaranteed way to pay less.')),
@@ -44,6 +47,7 @@ describe('runRules', () => {
       'approved_content',
       'expiry',
       'audience',
+      'locale',
       'channel_fit',
       'fair_balance',
       'prohibited_claims',

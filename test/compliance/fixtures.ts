@@ -64,6 +64,7 @@ export function context(overrides: Partial<ComplianceContext> = {}): ComplianceC
   return {
     program: PROGRAM,
     audience: 'patient',
+    locale: 'en-US',
     channel: 'sms',
     consents: { sms: true, email: true, push: false, web: true },
     signals: [{ type: 'refill_missed', at: '2026-11-19T10:00:00Z', data: { daysLate: 9 } }],

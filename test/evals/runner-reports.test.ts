@@ -125,6 +125,7 @@ describe('terminal summary', () => {
   it('leads with the counts, then tables by barrier and by assertion, failed cases and thresholds', async () => {
     const text = terminalSummary(await mixedRun());
     expect(text).toContain('cases 4 (4 attempts): 2 passed, 2 failed (1 errors) · pass rate 50.0%');
+    expect(text).toContain('subject locales: en-US 4');
     expect(text).toMatch(/barrier\s+expected\s+precision\s+recall\s+F1/);
     expect(text).toMatch(/status\s+2\s+1\s+0\s+66\.7%/);
     expect(text).toContain('broken: HTTP 500');

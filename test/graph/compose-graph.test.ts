@@ -136,9 +136,14 @@ describe('compose graph routing', () => {
     const question = block({ program, channels: ['sms'], kind: 'question', tags: { barriers: [], bcts: [] } });
     await storeBlocks(runtime, [...frame(program), question]);
     const { answer } = await run(composeRequest({ program }));
-    expect(answer).toMatchObject({ status: 'needs_review', review: { reason: 'content_gap' } });
+    expect(answer).toMatchObject({
+      status: 'needs_review',
+      review: { reason: 'content_gap: no usable en-US block for cost on sms' },
+    });
     expect(answer.message?.blocks.map((b) => b.id)).toContain(question.id);
     const gaps = await runtime.runs.contentGaps();
-    expect(gaps).toContainEqual(expect.objectContaining({ program, barrier: 'cost', channel: 'sms', count: 1 }));
+    expect(gaps).toContainEqual(
+      expect.objectContaining({ program, barrier: 'cost', channel: 'sms', locale: 'en-US', count: 1 }),
+    );
   });
 });

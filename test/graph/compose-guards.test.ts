@@ -97,7 +97,7 @@ describe('pii at the agent level', () => {
       runId,
       today: new Date().toISOString().slice(0, 10),
       request,
-      context: { sentInWindow: 0, frequencyCap: 3, windowDays: 7 },
+      context: { locale: 'en-US', sentInWindow: 0, frequencyCap: 3, windowDays: 7 },
       round: 0,
       steps: [],
       message: {

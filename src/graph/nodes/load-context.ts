@@ -2,6 +2,7 @@ import { traced } from '../../../agents/traced.js';
 import { checkConsent } from '../../compliance/consent-rule.js';
 import { CHANNELS, type Channel } from '../../domain/block.js';
 import type { Signal } from '../../domain/compose.js';
+import { requestLocale } from '../../domain/locale.js';
 import type { EngagementSource, RunHistorySource, RunSecretsReader, SettingsSource } from '../../domain/ports.js';
 import type { RunContext, RunState } from '../../domain/run-state.js';
 import { crisisSignals } from '../crisis-language.js';
@@ -47,6 +48,7 @@ export function createLoadContextNode(deps: {
       checkConsent({ signals: req.signals, consents: req.subject.consents, channel: channelOrder[0]! });
     const crisis = crisisSignals(deps.secrets.get(state.runId).signals);
     const context: RunContext = {
+      locale: requestLocale(req),
       consentedChannels: consented,
       channelOrder,
       sentInWindow,
@@ -63,10 +65,12 @@ export function createLoadContextNode(deps: {
       input: {
         program: req.program,
         audience: req.subject.audience,
+        locale: context.locale,
         channel: req.channel,
         signals: req.signals.length,
       },
       output: {
+        locale: context.locale,
         consentedChannels: consented,
         channelOrder,
         sentInWindow,

@@ -22,6 +22,8 @@ function row(review) {
     cell('Barrier', diagnosis.barrier ?? '—'),
     cell('Confidence', pct(diagnosis.confidence)),
     cell('Channel', review.message?.channel ?? '—'),
+    // The language the subject reads: a reviewer judges a Spanish message as Spanish.
+    cell('Locale', h('span', { class: 'mono' }, review.locale ?? 'en-US')),
     cell('Created', time(review.createdAt)),
     cell(
       'Run',

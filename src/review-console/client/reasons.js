@@ -33,7 +33,8 @@ const REASONS = {
   },
   content_gap: {
     title: 'Content gap',
-    plain: 'No approved content block addresses this barrier for this programme, audience and channel.',
+    plain:
+      "No approved content block in the subject's language addresses this barrier for this programme, audience and channel.",
   },
   review: {
     title: 'Review requested',

@@ -123,7 +123,9 @@ export async function loadRun(traceId) {
       h(
         'p',
         { class: 'muted' },
-        `${trace.program} · ${answer.message?.channel ?? 'no channel'} · created `,
+        `${trace.program} · ${answer.message?.channel ?? 'no channel'} · `,
+        h('span', { id: 'run-locale', title: 'the language the subject reads' }, badge(answer.locale ?? 'en-US')),
+        ' · created ',
         time(trace.createdAt),
         ' · ',
         h('span', { class: 'mono' }, traceId),
