@@ -8,9 +8,9 @@
 
 export type Span = { from: number; to: number };
 
-export const WINDOW_TOKENS = 14;
-export const WINDOW_STRIDE = 7;
-export const PAIR_TOKENS = 28;
+export const WINDOW_TOKENS = 24;
+export const WINDOW_STRIDE = 12;
+export const PAIR_TOKENS = 40;
 export const WHOLE_TOKENS = 64;
 /** ≈ 30k characters of ordinary prose: every word of a realistic message, and a bound on the rest. */
 export const MAX_CLASSIFIED_TOKENS = 6000;
