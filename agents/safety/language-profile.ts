@@ -14,6 +14,8 @@ export const LanguageProfileFile = z.object({
   negators: Words,
   /** Open a hypothetical scope ("if", "worried", "might"): worry about what has not happened is not an event. */
   hypotheticals: Words,
+  /** Cancel a guarded rule's match when one stands just before it: negations and conditionals ("if the pen jams"). */
+  ruleGuards: Words,
   /** Close either scope before the clause ends ("but", "because"). */
   scopeEnds: Words,
   /** Carry no meaning alone; still used inside bigrams. */
@@ -37,6 +39,7 @@ export type LanguageProfile = {
   negators: Set<string>;
   hypotheticals: Set<string>;
   scopeEnds: Set<string>;
+  ruleGuards: Set<string>;
   stopwords: Set<string>;
   expansions: Map<string, string[]>;
   clitics: Array<[string, string[]]>;
@@ -58,6 +61,7 @@ export function buildLanguageProfile(file: LanguageProfileFile, hash: string): L
     negators: new Set(file.negators),
     hypotheticals: new Set(file.hypotheticals),
     scopeEnds: new Set(file.scopeEnds),
+    ruleGuards: new Set(file.ruleGuards),
     stopwords: new Set(file.stopwords),
     expansions: new Map(Object.entries(file.expansions).map(([k, v]) => [k, words(v)])),
     clitics: file.clitics.map(([ending, replacement]) => [ending, words(replacement)]),
@@ -77,13 +81,16 @@ export function buildLanguageProfile(file: LanguageProfileFile, hash: string): L
 /**
  * Up to two passes of the first suffix rule that fits ("needles" → "needle" → "needl", as
  * "needle" → "needl"): enough to join inflections without a dictionary. A rule that
- * replaces an ending with itself ("ss" → "ss") stops the stripping.
+ * replaces an ending with itself ("ss" → "ss") stops the stripping, whatever the word's length.
  */
 export function stemWord(word: string, profile: Pick<LanguageProfile, 'suffixes' | 'minStem'>): string {
   if (/\d/.test(word)) return word;
   let w = word;
   for (let pass = 0; pass < 2; pass++) {
-    const rule = profile.suffixes.find(([ending]) => w.endsWith(ending) && w.length - ending.length >= profile.minStem);
+    const rule = profile.suffixes.find(
+      ([ending, replacement]) =>
+        w.endsWith(ending) && (replacement === ending || w.length - ending.length >= profile.minStem),
+    );
     if (!rule) break;
     const next = w.slice(0, -rule[0].length) + rule[1];
     if (next === w) break;

@@ -1,4 +1,4 @@
-import { predict } from '../barrier/text-classifier.js';
+import { logits, softmax } from '../barrier/text-classifier.js';
 import { hash32 } from '../barrier/text-features.js';
 import type { LanguageProfile } from './language-profile.js';
 import { type SafetyFeatureConfig, spanVector, type TokenFeatures, tokenFeatures } from './safety-features.js';
@@ -26,10 +26,16 @@ export type KindScore = { score: number; span: Span | null };
  */
 export function classifyText(model: SafetyModel, analysis: TextAnalysis): KindScore[] {
   const best: KindScore[] = SAFETY_KINDS.map(() => ({ score: 0, span: null }));
+  const { bias, temperature } = model.softmax;
   for (const span of analysis.spans) {
-    const p = predict(model.softmax, spanVector(analysis.features, span, model.features));
+    const z = logits(model.softmax, spanVector(analysis.features, span, model.features));
+    const p = softmax(z, temperature);
     best.forEach((b, k) => {
-      if (p[k + 1]! > b.score) best[k] = { score: p[k + 1]!, span };
+      // The words themselves must favour the kind over `none`: a text the model knows
+      // nothing about (gibberish, a word it never saw) would otherwise inherit the kinds'
+      // share of the corpus from the intercept alone.
+      const evidence = z[k + 1]! - bias[k + 1]! - (z[0]! - bias[0]!);
+      if (evidence > 0 && p[k + 1]! > b.score) best[k] = { score: p[k + 1]!, span };
     });
   }
   return best;

@@ -9,9 +9,10 @@ import { SAFETY_KINDS, type SafetyKind, type TextFinding } from './safety-types.
  * Rules for the unambiguous (`agents/data/safety-rules.<locale>.yaml`): regular
  * expressions over the normalised text (lower case, no accents, slang expanded, words
  * joined by single spaces, "." "?" "!" "," for boundaries). A rule's `cue` names it in a
- * finding. A `guarded` rule does not count a match that a negation word just before it
- * governs ("never had an allergic reaction"); crisis rules are never guarded. Worry about
- * what has not happened is kept out by writing event rules in the past or present tense.
+ * finding. A `guarded` rule does not count a match that one of the profile's `ruleGuards`
+ * just before it governs ("never had an allergic reaction", "what if the pen jams"); crisis
+ * rules are never guarded. Worry about what has not happened is kept out by writing event
+ * rules in the past or present tense.
  */
 const RuleEntry = z.object({
   kind: z.enum(SAFETY_KINDS),
@@ -77,7 +78,7 @@ function matches(regex: RegExp, text: string, guard: LanguageProfile | null): bo
   return false;
 }
 
-/** A negation among the few words before `at`, in the same clause. */
+/** A guard word (negation, conditional) among the few words before `at`, in the same clause. */
 function governed(text: string, at: number, profile: LanguageProfile): boolean {
   const before = text
     .slice(Math.max(0, at - 80), at)
@@ -87,7 +88,7 @@ function governed(text: string, at: number, profile: LanguageProfile): boolean {
   for (let i = before.length - 1; i >= 0; i--) {
     const word = before[i]!;
     if (BOUNDARY.has(word)) return false;
-    if (profile.negators.has(word)) return true;
+    if (profile.ruleGuards.has(word)) return true;
   }
   return false;
 }

@@ -1,14 +1,7 @@
 import { fitTemperature, foldOf } from '../barrier/calibration.js';
-import {
-  DEFAULT_TRAIN,
-  type Example,
-  logits,
-  softmax,
-  type TrainOptions,
-  trainSoftmax,
-} from '../barrier/text-classifier.js';
+import { DEFAULT_TRAIN, type Example, logits, type TrainOptions, trainSoftmax } from '../barrier/text-classifier.js';
 import type { LanguageProfile } from './language-profile.js';
-import { analyseText } from './safety-classifier.js';
+import { analyseText, classifyText } from './safety-classifier.js';
 import { parseSafetyCorpus, type SafetyCorpusLine } from './safety-corpus.js';
 import {
   DEFAULT_SAFETY_FEATURES,
@@ -66,28 +59,24 @@ export function trainSafetyModel(src: LocaleSources, settings = DEFAULT_SAFETY_S
   const strata = lines.map((l) => labelsOf(l)[0]!);
   const folds = foldOf(strata, settings.folds, settings.train.seed);
 
-  // Out-of-fold logits of every span of every line, and of each line as a whole (for the temperature).
-  const spanLogits: number[][][] = lines.map(() => []);
-  const wholeLogits: number[][] = lines.map(() => []);
-  for (let fold = 0; fold < settings.folds; fold++) {
-    const model = trainSoftmax(
+  // One model per fold; a line is scored only by the model that did not see it, exactly as triage scores a text.
+  const foldModels = Array.from({ length: settings.folds }, (_, fold) =>
+    trainSoftmax(
       examples((i) => folds[i] !== fold),
       dim,
       MODEL_LABELS.length,
       settings.train,
-    );
-    analyses.forEach((a, i) => {
-      if (folds[i] !== fold) return;
-      spanLogits[i] = a.spans.map((s) => logits(model, spanVector(a.features, s, settings.features)));
-      wholeLogits[i] = logits(model, wholes[i]!);
-    });
-  }
+    ),
+  );
   const temperature = fitTemperature(
-    lines.flatMap((l, i) => labelsOf(l).map(() => wholeLogits[i]!)),
+    lines.flatMap((l, i) => labelsOf(l).map(() => logits(foldModels[folds[i]!]!, wholes[i]!))),
     lines.flatMap(labelsOf),
   );
-  const oof = spanLogits.map((spans) =>
-    SAFETY_KINDS.map((_, k) => Math.max(0, ...spans.map((z) => softmax(z, temperature)[k + 1]!))),
+  for (const model of foldModels) model.temperature = temperature;
+  const oof = analyses.map((a, i) =>
+    classifyText({ softmax: foldModels[folds[i]!]!, features: settings.features, thresholds: [] }, a).map(
+      (s) => s.score,
+    ),
   );
 
   const hardNegative = lines.map((l) => l.kinds.length === 0);
