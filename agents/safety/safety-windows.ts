@@ -16,6 +16,8 @@ export const WHOLE_TOKENS = 64;
 export const MIN_SENTENCE_TOKENS = 3;
 /** ≈ 30k characters of ordinary prose: every word of a realistic message, and a bound on the rest. */
 export const MAX_CLASSIFIED_TOKENS = 6000;
+/** Characters of one text that triage reads at all (rules included): three times the longest realistic message. */
+export const MAX_SCAN_CHARS = 64_000;
 
 export function planWindows(sentenceOf: readonly number[]): Span[] {
   const n = Math.min(sentenceOf.length, MAX_CLASSIFIED_TOKENS);

@@ -3,18 +3,20 @@ import { defaultLocales } from './locale-cache.js';
 import { analyseText, classifyText, spanCues } from './safety-classifier.js';
 import { matchRules } from './safety-rules.js';
 import { SAFETY_KINDS, type TextFinding } from './safety-types.js';
-import { MAX_CLASSIFIED_TOKENS } from './safety-windows.js';
+import { MAX_CLASSIFIED_TOKENS, MAX_SCAN_CHARS } from './safety-windows.js';
 
 /**
  * One text → the kinds found in it, most severe first. Rules find the unambiguous; the
  * classifier finds what rules were never written for; a kind either one finds is a
- * finding (findings only add caution). Deterministic for given locale data.
+ * finding (findings only add caution). Deterministic for given locale data. A text longer
+ * than MAX_SCAN_CHARS is read up to there, and its findings carry the cue "scan_capped".
  */
 export function triageWith(data: SafetyLocale, text: string, extraCues: string[] = []): TextFinding[] {
-  const analysis = analyseText(text, data.profile, data.model.features);
+  const analysis = analyseText(text.slice(0, MAX_SCAN_CHARS), data.profile, data.model.features);
+  const capped = text.length > MAX_SCAN_CHARS || analysis.tokens.length > MAX_CLASSIFIED_TOKENS;
   const ruled = matchRules(data.rules.rules, analysis.normalised, data.profile);
   const scores = classifyText(data.model, analysis);
-  const notes = [...extraCues, ...(analysis.tokens.length > MAX_CLASSIFIED_TOKENS ? ['scan_capped'] : [])];
+  const notes = [...extraCues, ...(capped ? ['scan_capped'] : [])];
   return SAFETY_KINDS.flatMap((kind, k): TextFinding[] => {
     const rule = ruled.find((f) => f.kind === kind);
     const { score, span } = scores[k]!;
