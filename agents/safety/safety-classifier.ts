@@ -35,10 +35,22 @@ export function classifyText(model: SafetyModel, analysis: TextAnalysis): KindSc
       // nothing about (gibberish, a word it never saw) would otherwise inherit the kinds'
       // share of the corpus from the intercept alone.
       const evidence = z[k + 1]! - bias[k + 1]! - (z[0]! - bias[0]!);
-      if (evidence > 0 && p[k + 1]! > b.score) best[k] = { score: p[k + 1]!, span };
+      if (evidence > 0 && p[k + 1]! > b.score && !outranked(p, k)) best[k] = { score: p[k + 1]!, span };
     });
   }
   return best;
+}
+
+/**
+ * A span that is surely another kind (p ≥ CONFIDENT, above crisis) is not also a crisis by
+ * the classifier: "I took four pills by mistake" is a medication error. The span is still a
+ * finding of that other kind (no threshold is above CONFIDENT), so the run is held by a
+ * person either way; crisis rules are not affected.
+ */
+const CONFIDENT = 0.5;
+function outranked(p: number[], k: number): boolean {
+  if (SAFETY_KINDS[k] !== 'crisis') return false;
+  return p.some((q, j) => j > 0 && j !== k + 1 && q >= CONFIDENT && q > p[k + 1]!);
 }
 
 /**

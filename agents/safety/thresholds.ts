@@ -4,6 +4,7 @@
  * classifier together still reach the recall target. It never rises above CEILING (a
  * classifier half sure of a crisis is sure enough) nor falls below FLOOR.
  */
+/** Never above the classifier's CONFIDENT (safety-classifier.ts): a span that sure of a kind is always a finding. */
 const CEILING = 0.5;
 const FLOOR = 0.02;
 
