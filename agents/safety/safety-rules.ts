@@ -24,7 +24,15 @@ const RuleEntry = z.object({
 export const RulesFile = z.object({ locale: z.string().min(2), rules: z.array(RuleEntry) });
 export type RulesFile = z.infer<typeof RulesFile>;
 
-export type SafetyRule = { kind: SafetyKind; cue: string; score: number; guarded: boolean; regexes: RegExp[] };
+export type SafetyRule = {
+  kind: SafetyKind;
+  cue: string;
+  score: number;
+  guarded: boolean;
+  /** The rule's patterns as written (each checked linear) and their alternation, compiled once. */
+  patterns: string[];
+  regex: RegExp;
+};
 export type RuleSet = { rules: SafetyRule[]; sha256: string };
 
 export class UnsafeRuleError extends Error {
@@ -47,14 +55,20 @@ export function compileRules(file: RulesFile): SafetyRule[] {
     cue: rule.cue,
     score: rule.score,
     guarded: rule.guarded && rule.kind !== 'crisis',
-    regexes: rule.patterns.map((pattern) => {
-      const reason = unsafeRegexReason(pattern);
-      if (reason) throw new UnsafeRuleError(`${file.locale} rule ${rule.cue}: ${reason} in /${pattern}/`);
-      const regex = new RegExp(pattern, 'g');
-      if (regex.test(''))
-        throw new UnsafeRuleError(`${file.locale} rule ${rule.cue}: /${pattern}/ matches nothing at all`);
-      return regex;
-    }),
+    patterns: rule.patterns,
+    // One scan per rule: the alternation of linear patterns is linear, and V8 scans once instead of n times.
+    regex: new RegExp(
+      rule.patterns
+        .map((pattern) => {
+          const reason = unsafeRegexReason(pattern);
+          if (reason) throw new UnsafeRuleError(`${file.locale} rule ${rule.cue}: ${reason} in /${pattern}/`);
+          if (new RegExp(pattern).test(''))
+            throw new UnsafeRuleError(`${file.locale} rule ${rule.cue}: /${pattern}/ matches nothing at all`);
+          return `(?:${pattern})`;
+        })
+        .join('|'),
+      'g',
+    ),
   }));
 }
 
@@ -62,7 +76,7 @@ export function compileRules(file: RulesFile): SafetyRule[] {
 export function matchRules(rules: SafetyRule[], normalised: string, profile: LanguageProfile): TextFinding[] {
   const found = new Map<SafetyKind, TextFinding>();
   for (const rule of rules) {
-    if (!rule.regexes.some((regex) => matches(regex, normalised, rule.guarded ? profile : null))) continue;
+    if (!matches(rule.regex, normalised, rule.guarded ? profile : null)) continue;
     const finding = found.get(rule.kind) ?? { kind: rule.kind, score: 0, source: 'rule', cues: [] };
     finding.score = Math.max(finding.score, rule.score);
     if (!finding.cues.includes(rule.cue)) finding.cues.push(rule.cue);
