@@ -1,8 +1,9 @@
 /**
  * Choosing a kind's threshold from out-of-fold scores, recall first: what the rules
  * already catch counts as caught, and the threshold is the highest one at which rules and
- * classifier together still reach the recall target. It never rises above CEILING (a
- * classifier half sure of a crisis is sure enough) nor falls below FLOOR.
+ * classifier together still reach the recall target, or the most recall any threshold
+ * reaches when the target is out of reach. It never rises above CEILING (a classifier half
+ * sure of a crisis is sure enough) nor falls below FLOOR.
  */
 /** Never above the classifier's CONFIDENT (safety-classifier.ts): a span that sure of a kind is always a finding. */
 const CEILING = 0.5;
@@ -13,7 +14,9 @@ export function chooseThreshold(scores: number[], positive: boolean[], byRule: b
   const caught = positive.filter((p, i) => p && byRule[i]).length;
   const need = Math.ceil(target * total - 1e-9) - caught;
   if (need <= 0) return CEILING;
-  const left = scores.filter((_, i) => positive[i] && !byRule[i]).sort((a, b) => b - a);
+  // A score of 0 is a span the classifier's guards ruled out: no threshold catches it, so it
+  // must not drag the threshold down to the floor when the target is out of reach.
+  const left = scores.filter((s, i) => positive[i] && !byRule[i] && s > 0).sort((a, b) => b - a);
   const at = left[Math.min(need, left.length) - 1] ?? FLOOR;
   return Math.min(CEILING, Math.max(FLOOR, at));
 }
