@@ -6,10 +6,11 @@ import type { SafetyToken } from './safety-tokenise.js';
 import type { Span } from './safety-windows.js';
 
 /**
- * A span of tokens → hashed sparse features: word stems, bigrams, character 3–4-grams
- * (misspellings, unseen inflections, slang spelt five ways) and lexicon categories, each
- * carrying its token's negation / hypothesis mark. Each group is scaled to a fixed norm so
- * a long window does not outvote a short one.
+ * A span of tokens → hashed sparse features: word stems, bigrams and skip-bigrams ("kill …
+ * myself"), character 3–4-grams (misspellings, unseen inflections, slang spelt five ways)
+ * and lexicon categories. Words, bigrams and categories also come in a copy marked with
+ * their negation / hypothesis scope. Each group is scaled to a fixed norm so a long window
+ * does not outvote a short one; 2^18 buckets keep the ~30k features of a corpus apart.
  */
 
 export type SafetyFeatureConfig = { dim: number; word: number; bigram: number; char: number; cue: number };
