@@ -93,8 +93,8 @@ export function unpackModel(file: BarrierModelFile, profile: LanguageProfile): B
   };
 }
 
-/** One row per line: a header a person can read, weights that diff line by line. */
-export function serialiseModelFile(file: BarrierModelFile): string {
+/** One row per line: a header a person can read, weights that diff line by line (any model file with `rows`). */
+export function serialiseModelFile(file: { rows: number[][] }): string {
   const { rows, ...header } = file;
   const head = JSON.stringify(header, null, 2).replace(/\n}$/, '');
   return `${head},\n  "rows": [\n${rows.map((r) => `    ${JSON.stringify(r)}`).join(',\n')}\n  ]\n}\n`;

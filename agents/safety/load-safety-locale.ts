@@ -1,0 +1,68 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { type LanguageProfile, readLanguageProfile, sha256 } from './language-profile.js';
+import { localeFiles, SAFETY_DATA_DIR } from './locale-files.js';
+import { SAFETY_FEATURE_VERSION } from './safety-features.js';
+import { type SafetyModel, SafetyModelFile, unpackSafetyModel } from './safety-model-file.js';
+import { type RuleSet, readSafetyRules } from './safety-rules.js';
+import { type LocaleSources, trainSafetyModel } from './train-safety-model.js';
+
+/** Everything triage needs to read one locale's text. */
+export type SafetyLocale = {
+  locale: string;
+  profile: LanguageProfile;
+  rules: RuleSet;
+  model: SafetyModel;
+  source: 'file' | 'retrained';
+  reason?: string;
+};
+
+export function readLocaleSources(locale: string, dir = SAFETY_DATA_DIR): LocaleSources {
+  const files = localeFiles(locale, dir);
+  const corpusText = readFileSync(files.corpus, 'utf8');
+  return {
+    locale,
+    corpusText,
+    corpusSha256: sha256(corpusText),
+    profile: readLanguageProfile(files.language),
+    rules: readSafetyRules(files.rules),
+  };
+}
+
+/**
+ * The committed model when it matches the locale's corpus, language profile, rules and
+ * feature code; otherwise a model retrained in memory from the corpus (seconds), so triage
+ * never classifies with weights that disagree with the data in the repository.
+ */
+export function loadSafetyLocale(locale: string, dir = SAFETY_DATA_DIR): SafetyLocale {
+  const files = localeFiles(locale, dir);
+  const profile = readLanguageProfile(files.language);
+  const rules = readSafetyRules(files.rules);
+  const corpusHash = existsSync(files.corpus) ? sha256(readFileSync(files.corpus, 'utf8')) : null;
+  const current = currentModel(files.model, { corpus: corpusHash, language: profile.sha256, rules: rules.sha256 });
+  if (typeof current !== 'string') return { locale, profile, rules, model: unpackSafetyModel(current), source: 'file' };
+  if (corpusHash === null) throw new Error(`safety ${locale}: ${current}, and there is no corpus to train from`);
+  const model = unpackSafetyModel(trainSafetyModel(readLocaleSources(locale, dir)));
+  return { locale, profile, rules, model, source: 'retrained', reason: current };
+}
+
+type Hashes = { corpus: string | null; language: string; rules: string };
+
+/** The model file if it is current, or why it cannot be used. */
+function currentModel(path: string, hashes: Hashes): SafetyModelFile | string {
+  if (!existsSync(path)) return 'no model file';
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return 'model file is not JSON';
+  }
+  const parsed = SafetyModelFile.safeParse(json);
+  if (!parsed.success) return 'model file does not match its schema';
+  const file = parsed.data;
+  if (hashes.corpus !== null && file.corpusSha256 !== hashes.corpus)
+    return 'corpus changed since the model was trained';
+  if (file.languageSha256 !== hashes.language) return 'language profile changed since the model was trained';
+  if (file.rulesSha256 !== hashes.rules) return 'rules changed since the model was trained';
+  if (file.featureVersion !== SAFETY_FEATURE_VERSION) return 'feature extraction changed since the model was trained';
+  return file;
+}

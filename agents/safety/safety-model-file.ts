@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { packWeights } from '../barrier/model-file.js';
+import type { SoftmaxModel } from '../barrier/text-classifier.js';
+import type { SafetyFeatureConfig } from './safety-features.js';
+import { SAFETY_KINDS } from './safety-types.js';
+
+/**
+ * The committed model of one locale (`agents/data/safety-model.<locale>.json`): a
+ * multinomial logistic regression over `none` and the four kinds (a text with two kinds
+ * is a training example of each), stored as rows `[feature, w_none, w_crisis, w_ae, w_pc,
+ * w_mi]` rounded to 4 decimals, with its temperature, each kind's threshold and the hashes
+ * of the data it was trained from, so a stale model is detected.
+ */
+export const MODEL_LABELS = ['none', ...SAFETY_KINDS] as const;
+const PerKind = z.object({
+  crisis: z.number(),
+  adverse_event: z.number(),
+  product_complaint: z.number(),
+  medical_information: z.number(),
+});
+const KindFigures = z.object({
+  positives: z.number().int(),
+  recall: z.number(),
+  precision: z.number(),
+  ruleRecall: z.number(),
+  /** Share of the corpus's hard negatives (no kind at all) flagged with this kind. */
+  hardNegativeRate: z.number(),
+});
+
+export const SafetyModelFile = z.object({
+  format: z.literal('nof1-safety-softmax'),
+  locale: z.string(),
+  featureVersion: z.number().int(),
+  corpusSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  languageSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  rulesSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  labels: z.array(z.enum(MODEL_LABELS)),
+  features: z.object({
+    dim: z.number().int().positive(),
+    word: z.number(),
+    bigram: z.number(),
+    char: z.number(),
+    cue: z.number(),
+  }),
+  training: z.object({
+    epochs: z.number().int(),
+    learningRate: z.number(),
+    l2: z.number(),
+    seed: z.number().int(),
+    replicas: z.number().int(),
+    folds: z.number().int(),
+    examples: z.number().int(),
+    hardNegatives: z.number().int(),
+  }),
+  /** Cross-validated recall each threshold was chosen to reach (rules and classifier together). */
+  recallTargets: PerKind,
+  thresholds: PerKind,
+  temperature: z.number().positive(),
+  /** Out-of-fold figures on the training corpus at those thresholds. */
+  crossValidation: z.object({
+    crisis: KindFigures,
+    adverse_event: KindFigures,
+    product_complaint: KindFigures,
+    medical_information: KindFigures,
+  }),
+  bias: z.array(z.number()),
+  rows: z.array(z.array(z.number())),
+});
+export type SafetyModelFile = z.infer<typeof SafetyModelFile>;
+export type PerKind = z.infer<typeof PerKind>;
+
+/** What triage classifies with: barrier's softmax over MODEL_LABELS, and a threshold per kind (SAFETY_KINDS order). */
+export type SafetyModel = { softmax: SoftmaxModel; features: SafetyFeatureConfig; thresholds: number[] };
+
+export function packSafetyWeights(model: SoftmaxModel): Pick<SafetyModelFile, 'temperature' | 'bias' | 'rows'> {
+  return packWeights(model);
+}
+
+export function unpackSafetyModel(file: SafetyModelFile): SafetyModel {
+  const classes = MODEL_LABELS.length;
+  if (file.labels.join() !== MODEL_LABELS.join() || file.bias.length !== classes) {
+    throw new Error(`safety model ${file.locale}: expected labels ${MODEL_LABELS.join(', ')}`);
+  }
+  const weights = new Float64Array(file.features.dim * classes);
+  for (const [f, ...row] of file.rows) {
+    if (f === undefined || !Number.isInteger(f) || f < 0 || f >= file.features.dim || row.length !== classes) {
+      throw new Error(`safety model ${file.locale}: malformed weight row for feature ${f}`);
+    }
+    weights.set(row, f * classes);
+  }
+  return {
+    softmax: {
+      dim: file.features.dim,
+      classes,
+      weights,
+      bias: Float64Array.from(file.bias),
+      temperature: file.temperature,
+    },
+    features: file.features,
+    thresholds: SAFETY_KINDS.map((k) => file.thresholds[k]),
+  };
+}

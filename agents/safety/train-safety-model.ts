@@ -1,0 +1,121 @@
+import { fitTemperature, foldOf } from '../barrier/calibration.js';
+import { DEFAULT_TRAIN, type Example, logits, type TrainOptions, trainSoftmax } from '../barrier/text-classifier.js';
+import type { LanguageProfile } from './language-profile.js';
+import { analyseText, classifyText } from './safety-classifier.js';
+import { parseSafetyCorpus, type SafetyCorpusLine } from './safety-corpus.js';
+import {
+  DEFAULT_SAFETY_FEATURES,
+  SAFETY_FEATURE_VERSION,
+  type SafetyFeatureConfig,
+  spanVector,
+} from './safety-features.js';
+import { MODEL_LABELS, type PerKind, packSafetyWeights, type SafetyModelFile } from './safety-model-file.js';
+import { matchRules, type RuleSet } from './safety-rules.js';
+import { SAFETY_KINDS, type SafetyKind } from './safety-types.js';
+import { chooseThreshold, kindFigures } from './thresholds.js';
+
+/**
+ * Corpus → model file, deterministically (seeded shuffles, fixed folds). One softmax
+ * (barrier's trainer) over `none` and the four kinds: a text that is clearly an adverse
+ * event is thereby not a crisis, which one-vs-rest models learn less well. Thresholds come
+ * from k-fold cross-validation scored exactly as triage scores a text (every window, rules
+ * included): per kind, the highest threshold whose out-of-fold recall reaches its target.
+ * The final weights are trained on the whole corpus.
+ */
+export type SafetyTrainSettings = {
+  features: SafetyFeatureConfig;
+  train: TrainOptions;
+  folds: number;
+  recallTargets: PerKind;
+};
+export const DEFAULT_SAFETY_SETTINGS: SafetyTrainSettings = {
+  features: DEFAULT_SAFETY_FEATURES,
+  train: { ...DEFAULT_TRAIN, replicas: 2 },
+  folds: 5,
+  recallTargets: { crisis: 0.99, adverse_event: 0.97, product_complaint: 0.95, medical_information: 0.95 },
+};
+
+export type LocaleSources = {
+  locale: string;
+  corpusText: string;
+  corpusSha256: string;
+  profile: LanguageProfile;
+  rules: RuleSet;
+};
+
+/** A text with two kinds is an example of each; a hard negative is an example of `none`. */
+const labelsOf = (line: SafetyCorpusLine) =>
+  line.kinds.length === 0 ? [0] : line.kinds.map((k) => SAFETY_KINDS.indexOf(k) + 1);
+
+export function trainSafetyModel(src: LocaleSources, settings = DEFAULT_SAFETY_SETTINGS): SafetyModelFile {
+  const { dim } = settings.features;
+  const lines = parseSafetyCorpus(src.corpusText, `${src.locale} safety corpus`);
+  const analyses = lines.map((l) => analyseText(l.text, src.profile, settings.features));
+  const wholes = analyses.map((a) =>
+    spanVector(a.features, { from: 0, to: a.features.word.length }, settings.features),
+  );
+  const examples = (use: (i: number) => boolean): Example[] =>
+    wholes.flatMap((x, i) => (use(i) ? labelsOf(lines[i]!).map((y) => ({ x, y })) : []));
+  const strata = lines.map((l) => labelsOf(l)[0]!);
+  const folds = foldOf(strata, settings.folds, settings.train.seed);
+
+  // One model per fold; a line is scored only by the model that did not see it, exactly as triage scores a text.
+  const foldModels = Array.from({ length: settings.folds }, (_, fold) =>
+    trainSoftmax(
+      examples((i) => folds[i] !== fold),
+      dim,
+      MODEL_LABELS.length,
+      settings.train,
+    ),
+  );
+  const temperature = fitTemperature(
+    lines.flatMap((l, i) => labelsOf(l).map(() => logits(foldModels[folds[i]!]!, wholes[i]!))),
+    lines.flatMap(labelsOf),
+  );
+  for (const model of foldModels) model.temperature = temperature;
+  const oof = analyses.map((a, i) =>
+    classifyText({ softmax: foldModels[folds[i]!]!, features: settings.features, thresholds: [] }, a).map(
+      (s) => s.score,
+    ),
+  );
+
+  const hardNegative = lines.map((l) => l.kinds.length === 0);
+  const ruled = analyses.map((a) => new Set(matchRules(src.rules.rules, a.normalised, src.profile).map((f) => f.kind)));
+  const perKind = SAFETY_KINDS.map((kind, k) => {
+    const positive = lines.map((l) => l.kinds.includes(kind));
+    const scores = oof.map((s) => s[k]!);
+    const byRule = ruled.map((kinds) => kinds.has(kind));
+    const threshold = chooseThreshold(scores, positive, byRule, settings.recallTargets[kind]);
+    return { kind, threshold, figures: kindFigures(scores, positive, byRule, hardNegative, threshold) };
+  });
+
+  const final = trainSoftmax(
+    examples(() => true),
+    dim,
+    MODEL_LABELS.length,
+    settings.train,
+  );
+  final.temperature = temperature;
+  const perKindRecord = <T>(f: (p: (typeof perKind)[number]) => T) =>
+    Object.fromEntries(perKind.map((p) => [p.kind, f(p)])) as Record<SafetyKind, T>;
+  return {
+    format: 'nof1-safety-softmax',
+    locale: src.locale,
+    featureVersion: SAFETY_FEATURE_VERSION,
+    corpusSha256: src.corpusSha256,
+    languageSha256: src.profile.sha256,
+    rulesSha256: src.rules.sha256,
+    labels: [...MODEL_LABELS],
+    features: settings.features,
+    training: {
+      ...settings.train,
+      folds: settings.folds,
+      examples: lines.length,
+      hardNegatives: hardNegative.filter(Boolean).length,
+    },
+    recallTargets: settings.recallTargets,
+    thresholds: perKindRecord((p) => Math.round(p.threshold * 1e4) / 1e4),
+    crossValidation: perKindRecord((p) => p.figures),
+    ...packSafetyWeights(final),
+  };
+}

@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { freeTexts } from '../agents/safety/free-texts.js';
+import { SAFETY_KINDS, type SafetyEngine, type SafetyKind } from '../agents/safety/safety-types.js';
+import { Signal } from '../src/domain/compose.js';
+
+/** Held-out safety cases: written apart from the training corpus, measured against, never trained on. */
+export const safetyCasesPath = (locale: string) =>
+  fileURLToPath(new URL(`./cases/safety-cases.${locale}.jsonl`, import.meta.url));
+
+const SafetyCase = z.object({
+  id: z.string(),
+  kinds: z.array(z.enum(SAFETY_KINDS)),
+  tags: z.array(z.string()),
+  signals: z.array(Signal),
+});
+export type SafetyCase = z.infer<typeof SafetyCase>;
+
+/** The issue's targets on the held-out set: recall per kind, and crisis precision against everything else. */
+export const SAFETY_TARGETS = {
+  recall: { crisis: 1, adverse_event: 0.95, product_complaint: 0.9, medical_information: 0.9 },
+  precision: { crisis: 0.9 },
+} as const;
+
+export function loadSafetyCases(path: string): SafetyCase[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => SafetyCase.parse(JSON.parse(line)));
+}
+
+export type KindResult = {
+  kind: SafetyKind;
+  support: number;
+  found: number;
+  falseAlarms: number;
+  recall: number;
+  precision: number;
+  /** Share of the hard negatives (cases with no kind) flagged with this kind. */
+  hardNegativeRate: number;
+};
+
+export type SafetyEvalResult = {
+  engine: string;
+  locale: string;
+  cases: number;
+  hardNegatives: number;
+  perKind: KindResult[];
+  misses: Array<{ id: string; kind: SafetyKind }>;
+  falseAlarms: Array<{ id: string; kind: SafetyKind }>;
+};
+
+/** A case counts as found for a kind when any of its free texts gets a finding of that kind. */
+export async function evaluateSafetyEngine(
+  engine: SafetyEngine,
+  cases: SafetyCase[],
+  locale: string,
+): Promise<SafetyEvalResult> {
+  const rows: Array<{ id: string; actual: Set<SafetyKind>; predicted: Set<SafetyKind> }> = [];
+  for (const c of cases) {
+    const { findings } = await engine.triage({ texts: freeTexts(c.signals), locale });
+    rows.push({ id: c.id, actual: new Set(c.kinds), predicted: new Set(findings.map((f) => f.kind)) });
+  }
+  const negatives = rows.filter((r) => r.actual.size === 0);
+  const perKind = SAFETY_KINDS.map((kind): KindResult => {
+    const support = rows.filter((r) => r.actual.has(kind)).length;
+    const found = rows.filter((r) => r.actual.has(kind) && r.predicted.has(kind)).length;
+    const falseAlarms = rows.filter((r) => !r.actual.has(kind) && r.predicted.has(kind)).length;
+    return {
+      kind,
+      support,
+      found,
+      falseAlarms,
+      recall: support ? found / support : 0,
+      precision: found + falseAlarms ? found / (found + falseAlarms) : 0,
+      hardNegativeRate: negatives.length ? negatives.filter((r) => r.predicted.has(kind)).length / negatives.length : 0,
+    };
+  });
+  const pick = (test: (r: (typeof rows)[number], kind: SafetyKind) => boolean) =>
+    rows.flatMap((r) => SAFETY_KINDS.filter((kind) => test(r, kind)).map((kind) => ({ id: r.id, kind })));
+  return {
+    engine: engine.name,
+    locale,
+    cases: rows.length,
+    hardNegatives: negatives.length,
+    perKind,
+    misses: pick((r, kind) => r.actual.has(kind) && !r.predicted.has(kind)),
+    falseAlarms: pick((r, kind) => !r.actual.has(kind) && r.predicted.has(kind)),
+  };
+}
+
+/** The targets a result misses, in words; empty when all hold. */
+export function missedTargets(result: SafetyEvalResult): string[] {
+  return result.perKind.flatMap((m) => {
+    const out: string[] = [];
+    const recall = SAFETY_TARGETS.recall[m.kind];
+    if (m.recall < recall) out.push(`${m.kind} recall ${m.recall.toFixed(3)} < ${recall}`);
+    const precision = (SAFETY_TARGETS.precision as Partial<Record<SafetyKind, number>>)[m.kind];
+    if (precision !== undefined && m.precision < precision) {
+      out.push(`${m.kind} precision ${m.precision.toFixed(3)} < ${precision}`);
+    }
+    return out;
+  });
+}

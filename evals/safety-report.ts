@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { localeFiles } from '../agents/safety/locale-files.js';
+import { createOfflineSafetyEngine } from '../agents/safety/offline-safety-engine.js';
+import { SafetyModelFile } from '../agents/safety/safety-model-file.js';
+import { evaluateSafetyEngine, loadSafetyCases, missedTargets, safetyCasesPath } from './safety-eval.js';
+import { formatSafetyReport } from './safety-report-format.js';
+
+/** `npm run eval:safety-report [-- locale]`: the offline engine on the held-out cases; exits 1 when a target is missed. */
+const locale = process.argv[2] ?? 'en-US';
+const result = await evaluateSafetyEngine(
+  createOfflineSafetyEngine(),
+  loadSafetyCases(safetyCasesPath(locale)),
+  locale,
+);
+const model = SafetyModelFile.parse(JSON.parse(readFileSync(localeFiles(locale).model, 'utf8')));
+console.log(formatSafetyReport(result, model));
+const missed = missedTargets(result);
+if (missed.length > 0) {
+  console.error(`\ntargets missed: ${missed.join('; ')}`);
+  process.exitCode = 1;
+}
