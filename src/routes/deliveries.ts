@@ -24,6 +24,7 @@ const secured = { tags: ['delivery'], security: [{ bearer: [] }], middleware: re
 
 const deadRoute = createRoute({
   method: 'get',
+  operationId: 'listDeadLetters',
   path: '/',
   summary: 'Webhook posts that failed every try (dead letters), newest first.',
   ...secured,
@@ -45,6 +46,7 @@ const deadRoute = createRoute({
 
 const retryRoute = createRoute({
   method: 'post',
+  operationId: 'retryDelivery',
   path: '/{id}/retry',
   summary: 'Send a dead letter again (a fresh round of tries).',
   ...secured,

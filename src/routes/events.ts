@@ -27,6 +27,7 @@ const Accepted = z
 
 const postRoute = createRoute({
   method: 'post',
+  operationId: 'postEvents',
   path: '/',
   tags: ['events'],
   summary: `Send up to ${MAX_EVENTS_PER_BATCH} events; each is validated on its own, duplicates (same programme and id) are skipped.`,

@@ -12,6 +12,7 @@ const Me = z
 
 const meRoute = createRoute({
   method: 'get',
+  operationId: 'getMe',
   path: '/',
   tags: ['keys'],
   summary: 'The name and roles of the key that calls (any role).',

@@ -21,6 +21,7 @@ const Entry = z
 
 const listRoute = createRoute({
   method: 'get',
+  operationId: 'listOutbox',
   path: '/',
   tags: ['delivery'],
   summary: 'Approved messages of triggered runs, oldest first; follow with `after` = the last `seq` (or nextCursor).',

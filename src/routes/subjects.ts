@@ -63,6 +63,7 @@ const eraseRoute = createRoute({
 
 const putRoute = createRoute({
   method: 'put',
+  operationId: 'putSubject',
   path: '/{id}',
   tags: ['subjects'],
   summary: 'Store (replace) a subject’s audience, consents, time zone, locale and preferences; compose reads them.',
@@ -77,6 +78,7 @@ const putRoute = createRoute({
 
 const getRoute = createRoute({
   method: 'get',
+  operationId: 'getSubject',
   path: '/{id}',
   tags: ['subjects'],
   summary: 'The stored subject, with consents withdrawn by events.',
@@ -92,6 +94,7 @@ const getRoute = createRoute({
 
 const messagesRoute = createRoute({
   method: 'get',
+  operationId: 'listSubjectMessages',
   path: '/{id}/messages',
   tags: ['subjects'],
   summary: "The subject's runs (composed or triggered), newest first, with each sent message's outcome.",

@@ -13,6 +13,7 @@ const answer = { description: "The programme's triggers.", content: { 'applicati
 
 const getRoute = createRoute({
   method: 'get',
+  operationId: 'getTriggers',
   path: '/{program}/triggers',
   summary: 'The events that schedule a compose run, as data.',
   ...secured,
@@ -22,6 +23,7 @@ const getRoute = createRoute({
 
 const putRoute = createRoute({
   method: 'put',
+  operationId: 'putTriggers',
   path: '/{program}/triggers',
   summary: "Replace a programme's triggers: on (event type), where (eq/neq/gt/gte/lt/lte/in/exists), delay, channel.",
   ...secured,
