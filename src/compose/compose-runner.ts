@@ -42,7 +42,13 @@ export type ComposeOptions = {
 };
 
 const pacingOf = (state: RunState) =>
-  state.context ? { cap: state.context.frequencyCap, windowDays: state.context.windowDays } : undefined;
+  state.context
+    ? {
+        cap: state.context.frequencyCap,
+        windowDays: state.context.windowDays,
+        maxPerWeek: state.context.preferences?.preferences.maxPerWeek,
+      }
+    : undefined;
 
 export const newId = (prefix: string) => `${prefix}_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
 const toTrace = (steps: StepRecord[]): TraceRecord[] =>

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { ComposeAnswer, RunOrigin } from '../domain/compose.js';
 import type { SubjectHistory } from '../domain/history.js';
 import { insertHold, recordDecision } from './reviews-repo.js';
-import { lockSubjectProgram } from './subject-lock.js';
+import { lockSubject } from './subject-lock.js';
 import { appendTrace, type TraceRecord } from './trace-repo.js';
 import { inTransaction } from './transaction.js';
 
@@ -19,14 +19,17 @@ export type RunRow = {
 
 const DAY_MS = 86_400_000;
 
+/** Messages counted as sent under the subject's lock: this programme's in its window, and every programme's in 7 days. */
+export type SentCounts = { inWindow: number; lastWeek: number };
+
 /**
- * The cap, re-checked where it can hold: under the subject's lock, with the count of messages sent as of
- * now. `settle` is given that count and answers the run as it must be recorded (blocked past the cap,
- * with what the trace should add), or nothing when the approved answer still fits.
+ * The cap and the subject's weekly maximum, re-checked where they can hold: under the subject's lock,
+ * with the counts of messages sent as of now. `settle` answers the run as it must be recorded (blocked
+ * past a limit, with what the trace should add), or nothing when the approved answer still fits.
  */
 export type CapRecheck = {
   windowDays: number;
-  settle(sentInWindow: number): { answer: ComposeAnswer; trace: TraceRecord[] } | undefined;
+  settle(sent: SentCounts): { answer: ComposeAnswer; trace: TraceRecord[] } | undefined;
 };
 
 /** Extra writes a run's transaction makes, beside the run itself. */
@@ -74,6 +77,16 @@ async function countSent(db: pg.Pool | pg.PoolClient, subjectId: string, program
       'SELECT count(*)::int AS n FROM runs WHERE subject_id = $1 AND program = $2 AND sent_at >= $3',
       [subjectId, program, since],
     )
+  ).rows[0]!.n;
+}
+
+async function countSentEverywhere(db: pg.PoolClient, subjectId: string, days: number) {
+  const since = new Date(Date.now() - days * DAY_MS);
+  return (
+    await db.query<{ n: number }>('SELECT count(*)::int AS n FROM runs WHERE subject_id = $1 AND sent_at >= $2', [
+      subjectId,
+      since,
+    ])
   ).rows[0]!.n;
 }
 
@@ -171,8 +184,10 @@ export function createRunsRepo(pool: pg.Pool) {
 
   /** Takes the subject's lock, then counts what is sent now (every earlier holder has committed). */
   async function recheckCap(client: pg.PoolClient, subjectId: string, program: string, cap: CapRecheck) {
-    await lockSubjectProgram(client, subjectId, program);
-    return cap.settle(await countSent(client, subjectId, program, cap.windowDays));
+    await lockSubject(client, subjectId);
+    const inWindow = await countSent(client, subjectId, program, cap.windowDays);
+    const lastWeek = await countSentEverywhere(client, subjectId, 7);
+    return cap.settle({ inWindow, lastWeek });
   }
 
   async function getAnswer(id: string): Promise<ComposeAnswer | undefined> {

@@ -6,12 +6,10 @@ const FREQUENCY_SPACE = 0x6e6f6632;
 
 /**
  * Serialises, across every process on the database, the transactions that decide whether a run of
- * this subject and programme counts as sent: held from the re-count to the commit that records it.
+ * this subject counts as sent: held from the re-count to the commit that records it. One lock per
+ * subject, every programme included, because the subject's own weekly maximum spans programmes.
  * Taken in its own statement so that (read committed) the count after it sees every earlier commit.
  */
-export async function lockSubjectProgram(client: pg.PoolClient, subjectId: string, program: string) {
-  await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
-    FREQUENCY_SPACE,
-    `${subjectId}\u001f${program}`,
-  ]);
+export async function lockSubject(client: pg.PoolClient, subjectId: string) {
+  await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [FREQUENCY_SPACE, subjectId]);
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ComposeAnswer } from '../../src/domain/compose.js';
-import { compose, composeHeld, type Decided, REQUESTS, subjectId } from '../support/compose-requests.js';
+import { compose, composeBody, composeHeld, type Decided, REQUESTS, subjectId } from '../support/compose-requests.js';
 import { startTestService, type TestService } from '../support/service.js';
 
 // The demo programme's default pacing: at most 3 messages per subject in 7 days.
@@ -48,6 +48,33 @@ describe('the frequency cap under concurrency', () => {
       answers.map(async (a) => (await svc.call('GET', `/v1/messages/${a.id}`, { key: 'client' })).json() as never),
     );
     expect(reread.map((a: ComposeAnswer) => a.status)).toEqual(answers.map((a) => a.status));
+  });
+
+  it("holds the subject's own weekly maximum across programmes under concurrent composes", async () => {
+    const subject = subjectId('max-week-race');
+    const preferences = { maxPerWeek: 1 };
+    const adherence = REQUESTS.cost(subject, undefined, { preferences });
+    // The same person in a trial programme: composes there run beside the adherence ones, not after them.
+    const trial = composeBody(
+      subject,
+      [
+        {
+          type: 'survey_response',
+          data: {
+            question: 'What makes visits hard?',
+            answer: 'the drive to the clinic is too far and I cannot take time off work',
+          },
+        },
+      ],
+      { extra: { preferences, audience: 'participant' } },
+    );
+    trial.program = 'halden-trial';
+    const answers = await Promise.all(Array.from({ length: 16 }, (_, i) => compose(svc, i % 2 ? trial : adherence)));
+    expect(answers.filter((a) => a.status === 'approved')).toHaveLength(1);
+    const limited = answers.filter((a) => a.compliance.checks.some((c) => c.rule === 'preferences' && !c.passed));
+    expect(limited.length).toBeGreaterThanOrEqual(14);
+    for (const a of limited) expect(a.message).toBeNull();
+    expect(await sentCount(subject)).toBe(1);
   });
 
   it('blocks, on frequency, held runs a reviewer approves once the cap is reached', async () => {
