@@ -17,17 +17,44 @@ const SafetyCase = z.object({
 });
 export type SafetyCase = z.infer<typeof SafetyCase>;
 
+/**
+ * The short form of a case that is one chat message, `{id, text, kinds, tag?}` (the
+ * es-US file): read as that message, so both forms are measured the same way.
+ */
+const ChatCase = z
+  .strictObject({
+    id: z.string(),
+    text: z.string().min(1),
+    kinds: z.array(z.enum(SAFETY_KINDS)),
+    tag: z.string().optional(),
+  })
+  .transform(
+    (c): SafetyCase => ({
+      id: c.id,
+      kinds: c.kinds,
+      tags: c.tag ? [c.tag] : [],
+      signals: [{ type: 'chat_message', at: '2026-11-21T09:00:00Z', data: { text: c.text } }],
+    }),
+  );
+
 /** The issue's targets on the held-out set: recall per kind, and crisis precision against everything else. */
 export const SAFETY_TARGETS = {
   recall: { crisis: 1, adverse_event: 0.95, product_complaint: 0.9, medical_information: 0.9 },
   precision: { crisis: 0.9 },
 } as const;
 
+/**
+ * Crisis precision the offline engine has reached on the held-out cases (0.804 en-US, 0.811 es-US on
+ * 2026-12-01), below its 0.90 target: the held-out tests guard this floor against regression while the
+ * target stays open (issue 9; bench/RESULTS.md). Raise it as the engine improves; never lower it.
+ */
+export const CRISIS_PRECISION_FLOOR = 0.8;
+
 export function loadSafetyCases(path: string): SafetyCase[] {
   return readFileSync(path, 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
-    .map((line) => SafetyCase.parse(JSON.parse(line)));
+    .map((line) => z.union([SafetyCase, ChatCase]).parse(JSON.parse(line)));
 }
 
 export type KindResult = {

@@ -38,7 +38,7 @@ export function classifyText(model: SafetyModel, analysis: TextAnalysis): KindSc
       if (evidence > 0 && p[k + 1]! > b.score && !outranked(p, k)) best[k] = { score: p[k + 1]!, span };
     });
   }
-  return best;
+  return yieldCrisis(best);
 }
 
 /**
@@ -51,6 +51,21 @@ const CONFIDENT = 0.5;
 function outranked(p: number[], k: number): boolean {
   if (SAFETY_KINDS[k] !== 'crisis') return false;
   return p.some((q, j) => j > 0 && j !== k + 1 && q >= CONFIDENT && q > p[k + 1]!);
+}
+
+/**
+ * A text that is surely another kind (p ≥ CONFIDENT in some span) is not also a crisis by
+ * the classifier unless the classifier is sure of the crisis too (≥ CRISIS_SURE). In a
+ * message about a rash or a pregnancy test, the mundane sentence next to it ("no idea
+ * what to do") is otherwise read alone and inherits the crisis share of the corpus.
+ * Crisis rules still fire, and the text is held for its other kind either way.
+ */
+const CRISIS_SURE = 0.9;
+const CRISIS = SAFETY_KINDS.indexOf('crisis');
+function yieldCrisis(best: KindScore[]): KindScore[] {
+  const crisis = best[CRISIS]!;
+  if (crisis.score >= CRISIS_SURE || !best.some((b, k) => k !== CRISIS && b.score >= CONFIDENT)) return best;
+  return best.map((b, k) => (k === CRISIS ? { score: 0, span: null } : b));
 }
 
 /**

@@ -4,9 +4,11 @@ import { SAFETY_KINDS } from './safety-types.js';
 /**
  * A training corpus (`agents/data/safety-corpus.<locale>.jsonl`): one JSON object per
  * line, `{"text": "...", "kinds": ["adverse_event", ...]}`; `kinds: []` is a hard negative.
- * `tag` is optional and only documents why a line is there (e.g. "cost_hyperbole").
+ * `tag` is optional and only documents why a line is there (e.g. "cost_hyperbole"). Lines
+ * are strict: a misspelt or renamed field ("note", "kind") is an error, not silently dropped,
+ * so every locale's corpus keeps the one documented shape.
  */
-const CorpusLine = z.object({
+const CorpusLine = z.strictObject({
   text: z.string().min(1),
   kinds: z.array(z.enum(SAFETY_KINDS)),
   tag: z.string().optional(),

@@ -16,8 +16,13 @@ export type SafetyFinding = TextFinding & { signalIndex: number; signalType: str
 
 export type TriageInput = { texts: TriageText[]; locale: string };
 
-/** The agents' common report; the offline engine makes no tool or model calls, and `fallback` says which locale's data read the text when it was not the requested one. */
-export type SafetyReport = AgentReport;
+/**
+ * The agents' common report; the offline engine makes no tool or model calls, and `fallback`
+ * says which locale's data read the text when it was not the requested one. `engineError`
+ * says a configured engine (the model) failed, so the run must be held for a person even
+ * though the offline findings are still there.
+ */
+export type SafetyReport = AgentReport & { engineError?: string };
 
 /**
  * A triage engine can only add caution: it reports what it found and never clears a

@@ -12,6 +12,7 @@ import {
 import { MODEL_LABELS, type PerKind, packSafetyWeights, type SafetyModelFile } from './safety-model-file.js';
 import { matchRules, type RuleSet } from './safety-rules.js';
 import { SAFETY_KINDS, type SafetyKind } from './safety-types.js';
+import type { Span } from './safety-windows.js';
 import { chooseThreshold, kindFigures } from './thresholds.js';
 
 /**
@@ -47,6 +48,9 @@ export type LocaleSources = {
 const labelsOf = (line: SafetyCorpusLine) =>
   line.kinds.length === 0 ? [0] : line.kinds.map((k) => SAFETY_KINDS.indexOf(k) + 1);
 
+/** The spans triage reads in a text, except the whole (already an example). */
+const partSpans = (spans: Span[], n: number) => spans.filter((s) => !(s.from === 0 && s.to === n));
+
 export function trainSafetyModel(src: LocaleSources, settings = DEFAULT_SAFETY_SETTINGS): SafetyModelFile {
   const { dim } = settings.features;
   const lines = parseSafetyCorpus(src.corpusText, `${src.locale} safety corpus`);
@@ -54,8 +58,19 @@ export function trainSafetyModel(src: LocaleSources, settings = DEFAULT_SAFETY_S
   const wholes = analyses.map((a) =>
     spanVector(a.features, { from: 0, to: a.features.word.length }, settings.features),
   );
+  // Triage scores every span of a text and keeps the best, so the model must have seen
+  // spans, not only whole lines: each part of a hard negative is a `none` example too.
+  // Without them a mundane sentence ("thanks for the reminder") inside a longer message is
+  // a text the model never saw labelled, and the crisis share of the corpus carries it.
+  const negativeParts = analyses.map((a, i) =>
+    lines[i]!.kinds.length === 0
+      ? partSpans(a.spans, a.features.word.length).map((s) => spanVector(a.features, s, settings.features))
+      : [],
+  );
   const examples = (use: (i: number) => boolean): Example[] =>
-    wholes.flatMap((x, i) => (use(i) ? labelsOf(lines[i]!).map((y) => ({ x, y })) : []));
+    wholes.flatMap((x, i) =>
+      use(i) ? [...labelsOf(lines[i]!).map((y) => ({ x, y })), ...negativeParts[i]!.map((v) => ({ x: v, y: 0 }))] : [],
+    );
   const strata = lines.map((l) => labelsOf(l)[0]!);
   const folds = foldOf(strata, settings.folds, settings.train.seed);
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
 
 /**
  * The Spanish safety corpora are data for the safety-triage engine: this checks their shape
- * (the English corpora's `{text, kinds, note?}`), that every kind is covered as the targets
+ * (the English corpora's `{text, kinds, tag?}`), that every kind is covered as the targets
  * need, and that the held-out cases were never trained on.
  */
 const KINDS = ['crisis', 'adverse_event', 'product_complaint', 'medical_information'] as const;
@@ -13,7 +13,7 @@ const Line = z.strictObject({
   id: z.string().optional(),
   text: z.string().min(1).max(2000),
   kinds: z.array(z.enum(KINDS)).refine((k) => new Set(k).size === k.length, 'a kind is listed twice'),
-  note: z.string().optional(),
+  tag: z.string().optional(),
 });
 type Line = z.infer<typeof Line>;
 
@@ -53,8 +53,8 @@ describe('the Spanish safety training corpus', () => {
     const texts = negatives.map((l) => normal(l.text));
     expect(texts).toContain('este precio me esta matando');
     expect(texts).toContain('me muero de verguenza');
-    expect(negatives.filter((l) => l.note === 'hyperbole').length).toBeGreaterThanOrEqual(80);
-    expect(negatives.filter((l) => l.note?.startsWith('fear')).length).toBeGreaterThanOrEqual(80);
+    expect(negatives.filter((l) => l.tag === 'hyperbole').length).toBeGreaterThanOrEqual(80);
+    expect(negatives.filter((l) => l.tag?.startsWith('fear')).length).toBeGreaterThanOrEqual(80);
   });
 
   it('covers indirect crisis language, caregivers and the demo products', () => {

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SAFETY_DATA_DIR } from '../../../agents/safety/locale-files.js';
+import { createOfflineSafetyEngine } from '../../../agents/safety/offline-safety-engine.js';
+import { parseSafetyCorpus, SafetyCorpusError } from '../../../agents/safety/safety-corpus.js';
+import { triageText } from '../../../agents/safety/triage-text.js';
+import { loadSafetyCases, safetyCasesPath } from '../../../evals/safety-eval.js';
+
+const normal = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+describe('the corpus format', () => {
+  it('accepts the documented `tag` and rejects any other field, `note` included', () => {
+    expect(parseSafetyCorpus('{"text": "todo bien", "kinds": [], "tag": "nothing wrong"}')).toEqual([
+      { text: 'todo bien', kinds: [], tag: 'nothing wrong' },
+    ]);
+    expect(() => parseSafetyCorpus('{"text": "todo bien", "kinds": [], "note": "nothing wrong"}')).toThrow(
+      SafetyCorpusError,
+    );
+    expect(() => parseSafetyCorpus('{"text": "todo bien", "kinds": [], "note": "x"}')).toThrow(/note/);
+  });
+
+  it('reads the es-US training corpus, hard negatives tagged', () => {
+    const corpus = parseSafetyCorpus(readFileSync(`${SAFETY_DATA_DIR}safety-corpus.es-US.jsonl`, 'utf8'));
+    expect(corpus.length).toBeGreaterThan(1500);
+    expect(corpus.filter((l) => l.tag === 'hyperbole').length).toBeGreaterThanOrEqual(80);
+  });
+});
+
+describe('the held-out es-US cases', () => {
+  const cases = loadSafetyCases(safetyCasesPath('es-US'));
+
+  it('load in their one-message form as a chat message with its tag', () => {
+    const tagged = cases.find((c) => c.tags.length > 0)!;
+    expect(tagged.signals).toEqual([expect.objectContaining({ type: 'chat_message' })]);
+    expect(cases.every((c) => c.signals.length === 1)).toBe(true);
+  });
+
+  it('share no text with the es-US training corpus', () => {
+    const corpus = parseSafetyCorpus(readFileSync(`${SAFETY_DATA_DIR}safety-corpus.es-US.jsonl`, 'utf8'));
+    const trained = new Set(corpus.map((l) => normal(l.text)));
+    const texts = cases.map((c) => ({ id: c.id, text: String(c.signals[0]!.data!.text) }));
+    expect(texts.filter((t) => trained.has(normal(t.text))).map((t) => t.id)).toEqual([]);
+  });
+});
+
+describe('Spanish triage', () => {
+  it('reads es-US with its own data: crisis, adverse event, and a hyperbole that is neither', () => {
+    expect(triageText('ya no quiero vivir, tengo todo planeado', 'es-US')[0]).toMatchObject({ kind: 'crisis' });
+    expect(triageText('ya no quiero vivir, tengo todo planeado', 'es-US')[0]!.cues).not.toContain('locale_fallback');
+    expect(triageText('me salieron ronchas en todo el cuerpo despues de la inyeccion', 'es-US')[0]).toMatchObject({
+      kind: 'adverse_event',
+    });
+    expect(triageText('gracias, todo bien con la entrega', 'es-US')).toEqual([]);
+  });
+
+  it('falls back from es-MX to es-US, not to en-US, and says so', async () => {
+    const [finding] = triageText('me quiero morir', 'es-MX');
+    expect(finding).toMatchObject({ kind: 'crisis' });
+    expect(finding!.cues).toContain('locale_fallback');
+    const { findings, report } = await createOfflineSafetyEngine().triage({
+      locale: 'es-MX',
+      texts: [{ index: 0, type: 'chat_message', text: 'estoy juntando las pastillas para tomarlas todas' }],
+    });
+    expect(findings.map((f) => f.kind)).toContain('crisis');
+    expect(report.fallback).toBe('locale es-MX read with the es-US safety data');
+  });
+});
