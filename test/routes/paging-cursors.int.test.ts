@@ -19,18 +19,18 @@ const TIMES = [
   '2026-03-01 12:00:00.124000+00',
 ];
 
-/** Copies of one held run (and its review) at the given times, in a programme of their own. */
+/** Copies of one held run (and its review) at the given times, for a subject of their own. */
 async function runsAt(times: string[]) {
   const held = await composeHeld(svc);
-  const program = `paging-${randomUUID().slice(0, 8)}`;
+  const subject = `paging-${randomUUID().slice(0, 8)}`;
   const ids: Array<{ run: string; review: string; at: string }> = [];
   for (const [i, at] of times.entries()) {
     const suffix = `${randomUUID().replace(/-/g, '').slice(0, 20)}${i}`;
     const run = `msg_${suffix}`;
     await svc.pool.query(
       `INSERT INTO runs (id, trace_id, subject_id, program, channel, status, answer, created_at)
-       SELECT $2, $3, subject_id, $4, channel, status, answer, $5::timestamptz FROM runs WHERE id = $1`,
-      [held.id, run, `trc_${suffix}`, program, at],
+       SELECT $2, $3, $4, program, channel, status, answer, $5::timestamptz FROM runs WHERE id = $1`,
+      [held.id, run, `trc_${suffix}`, subject, at],
     );
     await svc.pool.query(
       "INSERT INTO reviews (id, run_id, reason, status, created_at) VALUES ($1, $2, 'paging', 'pending', $3::timestamptz)",
@@ -40,15 +40,15 @@ async function runsAt(times: string[]) {
   }
   // Newest first, ties by id descending: the order both listings promise.
   const order = [...ids].sort((a, b) => (a.at === b.at ? (a.run < b.run ? 1 : -1) : a.at < b.at ? 1 : -1));
-  return { program, order };
+  return { subject, order };
 }
 
 const cursorOf = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 describe('keyset paging keeps every row whatever its microseconds', () => {
   it.each([1, 2, 3])('GET /v1/traces with limit=%i pages through runs that share a millisecond', async (limit) => {
-    const { program, order } = await runsAt(TIMES);
-    const { rows } = await allPages<{ runId: string }>(svc, `/v1/traces?program=${program}&limit=${limit}`, 'traces');
+    const { subject, order } = await runsAt(TIMES);
+    const { rows } = await allPages<{ runId: string }>(svc, `/v1/traces?subject=${subject}&limit=${limit}`, 'traces');
     expect(rows.map((r) => r.runId)).toEqual(order.map((o) => o.run));
   });
 
