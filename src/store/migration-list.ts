@@ -304,4 +304,11 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = [
       ALTER TABLE content_gaps ADD PRIMARY KEY (program, barrier, channel, locale);
     `,
   },
+  {
+    name: 'programme settings choose the learning mode (off, shadow, on), off by default',
+    sql: `
+      ALTER TABLE program_settings ADD COLUMN learning text NOT NULL DEFAULT 'off'
+        CHECK (learning IN ('off', 'shadow', 'on'));
+    `,
+  },
 ];
