@@ -5,6 +5,7 @@ import { createDiagnoseNode } from '../../agents/barrier-diagnosis.js';
 import { createComplianceNode } from '../../agents/compliance-checker.js';
 import { createOfflineSelectionEngine } from '../../agents/composer/offline-selection.js';
 import { createAssembleNode } from '../../agents/composer.js';
+import type { LearnerSource } from '../../agents/learning/learner-source.js';
 import { createOfflineStrategyEngine } from '../../agents/strategy/offline-strategy.js';
 import { createStrategyNode } from '../../agents/strategy.js';
 import { createListBlocksTool, createSearchContentTool } from '../../tools/content-tools.js';
@@ -28,6 +29,8 @@ export type ComposeStackDeps = {
   settings: SettingsSource;
   /** The subjects' engagement for their own limits (the closed loop's outcomes); absent in bare evals. */
   engagement?: EngagementSource;
+  /** What the learner knows, for programmes whose learning is shadow or on; absent in bare evals. */
+  learner?: LearnerSource;
   models?: ModelEngines;
   /** The run policy's review threshold; its default when absent. */
   reviewBelow?: number;
@@ -46,6 +49,7 @@ type NodeDeps = {
   runs: RunHistorySource;
   settings: SettingsSource;
   engagement?: EngagementSource;
+  learner?: LearnerSource;
   models?: ModelEngines;
 };
 
@@ -60,7 +64,10 @@ export function createComposeNodes(deps: NodeDeps, secrets: RunSecretsStore, pol
       engagement: deps.engagement,
     }),
     diagnose: createDiagnoseNode({ offline: createOfflineDiagnosisEngine(), model: models.diagnosis, secrets }),
-    plan: createStrategyNode({ offline: createOfflineStrategyEngine() }),
+    plan: createStrategyNode({
+      offline: createOfflineStrategyEngine(),
+      ...(deps.learner ? { learning: { source: deps.learner, content: deps.content } } : {}),
+    }),
     assemble: createAssembleNode({
       tools: { search: createSearchContentTool(deps.content), list: createListBlocksTool(deps.content) },
       offline: createOfflineSelectionEngine(),
