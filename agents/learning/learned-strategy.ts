@@ -10,9 +10,14 @@ import { chooseAction, type LearningChoice } from './thompson-choice.js';
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
-type ActionView = { technique: string; channel: Channel } | { technique: 'skip'; channel: null };
-const view = (a: LearningAction): ActionView =>
-  a.kind === 'skip' ? { technique: 'skip', channel: null } : { technique: a.technique, channel: a.channel };
+type ActionView = { technique: string; name: string; channel: Channel } | { technique: 'skip'; channel: null };
+const SKIP_VIEW: ActionView = { technique: 'skip', channel: null };
+const sendView = (technique: string, channel: Channel): ActionView => ({
+  technique,
+  name: bct(technique).name,
+  channel,
+});
+const view = (a: LearningAction): ActionView => (a.kind === 'skip' ? SKIP_VIEW : sendView(a.technique, a.channel));
 
 /** One candidate for the trace: the action, its posterior, the draw, and the counts behind it (no ids). */
 const candidateRecord = (c: Candidate) => ({
@@ -75,10 +80,7 @@ export function learnedStrategy(input: {
   });
   const policy = view(choice.action);
   const lead = input.table.strategy.techniques[0]?.code;
-  const tableView: ActionView =
-    lead && input.table.channel
-      ? { technique: lead, channel: input.table.channel }
-      : { technique: 'skip', channel: null };
+  const tableView = lead && input.table.channel ? sendView(lead, input.table.channel) : SKIP_VIEW;
   const on = input.mode === 'on';
   const record: LearningRecord = {
     mode: input.mode,

@@ -74,7 +74,7 @@ describe('the strategy consults the learner', () => {
     expect(learning.mode).toBe('shadow');
     expect(learning.coldStart).toBe(true);
     expect(learning.agree).toBe(true);
-    expect(learning.used).toEqual({ technique: answer.strategy.techniques[0].code, channel: 'sms' });
+    expect(learning.used).toMatchObject({ technique: answer.strategy.techniques[0].code, channel: 'sms' });
     expect(answer.strategy.rationale).not.toMatch(/^Learning/);
     const skip = learning.candidates.find((c: Loose) => c.technique === 'skip');
     expect(skip).toMatchObject({ channel: null, sample: null });

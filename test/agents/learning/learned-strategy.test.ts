@@ -70,7 +70,7 @@ describe('learnedStrategy', () => {
       table: { ...TABLE, channel: 'sms' as const },
     };
     const on = learnedStrategy({ ...input, mode: 'on', seed: 'run-2' });
-    expect(on.record.policy).toEqual({ technique: '12.1', channel: 'sms' });
+    expect(on.record.policy).toMatchObject({ technique: '12.1', channel: 'sms' });
     expect(on.strategy.techniques.map((t) => t.code)).toEqual(['12.1']);
     expect(on.strategy.rationale).toMatch(/^Learning \(exploited\): Chose 12\.1 /);
     expect(learnedStrategy({ ...input, mode: 'on', seed: 'run-2' }).record).toEqual(on.record);
