@@ -16,6 +16,7 @@ import { createJobsRepo } from './store/jobs-repo.js';
 import { createLearnerRepo } from './store/learner-repo.js';
 import { openStore } from './store/open-store.js';
 import { createOutboxRepo } from './store/outbox-repo.js';
+import { createOutcomeInsights } from './store/outcome-insights.js';
 import { createOutcomesRepo } from './store/outcomes-repo.js';
 import { createProgramSummary } from './store/program-summary.js';
 import { createReviewsRepo } from './store/reviews-repo.js';
@@ -80,6 +81,7 @@ export async function openRuntime(env: Env) {
     webhookSecrets: createWebhookSecretsRepo(pool),
     outcomes: createOutcomesRepo(pool),
     summary: createProgramSummary(pool),
+    insights: createOutcomeInsights(pool),
     learner,
   };
 }

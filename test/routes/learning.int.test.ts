@@ -128,3 +128,69 @@ describe('the strategy consults the learner', () => {
     }
   });
 });
+
+describe('GET /v1/programs/{p}/insights', () => {
+  const HCP = 'lumenzo-hcp';
+
+  it('answers descriptive, predictive and prescriptive insights for strategists', async () => {
+    await seedOutcomes(svc.pool, [
+      {
+        program: HCP,
+        subject: 'hcp-1',
+        barrier: 'cost',
+        technique: '3.2',
+        channel: 'email',
+        achieved: 30,
+        notAchieved: 10,
+        blockIds: ['B-GOOD'],
+      },
+      {
+        program: HCP,
+        subject: 'hcp-2',
+        barrier: 'cost',
+        technique: '1.2',
+        channel: 'email',
+        achieved: 2,
+        notAchieved: 38,
+        blockIds: ['B-POOR'],
+      },
+      {
+        program: HCP,
+        subject: null,
+        barrier: 'cost',
+        technique: '1.2',
+        channel: 'email',
+        achieved: 0,
+        notAchieved: 5,
+        blockIds: ['B-POOR'],
+      },
+    ]);
+    const r = await json(await svc.call('GET', `/v1/programs/${HCP}/insights`, { key: 'strategist' }));
+    expect(r.status).toBe(200);
+    const { descriptive, options, best, neverWins } = r.body;
+    expect(descriptive.totals).toMatchObject({ sent: 85, achieved: 32, notAchieved: 53, pending: 0 });
+    expect(descriptive.byBlock.map((b: Loose) => b.block)).toEqual(['B-GOOD', 'B-POOR']);
+    expect(descriptive.byTechnique.find((t: Loose) => t.technique === '1.2')).toMatchObject({ sent: 45, achieved: 2 });
+    const good = options.find((o: Loose) => o.technique === '3.2');
+    expect(good).toMatchObject({ barrier: 'cost', channel: 'email', sent: 40, achieved: 30, rate: 0.75 });
+    expect(good.interval[0]).toBeLessThan(good.pAchieve);
+    expect(good.interval[1]).toBeGreaterThan(good.pAchieve);
+    expect(good.pBest).toBeGreaterThan(0.99);
+    // The anonymous visitors' messages are described but do not count as evidence (their outcome cannot be seen).
+    const poor = options.find((o: Loose) => o.technique === '1.2');
+    expect(poor.sent).toBe(45);
+    expect(poor.pAchieve).toBeCloseTo(3 / 42, 3);
+    expect(best).toEqual([
+      { barrier: 'cost', channel: 'email', technique: '3.2', pAchieve: good.pAchieve, pBest: good.pBest },
+    ]);
+    expect(neverWins.map((b: Loose) => b.block)).toEqual(['B-POOR']);
+  });
+
+  it('is for strategists, and a 422 for an unknown programme', async () => {
+    expect((await svc.call('GET', `/v1/programs/${HCP}/insights`, { key: 'client' })).status).toBe(403);
+    const unknown = await json(await svc.call('GET', '/v1/programs/no-such-programme/insights', { key: 'strategist' }));
+    expect(unknown.status).toBe(422);
+    const doc = await json(await svc.call('GET', '/openapi.json', { key: null }));
+    expect(doc.body.paths['/v1/programs/{program}/insights'].get.operationId).toBe('getProgramInsights');
+  });
+});
