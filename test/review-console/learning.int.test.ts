@@ -69,3 +69,54 @@ describe('a learned choice on the run page', () => {
     await page.close();
   });
 });
+
+describe('the insights page', () => {
+  it('shows the best action, each option’s chance and what never wins, for a strategist key', async () => {
+    await seedOutcomes(svc.pool, [
+      {
+        program: 'lumenzo-hcp',
+        subject: 'hcp-a',
+        barrier: 'cost',
+        technique: '3.2',
+        channel: 'email',
+        achieved: 30,
+        notAchieved: 10,
+        blockIds: ['HCP-GOOD'],
+      },
+      {
+        program: 'lumenzo-hcp',
+        subject: 'hcp-b',
+        barrier: 'cost',
+        technique: '1.2',
+        channel: 'email',
+        achieved: 2,
+        notAchieved: 38,
+        blockIds: ['HCP-POOR'],
+      },
+    ]);
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    await signIn(page, svc.url, KEYS.admin);
+    await page.getByRole('link', { name: 'Insights' }).click();
+    await page.locator('#insights-program option[value="lumenzo-hcp"]').waitFor({ state: 'attached' });
+    await page.locator('#insights-program').selectOption('lumenzo-hcp');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.locator('#insights-options').waitFor();
+    expect(await textOf(page, '#insights-best')).toMatch(
+      /^cost on email: 3\.2 has the best estimate \(74%; 100% chance it is the best\)\.$/,
+    );
+    expect(await textOf(page, '#insights-never')).toContain('HCP-POOR: achieved 2 of 40');
+    const rows = await page.locator('#insights-blocks tbody tr').allTextContents();
+    expect(rows).toHaveLength(2);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('tells a reviewer without the strategist role that insights need one', async () => {
+    const page = await browser.context.newPage();
+    await signIn(page, svc.url, KEYS.reviewer);
+    await page.goto(`${svc.url}/review#/insights`);
+    expect(await textOf(page, '#insights-error:not([hidden])')).toBe('Insights need a strategist key.');
+    await page.close();
+  });
+});
