@@ -12,11 +12,11 @@ type Row = { subject_id: string | null; barrier: Barrier; technique: string; cha
  * known subjects count: an anonymous visitor's message can never be achieved, and an erased subject's
  * outcomes are unlinked (subject_id NULL), so neither moves anyone's choice.
  */
-const armCounts = (where: string, by: string) => `SELECT ${by}, techniques[1] AS technique,
+const SUBJECT_COUNTS = `SELECT subject_id, barrier, techniques[1] AS technique, channel,
     count(*) FILTER (WHERE outcome = 'achieved') AS a, count(*) FILTER (WHERE outcome = 'not_achieved') AS n
   FROM message_outcomes
-  WHERE program = $1 AND ${where} AND outcome IN ('achieved', 'not_achieved') AND cardinality(techniques) > 0
-  GROUP BY ${by}, techniques[1]`;
+  WHERE subject_id = $2 AND program = $1 AND outcome IN ('achieved', 'not_achieved') AND cardinality(techniques) > 0
+  GROUP BY subject_id, barrier, techniques[1], channel`;
 
 const toRow = (scope: CountRow['scope'], r: Row): CountRow => ({
   scope,
@@ -30,9 +30,9 @@ const toRow = (scope: CountRow['scope'], r: Row): CountRow => ({
 });
 
 /**
- * The learner's state for one compose, read from stored outcomes: the programme's counts (one grouped
- * query, kept per process for `ttlMs` so a compose stays cheap) and the subject's own (an indexed read of
- * their rows, never cached, so their latest outcome counts at once).
+ * The learner's state for one compose, read from stored outcomes: the programme's counts (from the counts
+ * the database keeps, outcome_counts; kept per process for `ttlMs`) and the subject's own (an indexed read
+ * of their rows, never cached, so their latest outcome counts at once).
  */
 export function createLearnerRepo(pool: pg.Pool, opts: { ttlMs?: number; now?: () => number } = {}) {
   const ttlMs = opts.ttlMs ?? 30_000;
@@ -43,15 +43,20 @@ export function createLearnerRepo(pool: pg.Pool, opts: { ttlMs?: number; now?: (
     const hit = cache.get(program);
     if (hit && now() - hit.at < ttlMs) return hit.rows;
     const rows = pool
-      .query<Row>(armCounts('subject_id IS NOT NULL', 'barrier, channel'), [program])
-      .then((r) => r.rows.map((row) => toRow('programme', row)));
+      .query<Row>(
+        `SELECT barrier, technique, channel, sum(achieved) AS a, sum(not_achieved) AS n FROM outcome_counts
+         WHERE program = $1 AND known AND technique <> '' GROUP BY barrier, technique, channel
+         HAVING sum(achieved) + sum(not_achieved) > 0`,
+        [program],
+      )
+      .then((r) => r.rows.map((row) => toRow('programme', { ...row, subject_id: null })));
     rows.catch(() => cache.delete(program));
     cache.set(program, { at: now(), rows });
     return rows;
   }
 
   async function subjectRows(program: string, subject: string): Promise<CountRow[]> {
-    const r = await pool.query<Row>(armCounts('subject_id = $2', 'subject_id, barrier, channel'), [program, subject]);
+    const r = await pool.query<Row>(SUBJECT_COUNTS, [program, subject]);
     return r.rows.map((row) => toRow('subject', row));
   }
 

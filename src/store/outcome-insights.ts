@@ -15,21 +15,20 @@ type Row = {
 };
 
 /**
- * A programme's insights from its message outcomes: one scan grouped by barrier, leading technique, channel
- * and block set (few groups however many messages), the rest computed from the groups. No subject is named.
+ * A programme's insights from its message outcomes, read from the counts the database keeps beside them
+ * (outcome_counts: per barrier, leading technique, channel, block set and whether the subject is known,
+ * so a few hundred rows however many messages); the rest is computed from those groups. No subject is named.
  */
 export function createOutcomeInsights(pool: pg.Pool) {
   return async function insights(program: string) {
     const rows = (
       await pool.query<Row>(
-        `SELECT barrier, techniques[1] AS technique, channel, block_ids, count(*) AS sent,
-           count(*) FILTER (WHERE outcome = 'achieved') AS achieved,
-           count(*) FILTER (WHERE outcome = 'not_achieved') AS not_achieved,
-           count(*) FILTER (WHERE outcome = 'pending') AS pending,
-           count(*) FILTER (WHERE outcome = 'achieved' AND subject_id IS NOT NULL) AS learn_achieved,
-           count(*) FILTER (WHERE outcome = 'not_achieved' AND subject_id IS NOT NULL) AS learn_not_achieved
-         FROM message_outcomes WHERE program = $1
-         GROUP BY barrier, techniques[1], channel, block_ids`,
+        `SELECT barrier, nullif(technique, '') AS technique, channel, block_ids, sum(sent) AS sent,
+           sum(achieved) AS achieved, sum(not_achieved) AS not_achieved, sum(pending) AS pending,
+           coalesce(sum(achieved) FILTER (WHERE known), 0) AS learn_achieved,
+           coalesce(sum(not_achieved) FILTER (WHERE known), 0) AS learn_not_achieved
+         FROM outcome_counts WHERE program = $1
+         GROUP BY barrier, technique, channel, block_ids HAVING sum(sent) > 0`,
         [program],
       )
     ).rows;
