@@ -67,7 +67,7 @@ export default async function run() {
       [
         ['query', 'mean', 'p50', 'max'],
         [
-          'insights (one grouped scan + posteriors)',
+          'insights (outcome_counts + posteriors)',
           mean(insightsMs),
           percentile(insightsMs, 50),
           Math.max(...insightsMs),
