@@ -185,4 +185,3 @@ export function programmeInsights(groups: readonly OutcomeGroup[]) {
       .map((b) => ({ ...b, bestChance: blockChances.get(b.block)!.pBest })),
   };
 }
-export type ProgrammeInsights = ReturnType<typeof programmeInsights>;

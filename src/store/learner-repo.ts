@@ -75,4 +75,3 @@ export function createLearnerRepo(pool: pg.Pool, opts: { ttlMs?: number; now?: (
 
   return { state, forget } satisfies LearnerSource & { forget(): void };
 }
-export type LearnerRepo = ReturnType<typeof createLearnerRepo>;

@@ -22,7 +22,7 @@ function evidence(c) {
 const same = (a, b) => a.technique === b.technique && a.channel === b.channel;
 
 /** One sentence: the choice, the evidence behind it, and whether the learner exploited or explored. */
-export function learnedSentence(learning) {
+function learnedSentence(learning) {
   const chosen = learning.candidates.find((c) => same(c, learning.policy));
   const what = learning.policy.technique === 'skip' ? 'Chose to send nothing' : `Chose ${option(learning.policy)}`;
   if (learning.coldStart)
