@@ -21,6 +21,7 @@ import { DEFAULT_RUN_POLICY, type RunPolicy } from '../graph/run-policy.js';
 import { RunSecretsStore } from '../graph/run-secrets.js';
 import type { RunsRepo } from '../store/runs-repo.js';
 import { createComposeRunner, type RunnerDeps } from './compose-runner.js';
+import { memoBlockList } from './memo-block-list.js';
 
 export type ComposeStackDeps = {
   pool: pg.Pool;
@@ -31,6 +32,8 @@ export type ComposeStackDeps = {
   engagement?: EngagementSource;
   /** What the learner knows, for programmes whose learning is shadow or on; absent in bare evals. */
   learner?: LearnerSource;
+  /** How long the learner's view of the content (which techniques have blocks) is kept (ms); 30 s when absent. */
+  learnerCacheMs?: number;
   models?: ModelEngines;
   /** The run policy's review threshold; its default when absent. */
   reviewBelow?: number;
@@ -50,6 +53,7 @@ type NodeDeps = {
   settings: SettingsSource;
   engagement?: EngagementSource;
   learner?: LearnerSource;
+  learnerCacheMs?: number;
   models?: ModelEngines;
 };
 
@@ -66,7 +70,9 @@ export function createComposeNodes(deps: NodeDeps, secrets: RunSecretsStore, pol
     diagnose: createDiagnoseNode({ offline: createOfflineDiagnosisEngine(), model: models.diagnosis, secrets }),
     plan: createStrategyNode({
       offline: createOfflineStrategyEngine(),
-      ...(deps.learner ? { learning: { source: deps.learner, content: deps.content } } : {}),
+      ...(deps.learner
+        ? { learning: { source: deps.learner, content: memoBlockList(deps.content, deps.learnerCacheMs ?? 30_000) } }
+        : {}),
     }),
     assemble: createAssembleNode({
       tools: { search: createSearchContentTool(deps.content), list: createListBlocksTool(deps.content) },
