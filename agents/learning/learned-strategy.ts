@@ -3,12 +3,13 @@ import type { Strategy } from '../../src/domain/compose.js';
 import type { LearningMode } from '../../src/domain/ports.js';
 import { bct } from '../strategy/bct-taxonomy.js';
 import type { Candidate } from './candidate.js';
-import type { LearningAction } from './learning-action.js';
-import type { LearnerState } from './outcome-counts.js';
+import { armKey, type LearningAction, SKIP } from './learning-action.js';
+import { type LearnerState, type OutcomeCounts, programmeCounts } from './outcome-counts.js';
 import { seededRandom } from './seeded-random.js';
 import { chooseAction, type LearningChoice } from './thompson-choice.js';
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
+const total = (c: OutcomeCounts) => c.achieved + c.notAchieved;
 
 type ActionView = { technique: string; name: string; channel: Channel } | { technique: 'skip'; channel: null };
 const SKIP_VIEW: ActionView = { technique: 'skip', channel: null };
@@ -41,6 +42,8 @@ export type LearningRecord = {
   explored: boolean;
   coldStart: boolean;
   rationale: string;
+  /** Sending nothing was allowed but left out: no outcome of a skipped run for this barrier is recorded yet. */
+  skipUnobserved: boolean;
   candidates: ReturnType<typeof candidateRecord>[];
 };
 
@@ -71,11 +74,19 @@ export function learnedStrategy(input: {
   /** Seeds the draw, so a run's choice replays. */
   seed: string;
 }): { strategy: Strategy; channel: Channel | null; record: LearningRecord } {
+  // Skipping competes only once skipped runs' outcomes are known: with none, its flat prior would win a
+  // draw against well-measured sends about a third of the time, and people would be left without help
+  // on no evidence at all.
+  const skipUnobserved =
+    input.allowed.some((a) => a.kind === 'skip') &&
+    total(programmeCounts(input.state, armKey(input.barrier, SKIP))) === 0;
+  const sends = input.allowed.filter((a) => a.kind === 'send');
+  const allowed = skipUnobserved && sends.length ? sends : input.allowed;
   const choice = chooseAction({
     state: input.state,
     subject: input.subject,
     barrier: input.barrier,
-    allowed: input.allowed,
+    allowed,
     random: seededRandom(input.seed),
   });
   const policy = view(choice.action);
@@ -90,6 +101,7 @@ export function learnedStrategy(input: {
     explored: choice.explored,
     coldStart: choice.coldStart,
     rationale: choice.rationale,
+    skipUnobserved: allowed !== input.allowed,
     candidates: choice.candidates.map(candidateRecord),
   };
   if (!on) return { ...input.table, record };

@@ -89,6 +89,13 @@ export function learningCard(steps) {
         )
       : null,
     h('p', { id: 'learning-sentence' }, learnedSentence(learning)),
+    learning.skipUnobserved
+      ? h(
+          'p',
+          { id: 'learning-skip', class: 'muted' },
+          'Sending nothing was not weighed: no outcome of a skipped run is recorded yet.',
+        )
+      : null,
     candidatesTable(learning),
   );
 }

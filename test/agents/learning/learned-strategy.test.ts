@@ -49,7 +49,12 @@ describe('learnedStrategy', () => {
         table: { ...TABLE, channel: 'sms' },
         seed: 'run-1',
       });
-      expect(r.record).toMatchObject({ coldStart: true, agree: true, policy: { technique: '3.2', channel: 'sms' } });
+      expect(r.record).toMatchObject({
+        coldStart: true,
+        agree: true,
+        skipUnobserved: true,
+        policy: { technique: '3.2', channel: 'sms' },
+      });
       expect(r.channel).toBe('sms');
       expect(r.strategy.techniques.map((t) => t.code)).toEqual(['3.2']);
     }
