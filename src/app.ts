@@ -24,6 +24,7 @@ import { graphRoutes } from './routes/graph.js';
 import { healthRoutes } from './routes/health.js';
 import { homeRoutes } from './routes/home-page.js';
 import { inputGuard } from './routes/input-guard.js';
+import { type InsightsRouteDeps, insightsRoutes } from './routes/insights.js';
 import { meRoutes } from './routes/me.js';
 import { messageRoutes } from './routes/messages.js';
 import { finishDocument } from './routes/openapi-document.js';
@@ -76,7 +77,8 @@ export type AppDeps = {
   ingest(events: unknown[]): Promise<IntakeResult>;
 } & EvalRouteDeps &
   SubjectRouteDeps &
-  ProgramRouteDeps;
+  ProgramRouteDeps &
+  InsightsRouteDeps;
 
 const API_INFO = { title: 'nof1', version: '1.0.0' };
 
@@ -120,6 +122,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/subjects', subjectRoutes(deps));
   app.route('/v1/programs', programRoutes(deps));
   app.route('/v1/programs', triggerRoutes(deps));
+  app.route('/v1/programs', insightsRoutes(deps));
   app.route('/v1/events', eventRoutes(deps));
   app.route('/v1/outbox', outboxRoutes(deps));
   app.route('/v1/deliveries', deliveryRoutes(deps));

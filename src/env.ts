@@ -19,6 +19,8 @@ const EnvSchema = z.object({
   /** Connections to DATABASE_URL; 1 for a single-session server such as PGlite over the wire protocol. */
   NOF1_DB_POOL_MAX: z.coerce.number().int().min(1).max(100).optional(),
   NOF1_REVIEW_BELOW: z.coerce.number().min(0).max(1).optional(),
+  /** How long a process keeps a programme's outcome counts for the learner (ms); 0 reads them on every compose. */
+  NOF1_LEARNER_CACHE_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   NOF1_API_KEYS: z.string().optional(),
   /** The key `nof1 eval run --against URL` sends when --key is not given. */
   NOF1_EVAL_KEY: z.string().min(1).optional(),

@@ -13,8 +13,10 @@ import { createErasureRepo } from './store/erasure-repo.js';
 import { createEventsRepo } from './store/events-repo.js';
 import { createIdempotencyRepo } from './store/idempotency-repo.js';
 import { createJobsRepo } from './store/jobs-repo.js';
+import { createLearnerRepo } from './store/learner-repo.js';
 import { openStore } from './store/open-store.js';
 import { createOutboxRepo } from './store/outbox-repo.js';
+import { createOutcomeInsights } from './store/outcome-insights.js';
 import { createOutcomesRepo } from './store/outcomes-repo.js';
 import { createProgramSummary } from './store/program-summary.js';
 import { createReviewsRepo } from './store/reviews-repo.js';
@@ -50,6 +52,8 @@ export async function openRuntime(env: Env) {
     poolMax: env.NOF1_DB_POOL_MAX,
   });
   const { pool } = store;
+  const learner = createLearnerRepo(pool, { ttlMs: env.NOF1_LEARNER_CACHE_MS });
+  const erasure = createErasureRepo(pool);
   return {
     store,
     content: createContentRepo(pool, createEmbedder(env)),
@@ -59,7 +63,14 @@ export async function openRuntime(env: Env) {
     traces: createTraceRepo(pool),
     reviews: createReviewsRepo(pool),
     listing: createRunListing(pool),
-    erasure: createErasureRepo(pool),
+    // An erased subject's outcomes stop counting for the learner at once, not when its cache expires.
+    erasure: {
+      eraseSubject: async (subjectId: string) => {
+        const erased = await erasure.eraseSubject(subjectId);
+        learner.forget();
+        return erased;
+      },
+    },
     subjects: createSubjectsRepo(pool),
     subjectMessages: createSubjectMessages(pool),
     events: createEventsRepo(pool),
@@ -70,6 +81,8 @@ export async function openRuntime(env: Env) {
     webhookSecrets: createWebhookSecretsRepo(pool),
     outcomes: createOutcomesRepo(pool),
     summary: createProgramSummary(pool),
+    insights: createOutcomeInsights(pool),
+    learner,
   };
 }
 export type Runtime = Awaited<ReturnType<typeof openRuntime>>;

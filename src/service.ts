@@ -78,6 +78,7 @@ export async function startService(env: Env, logger: Logger): Promise<RunningSer
       pool: runtime.store.pool,
       ...runtime,
       engagement: runtime.outcomes,
+      learnerCacheMs: env.NOF1_LEARNER_CACHE_MS,
       models: await loadModelEngines(env),
       reviewBelow: env.NOF1_REVIEW_BELOW,
       modelTimeMs: env.NOF1_MODEL_TIMEOUT_MS,

@@ -5,6 +5,7 @@ import { createDiagnoseNode } from '../../agents/barrier-diagnosis.js';
 import { createComplianceNode } from '../../agents/compliance-checker.js';
 import { createOfflineSelectionEngine } from '../../agents/composer/offline-selection.js';
 import { createAssembleNode } from '../../agents/composer.js';
+import type { LearnerSource } from '../../agents/learning/learner-source.js';
 import { createOfflineStrategyEngine } from '../../agents/strategy/offline-strategy.js';
 import { createStrategyNode } from '../../agents/strategy.js';
 import { createListBlocksTool, createSearchContentTool } from '../../tools/content-tools.js';
@@ -20,6 +21,7 @@ import { DEFAULT_RUN_POLICY, type RunPolicy } from '../graph/run-policy.js';
 import { RunSecretsStore } from '../graph/run-secrets.js';
 import type { RunsRepo } from '../store/runs-repo.js';
 import { createComposeRunner, type RunnerDeps } from './compose-runner.js';
+import { memoBlockList } from './memo-block-list.js';
 
 export type ComposeStackDeps = {
   pool: pg.Pool;
@@ -28,6 +30,10 @@ export type ComposeStackDeps = {
   settings: SettingsSource;
   /** The subjects' engagement for their own limits (the closed loop's outcomes); absent in bare evals. */
   engagement?: EngagementSource;
+  /** What the learner knows, for programmes whose learning is shadow or on; absent in bare evals. */
+  learner?: LearnerSource;
+  /** How long the learner's view of the content (which techniques have blocks) is kept (ms); 30 s when absent. */
+  learnerCacheMs?: number;
   models?: ModelEngines;
   /** The run policy's review threshold; its default when absent. */
   reviewBelow?: number;
@@ -46,6 +52,8 @@ type NodeDeps = {
   runs: RunHistorySource;
   settings: SettingsSource;
   engagement?: EngagementSource;
+  learner?: LearnerSource;
+  learnerCacheMs?: number;
   models?: ModelEngines;
 };
 
@@ -60,7 +68,12 @@ export function createComposeNodes(deps: NodeDeps, secrets: RunSecretsStore, pol
       engagement: deps.engagement,
     }),
     diagnose: createDiagnoseNode({ offline: createOfflineDiagnosisEngine(), model: models.diagnosis, secrets }),
-    plan: createStrategyNode({ offline: createOfflineStrategyEngine() }),
+    plan: createStrategyNode({
+      offline: createOfflineStrategyEngine(),
+      ...(deps.learner
+        ? { learning: { source: deps.learner, content: memoBlockList(deps.content, deps.learnerCacheMs ?? 30_000) } }
+        : {}),
+    }),
     assemble: createAssembleNode({
       tools: { search: createSearchContentTool(deps.content), list: createListBlocksTool(deps.content) },
       offline: createOfflineSelectionEngine(),

@@ -40,14 +40,18 @@ export interface RunHistorySource {
 
 /** Target behaviours and the window after a sent message in which one makes it `achieved` (ISO 8601 duration). */
 export type OutcomeSettings = { targets: string[]; window: string };
+/** Whether the strategy follows the design table (`off`), records the learner's choice beside it (`shadow`), or follows the learner (`on`). */
+export const LEARNING_MODES = ['off', 'shadow', 'on'] as const;
+export type LearningMode = (typeof LEARNING_MODES)[number];
 export type ProgramSettings = {
   program: string;
   frequencyCap: number;
   frequencyWindowDays: number;
   outcomes?: OutcomeSettings | null;
   webhookUrl?: string | null;
+  learning?: LearningMode;
 };
-export const DEFAULT_SETTINGS = { frequencyCap: 3, frequencyWindowDays: 7 };
+export const DEFAULT_SETTINGS = { frequencyCap: 3, frequencyWindowDays: 7, learning: 'off' as LearningMode };
 
 export interface SettingsSource {
   get(program: string): Promise<ProgramSettings>;

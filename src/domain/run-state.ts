@@ -2,6 +2,7 @@ import type { Channel, ContentBlock } from './block.js';
 import type { PreferenceContext, RuleResult } from './compliance.js';
 import type { ComposeRequest, Diagnosis, Message, Readability, Status, Strategy } from './compose.js';
 import type { SubjectHistory } from './history.js';
+import type { LearningMode } from './ports.js';
 import type { StepRecord } from './step.js';
 
 export type RunContext = {
@@ -20,6 +21,8 @@ export type RunContext = {
   escalation?: string;
   /** The subject's own limits, when their profile or engagement is known. */
   preferences?: PreferenceContext;
+  /** The programme's learning mode (settings); off when absent. */
+  learning?: LearningMode;
 };
 
 export type ReviewDecision = { decision: 'approve' | 'reject'; note: string | null; by: string; at: string };

@@ -1,6 +1,6 @@
 import { END, START, StateGraph } from '@langchain/langgraph';
 import type { NodeUpdate, RunState } from '../domain/run-state.js';
-import { afterAssembly, afterCompliance, afterDiagnosis, type RunPolicy } from './run-policy.js';
+import { afterAssembly, afterCompliance, afterDiagnosis, afterStrategy, type RunPolicy } from './run-policy.js';
 import { ComposeState } from './state.js';
 
 type Node = (state: RunState) => Promise<NodeUpdate>;
@@ -30,7 +30,7 @@ export function buildComposeGraph(nodes: GraphNodes, policy: RunPolicy) {
     .addEdge(START, 'load_context')
     .addEdge('load_context', 'diagnose_barrier')
     .addConditionalEdges('diagnose_barrier', afterDiagnosis, ['plan_strategy', 'finalize'])
-    .addEdge('plan_strategy', 'assemble_message')
+    .addConditionalEdges('plan_strategy', afterStrategy, ['assemble_message', 'finalize'])
     .addConditionalEdges('assemble_message', afterAssembly, ['check_compliance', 'hold_for_review', 'finalize'])
     .addConditionalEdges('check_compliance', afterCompliance(policy), [
       'assemble_message',

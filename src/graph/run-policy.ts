@@ -29,6 +29,12 @@ export function afterDiagnosis(s: RunState): 'plan_strategy' | 'finalize' {
     : 'plan_strategy';
 }
 
+/** After strategy: a learned choice to send nothing ends the run (skipped), unless a person must look. */
+export function afterStrategy(s: RunState): 'assemble_message' | 'finalize' {
+  const sendNothing = s.strategy?.techniques.length === 0 && s.diagnosis?.barrier !== 'none';
+  return sendNothing && !s.context?.escalation && !owesAcknowledgement(s) ? 'finalize' : 'assemble_message';
+}
+
 /** No message: a person must still see an escalation; a consent block or a failed revision ends here. */
 export function afterAssembly(s: RunState): 'check_compliance' | 'hold_for_review' | 'finalize' {
   if (s.message) return 'check_compliance';

@@ -5,6 +5,7 @@ import { trimTrailingSlash } from 'hono/trailing-slash';
 import type { AppEnv } from '../app-env.js';
 import { securityHeaders } from '../routes/security-headers.js';
 import { DeliveriesView } from './deliveries-view.js';
+import { InsightsView } from './insights-view.js';
 import { Layout } from './layout.js';
 import { SignIn } from './sign-in.js';
 import { CONSOLE_CSS_HASH } from './styles.js';
@@ -43,6 +44,7 @@ function Page() {
         <RunView />
         <SearchView />
         <DeliveriesView />
+        <InsightsView />
       </div>
     </Layout>
   );

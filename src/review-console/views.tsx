@@ -14,6 +14,9 @@ export function Nav() {
       <a href="#/deliveries" data-view="deliveries">
         Deliveries
       </a>
+      <a href="#/insights" data-view="insights">
+        Insights
+      </a>
     </nav>
   );
 }

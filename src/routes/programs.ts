@@ -3,6 +3,7 @@ import { requireRole } from '../auth/require-role.js';
 import { assertKnownProgram, type ProgramSource } from '../content/known-program.js';
 import { Invalid } from '../domain/errors.js';
 import { EventType } from '../domain/event.js';
+import { LEARNING_MODES } from '../domain/ports.js';
 import { durationMs } from '../loop/run-time.js';
 import { checkWebhookUrl, type UrlPolicy } from '../loop/webhook-url.js';
 import type { ProgramSummary } from '../store/program-summary.js';
@@ -25,6 +26,10 @@ const Settings = z
     frequencyWindowDays: z.number().int().min(1).max(90),
     outcomes: Outcomes.nullable().optional(),
     webhookUrl: z.string().max(2000).nullable().optional(),
+    learning: z.enum(LEARNING_MODES).optional().openapi({
+      description:
+        'off: the design table chooses; shadow: the table chooses and the trace records what the learner would have chosen; on: the learner chooses (default off)',
+    }),
   })
   .openapi('ProgramSettings');
 
@@ -62,6 +67,7 @@ const putRoute = createRoute({
             .extend({
               frequencyCap: z.number().int().min(0).max(100).default(3),
               frequencyWindowDays: z.number().int().min(1).max(90).default(7),
+              learning: z.enum(LEARNING_MODES).default('off'),
             })
             .strict(),
         },

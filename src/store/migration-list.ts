@@ -304,4 +304,68 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = [
       ALTER TABLE content_gaps ADD PRIMARY KEY (program, barrier, channel, locale);
     `,
   },
+  {
+    name: 'programme settings choose the learning mode (off, shadow, on), off by default',
+    sql: `
+      ALTER TABLE program_settings ADD COLUMN learning text NOT NULL DEFAULT 'off'
+        CHECK (learning IN ('off', 'shadow', 'on'));
+    `,
+  },
+  {
+    name: 'outcome counts per programme × barrier × leading technique × channel × blocks × known subject, kept by statement triggers on message_outcomes, for the learner and insights',
+    sql: `
+      CREATE TABLE outcome_counts (
+        program text NOT NULL,
+        barrier text NOT NULL,
+        technique text NOT NULL,
+        channel text NOT NULL,
+        block_ids text[] NOT NULL,
+        known boolean NOT NULL,
+        sent bigint NOT NULL,
+        achieved bigint NOT NULL,
+        not_achieved bigint NOT NULL,
+        pending bigint NOT NULL,
+        PRIMARY KEY (program, barrier, technique, channel, block_ids, known)
+      );
+      -- Rows in key order, so concurrent statements lock counts in the same order and never deadlock.
+      CREATE FUNCTION outcome_counts_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP IN ('UPDATE', 'DELETE') THEN
+          INSERT INTO outcome_counts AS c (program, barrier, technique, channel, block_ids, known, sent, achieved, not_achieved, pending)
+          SELECT program, barrier, coalesce(techniques[1], ''), channel, block_ids, subject_id IS NOT NULL,
+            -count(*), -count(*) FILTER (WHERE outcome = 'achieved'),
+            -count(*) FILTER (WHERE outcome = 'not_achieved'), -count(*) FILTER (WHERE outcome = 'pending')
+          FROM old_rows GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
+          ON CONFLICT (program, barrier, technique, channel, block_ids, known) DO UPDATE SET sent = c.sent + EXCLUDED.sent,
+            achieved = c.achieved + EXCLUDED.achieved, not_achieved = c.not_achieved + EXCLUDED.not_achieved,
+            pending = c.pending + EXCLUDED.pending;
+        END IF;
+        IF TG_OP IN ('INSERT', 'UPDATE') THEN
+          INSERT INTO outcome_counts AS c (program, barrier, technique, channel, block_ids, known, sent, achieved, not_achieved, pending)
+          SELECT program, barrier, coalesce(techniques[1], ''), channel, block_ids, subject_id IS NOT NULL,
+            count(*), count(*) FILTER (WHERE outcome = 'achieved'),
+            count(*) FILTER (WHERE outcome = 'not_achieved'), count(*) FILTER (WHERE outcome = 'pending')
+          FROM new_rows GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
+          ON CONFLICT (program, barrier, technique, channel, block_ids, known) DO UPDATE SET sent = c.sent + EXCLUDED.sent,
+            achieved = c.achieved + EXCLUDED.achieved, not_achieved = c.not_achieved + EXCLUDED.not_achieved,
+            pending = c.pending + EXCLUDED.pending;
+        END IF;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER outcome_counts_insert AFTER INSERT ON message_outcomes
+        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION outcome_counts_apply();
+      CREATE TRIGGER outcome_counts_update AFTER UPDATE ON message_outcomes
+        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION outcome_counts_apply();
+      CREATE TRIGGER outcome_counts_delete AFTER DELETE ON message_outcomes
+        REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION outcome_counts_apply();
+      INSERT INTO outcome_counts AS c (program, barrier, technique, channel, block_ids, known, sent, achieved, not_achieved, pending)
+          SELECT program, barrier, coalesce(techniques[1], ''), channel, block_ids, subject_id IS NOT NULL,
+            count(*), count(*) FILTER (WHERE outcome = 'achieved'),
+            count(*) FILTER (WHERE outcome = 'not_achieved'), count(*) FILTER (WHERE outcome = 'pending')
+          FROM message_outcomes GROUP BY 1, 2, 3, 4, 5, 6
+          ON CONFLICT (program, barrier, technique, channel, block_ids, known) DO UPDATE SET sent = c.sent + EXCLUDED.sent,
+            achieved = c.achieved + EXCLUDED.achieved, not_achieved = c.not_achieved + EXCLUDED.not_achieved,
+            pending = c.pending + EXCLUDED.pending;
+    `,
+  },
 ];

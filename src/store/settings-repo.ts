@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { DEFAULT_SETTINGS, type OutcomeSettings, type ProgramSettings } from '../domain/ports.js';
+import { DEFAULT_SETTINGS, type LearningMode, type OutcomeSettings, type ProgramSettings } from '../domain/ports.js';
 
 /** Each listed programme's outcome target types, read on the caller's connection (inside its transaction). */
 export async function outcomeTargets(client: pg.PoolClient, programs: string[]): Promise<Map<string, Set<string>>> {
@@ -21,8 +21,9 @@ export function createSettingsRepo(pool: pg.Pool) {
         frequency_window_days: number;
         outcomes: OutcomeSettings | null;
         webhook_url: string | null;
+        learning: LearningMode;
       }>(
-        'SELECT frequency_cap, frequency_window_days, outcomes, webhook_url FROM program_settings WHERE program = $1',
+        'SELECT frequency_cap, frequency_window_days, outcomes, webhook_url, learning FROM program_settings WHERE program = $1',
         [program],
       )
     ).rows[0];
@@ -33,19 +34,25 @@ export function createSettingsRepo(pool: pg.Pool) {
           frequencyWindowDays: row.frequency_window_days,
           outcomes: row.outcomes,
           webhookUrl: row.webhook_url,
+          learning: row.learning,
         }
       : { program, ...DEFAULT_SETTINGS, outcomes: null, webhookUrl: null };
   }
 
   async function put(s: ProgramSettings): Promise<ProgramSettings> {
-    const full = { ...s, outcomes: s.outcomes ?? null, webhookUrl: s.webhookUrl ?? null };
+    const full = {
+      ...s,
+      outcomes: s.outcomes ?? null,
+      webhookUrl: s.webhookUrl ?? null,
+      learning: s.learning ?? DEFAULT_SETTINGS.learning,
+    };
     await pool.query(
-      `INSERT INTO program_settings (program, frequency_cap, frequency_window_days, outcomes, webhook_url)
-       VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO program_settings (program, frequency_cap, frequency_window_days, outcomes, webhook_url, learning)
+       VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (program) DO UPDATE SET frequency_cap = EXCLUDED.frequency_cap,
          frequency_window_days = EXCLUDED.frequency_window_days, outcomes = EXCLUDED.outcomes,
-         webhook_url = EXCLUDED.webhook_url, updated_at = now()`,
-      [full.program, full.frequencyCap, full.frequencyWindowDays, full.outcomes, full.webhookUrl],
+         webhook_url = EXCLUDED.webhook_url, learning = EXCLUDED.learning, updated_at = now()`,
+      [full.program, full.frequencyCap, full.frequencyWindowDays, full.outcomes, full.webhookUrl, full.learning],
     );
     return full;
   }

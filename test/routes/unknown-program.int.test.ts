@@ -4,7 +4,7 @@ import { expectProblem } from '../support/problem.js';
 import { startTestService, type TestService } from '../support/service.js';
 
 let svc: TestService;
-const KNOWN = ['lumenzo-adherence', 'lumenzo-hcp'];
+const KNOWN = ['halden-trial', 'lumenzo-adherence', 'lumenzo-hcp'];
 
 beforeAll(async () => {
   svc = await startTestService();

@@ -58,6 +58,7 @@ export function createLoadContextNode(deps: {
       history,
       consent,
       ...(preferences ? { preferences } : {}),
+      ...(settings.learning && settings.learning !== 'off' ? { learning: settings.learning } : {}),
       ...(crisis.length ? { escalation: `safety_escalation: signals ${crisis.map((i) => `[${i}]`).join(', ')}` } : {}),
     };
     return {

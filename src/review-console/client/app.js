@@ -2,11 +2,12 @@
 import { api, explain, session } from './api.js';
 import { loadDeliveries } from './deliveries.js';
 import { $, flash, say } from './dom.js';
+import { bindInsights, loadInsights } from './insights.js';
 import { loadQueue } from './queue.js';
 import { loadRun } from './run.js';
 import { bindSearch, loadPrograms } from './search.js';
 
-const VIEWS = ['queue', 'run', 'search', 'deliveries'];
+const VIEWS = ['queue', 'run', 'search', 'deliveries', 'insights'];
 
 function showSignedIn(signedIn) {
   $('sign-in').hidden = signedIn;
@@ -30,6 +31,7 @@ function route() {
   if (current === 'queue') void loadQueue();
   if (current === 'search') void loadPrograms();
   if (current === 'deliveries') void loadDeliveries();
+  if (current === 'insights') void loadInsights();
   if (current === 'run') {
     flash('');
     void loadRun(decodeURIComponent(arg));
@@ -82,6 +84,7 @@ $('queue-reason').addEventListener('change', () => loadQueue());
 $('deliveries-refresh').addEventListener('click', () => loadDeliveries());
 window.addEventListener('hashchange', route);
 bindSearch();
+bindInsights();
 showSignedIn(Boolean(session.key()));
 route();
 // A reload keeps the tab's key: ask again who it is, so the header never shows a stale name.

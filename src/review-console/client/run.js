@@ -2,6 +2,7 @@
 import { api, enc, explain } from './api.js';
 import { $, badge, download, fill, flash, h, say, statusBadge, time } from './dom.js';
 import { graphCard } from './graph.js';
+import { learningCard } from './learning-card.js';
 import { chainBadge, checksCard, failingRules, messageCard, strategyCard, whyHeld } from './run-parts.js';
 import { timeline } from './timeline.js';
 
@@ -141,6 +142,7 @@ export async function loadRun(traceId) {
       pending ? decisionForm(review, answer) : review ? decisionRecord(review) : null,
       checksCard(answer.compliance),
       strategyCard(answer.strategy),
+      learningCard(trace.steps),
       await graphCard(trace.steps, answer.status),
       h('h3', {}, 'Timeline ', badge(`${trace.steps.length} steps`)),
       timeline(trace.steps),

@@ -1,0 +1,113 @@
+import type { Barrier, Channel } from '../../src/domain/block.js';
+import type { Strategy } from '../../src/domain/compose.js';
+import type { LearningMode } from '../../src/domain/ports.js';
+import { bct } from '../strategy/bct-taxonomy.js';
+import type { Candidate } from './candidate.js';
+import { armKey, type LearningAction, SKIP } from './learning-action.js';
+import { type LearnerState, type OutcomeCounts, programmeCounts } from './outcome-counts.js';
+import { seededRandom } from './seeded-random.js';
+import { chooseAction, type LearningChoice } from './thompson-choice.js';
+
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+const total = (c: OutcomeCounts) => c.achieved + c.notAchieved;
+
+type ActionView = { technique: string; name: string; channel: Channel } | { technique: 'skip'; channel: null };
+const SKIP_VIEW: ActionView = { technique: 'skip', channel: null };
+const sendView = (technique: string, channel: Channel): ActionView => ({
+  technique,
+  name: bct(technique).name,
+  channel,
+});
+const view = (a: LearningAction): ActionView => (a.kind === 'skip' ? SKIP_VIEW : sendView(a.technique, a.channel));
+
+/** One candidate for the trace: the action, its posterior, the draw, and the counts behind it (no ids). */
+const candidateRecord = (c: Candidate) => ({
+  ...view(c.action),
+  mean: r3(c.mean),
+  interval: [r3(c.interval[0]), r3(c.interval[1])],
+  sample: c.sample === null ? null : r3(c.sample),
+  tableRank: c.tableRank,
+  own: { achieved: c.own.achieved, tried: c.own.achieved + c.own.notAchieved },
+  others: { achieved: c.others.achieved, tried: c.others.achieved + c.others.notAchieved },
+});
+
+/** What the trace records of a learned (or shadowed) choice. */
+export type LearningRecord = {
+  mode: Exclude<LearningMode, 'off'>;
+  /** The action the run follows. */
+  used: ActionView;
+  /** What the policy chose (in shadow mode, beside the table's choice that is used). */
+  policy: ActionView;
+  agree: boolean;
+  explored: boolean;
+  coldStart: boolean;
+  rationale: string;
+  /** Sending nothing was allowed but left out: no outcome of a skipped run for this barrier is recorded yet. */
+  skipUnobserved: boolean;
+  candidates: ReturnType<typeof candidateRecord>[];
+};
+
+function how(choice: LearningChoice): string {
+  if (choice.coldStart) return 'cold start, the design table chose';
+  return choice.explored ? 'explored' : 'exploited';
+}
+
+/** The strategy a learned action stands for: its technique alone, or no technique (send nothing). */
+function strategyOf(action: LearningAction, choice: LearningChoice): Strategy {
+  const techniques = action.kind === 'skip' ? [] : [{ code: action.technique, name: bct(action.technique).name }];
+  return { techniques, rationale: `Learning (${how(choice)}): ${choice.rationale}` };
+}
+
+/**
+ * Consults the learner for one run. `on`: the learner's action is used (its technique, its channel first,
+ * or nothing sent) and the rationale says whether it exploited or explored. `shadow`: the table's
+ * strategy and channel stay; the record shows what the policy would have chosen beside them.
+ */
+export function learnedStrategy(input: {
+  mode: Exclude<LearningMode, 'off'>;
+  state: LearnerState;
+  subject?: string;
+  barrier: Barrier;
+  allowed: readonly LearningAction[];
+  /** The table's strategy and the channel it would go on. */
+  table: { strategy: Strategy; channel: Channel | null };
+  /** Seeds the draw, so a run's choice replays. */
+  seed: string;
+}): { strategy: Strategy; channel: Channel | null; record: LearningRecord } {
+  // Skipping competes only once skipped runs' outcomes are known: with none, its flat prior would win a
+  // draw against well-measured sends about a third of the time, and people would be left without help
+  // on no evidence at all.
+  const skipUnobserved =
+    input.allowed.some((a) => a.kind === 'skip') &&
+    total(programmeCounts(input.state, armKey(input.barrier, SKIP))) === 0;
+  const sends = input.allowed.filter((a) => a.kind === 'send');
+  const allowed = skipUnobserved && sends.length ? sends : input.allowed;
+  const choice = chooseAction({
+    state: input.state,
+    subject: input.subject,
+    barrier: input.barrier,
+    allowed,
+    random: seededRandom(input.seed),
+  });
+  const policy = view(choice.action);
+  const lead = input.table.strategy.techniques[0]?.code;
+  const tableView = lead && input.table.channel ? sendView(lead, input.table.channel) : SKIP_VIEW;
+  const on = input.mode === 'on';
+  const record: LearningRecord = {
+    mode: input.mode,
+    used: on ? policy : tableView,
+    policy,
+    agree: policy.technique === tableView.technique && policy.channel === tableView.channel,
+    explored: choice.explored,
+    coldStart: choice.coldStart,
+    rationale: choice.rationale,
+    skipUnobserved: allowed !== input.allowed,
+    candidates: choice.candidates.map(candidateRecord),
+  };
+  if (!on) return { ...input.table, record };
+  return {
+    strategy: strategyOf(choice.action, choice),
+    channel: choice.action.kind === 'send' ? choice.action.channel : null,
+    record,
+  };
+}

@@ -1,0 +1,101 @@
+// The run view's panel for a learned choice: what the learner chose and why, in plain words, from the
+// plan_strategy step of the trace (posteriors, the draw, whether it explored; never personal data).
+import { badge, h, pct } from './dom.js';
+
+const CHANNEL_WORDS = { sms: 'SMS', email: 'email', push: 'push notification', web: 'the web' };
+
+const option = (a) =>
+  a.technique === 'skip' ? 'sending nothing' : `${a.technique} ${a.name} on ${CHANNEL_WORDS[a.channel] ?? a.channel}`;
+const times = (n) => (n === 1 ? 'once' : `${n} times`);
+
+/** What this person's and the programme's outcomes say about an option. */
+function evidence(c) {
+  const person = c.own.tried
+    ? `it has worked for this person ${c.own.achieved} of ${times(c.own.tried)}`
+    : 'it has not been tried with this person yet';
+  const others = c.others.tried
+    ? `for others in the programme ${c.others.achieved} of ${times(c.others.tried)}`
+    : 'nobody else in the programme has had it yet';
+  return `${person}; ${others}`;
+}
+
+const same = (a, b) => a.technique === b.technique && a.channel === b.channel;
+
+/** One sentence: the choice, the evidence behind it, and whether the learner exploited or explored. */
+function learnedSentence(learning) {
+  const chosen = learning.candidates.find((c) => same(c, learning.policy));
+  const what = learning.policy.technique === 'skip' ? 'Chose to send nothing' : `Chose ${option(learning.policy)}`;
+  if (learning.coldStart)
+    return `${what}, as the design table does: no outcomes are recorded yet for any allowed option.`;
+  const how = learning.explored
+    ? 'exploring a less-tried option to learn what works for this person'
+    : `it has the best estimated chance of the target behaviour (${pct(chosen.mean)}, 95% credible interval ${pct(chosen.interval[0])}–${pct(chosen.interval[1])})`;
+  return `${what}: ${evidence(chosen)}; ${how}.`;
+}
+
+function candidatesTable(learning) {
+  const rows = [...learning.candidates].sort((a, b) => b.mean - a.mean);
+  return h(
+    'table',
+    { id: 'learning-candidates' },
+    h('caption', { class: 'muted' }, 'Every option the rules allowed, best estimate first.'),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        ['Option', 'This person', 'Programme', 'Estimate', '95% interval', 'Draw'].map((t) =>
+          h('th', { scope: 'col' }, t),
+        ),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      rows.map((c) =>
+        h(
+          'tr',
+          same(c, learning.policy) ? { class: 'chosen' } : {},
+          h('td', {}, option(c), same(c, learning.policy) ? ' (chosen)' : ''),
+          h('td', {}, `${c.own.achieved} of ${c.own.tried}`),
+          h('td', {}, `${c.others.achieved} of ${c.others.tried}`),
+          h('td', {}, pct(c.mean)),
+          h('td', {}, `${pct(c.interval[0])}–${pct(c.interval[1])}`),
+          h('td', {}, c.sample === null ? '—' : pct(c.sample)),
+        ),
+      ),
+    ),
+  );
+}
+
+/** The learned-choice card, or nothing when the programme's learning was off for this run. */
+export function learningCard(steps) {
+  const learning = (steps ?? []).find((s) => s.node === 'plan_strategy')?.output?.learning;
+  if (!learning) return null;
+  const shadow = learning.mode === 'shadow';
+  const tone = learning.coldStart ? 'cold start' : learning.explored ? 'explored' : 'exploited';
+  return h(
+    'section',
+    { class: 'card', id: 'learning', 'aria-labelledby': 'learning-title' },
+    h('h3', { id: 'learning-title' }, shadow ? 'Learner (shadow) ' : 'Learned choice ', badge(tone)),
+    shadow
+      ? h(
+          'p',
+          { id: 'learning-shadow' },
+          `Shadow mode: the design table's choice (${option(learning.used)}) was used. ${
+            learning.agree ? 'The learner agreed.' : 'The learner would have chosen differently:'
+          }`,
+        )
+      : null,
+    h('p', { id: 'learning-sentence' }, learnedSentence(learning)),
+    learning.skipUnobserved
+      ? h(
+          'p',
+          { id: 'learning-skip', class: 'muted' },
+          'Sending nothing was not weighed: no outcome of a skipped run is recorded yet.',
+        )
+      : null,
+    candidatesTable(learning),
+  );
+}

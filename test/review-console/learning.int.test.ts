@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedOutcomes } from '../support/outcome-rows.js';
+import { KEYS, startTestService, type TestService } from '../support/service.js';
+import { launchBrowser, type TestBrowser } from './browser.js';
+import { signIn, textOf, watchErrors } from './console-page.js';
+
+const PROGRAM = 'lumenzo-adherence';
+let svc: TestService;
+let browser: TestBrowser;
+
+async function composeCost(subject: string): Promise<string> {
+  const r = await svc.call('POST', '/v1/compose', {
+    key: 'client',
+    body: {
+      subject: { id: subject, audience: 'patient', consents: { sms: true } },
+      program: PROGRAM,
+      channel: 'sms',
+      signals: [
+        { type: 'survey_response', data: { question: 'What got in the way?', answer: 'the copay is too high' } },
+      ],
+    },
+  });
+  expect(r.status).toBe(200);
+  return ((await r.json()) as { traceId: string }).traceId;
+}
+
+beforeAll(async () => {
+  [svc, browser] = await Promise.all([
+    startTestService({ NOF1_JOBS: '0', NOF1_LEARNER_CACHE_MS: '0' }),
+    launchBrowser(),
+  ]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await svc?.close();
+});
+
+describe('a learned choice on the run page', () => {
+  it('explains the choice in plain words, with every allowed option’s posterior', async () => {
+    await svc.call('PUT', `/v1/programs/${PROGRAM}/settings`, { key: 'strategist', body: { learning: 'on' } });
+    await seedOutcomes(svc.pool, [
+      { subject: 'pt-console-learn', barrier: 'cost', technique: '12.1', channel: 'sms', achieved: 3, notAchieved: 1 },
+    ]);
+    const traceId = await composeCost('pt-console-learn');
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    await signIn(page, svc.url, KEYS.reviewer);
+    await page.goto(`${svc.url}/review#/run/${traceId}`);
+    const sentence = await textOf(page, '#learning-sentence');
+    expect(sentence).toMatch(/^Chose (12\.1|3\.2|1\.2) .+ on SMS: |^Chose to send nothing: /);
+    expect(sentence).toMatch(/exploring a less-tried option|best estimated chance/);
+    if (sentence.startsWith('Chose 12.1')) expect(sentence).toContain('it has worked for this person 3 of 4 times');
+    const rows = await page.locator('#learning-candidates tbody tr').allTextContents();
+    expect(rows.some((r) => r.includes('12.1') && r.includes('3 of 4'))).toBe(true);
+    expect(await textOf(page, '#learning-skip')).toBe(
+      'Sending nothing was not weighed: no outcome of a skipped run is recorded yet.',
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('in shadow mode says the table chose and what the learner would have done', async () => {
+    await svc.call('PUT', `/v1/programs/${PROGRAM}/settings`, { key: 'strategist', body: { learning: 'shadow' } });
+    const traceId = await composeCost('pt-console-shadow');
+    const page = await browser.context.newPage();
+    await signIn(page, svc.url, KEYS.reviewer);
+    await page.goto(`${svc.url}/review#/run/${traceId}`);
+    expect(await textOf(page, '#learning-shadow')).toMatch(
+      /^Shadow mode: the design table's choice \(3\.2 .+ on SMS\) was used\./,
+    );
+    await page.close();
+  });
+});
+
+describe('the insights page', () => {
+  it('shows the best action, each option’s chance and what never wins, for a strategist key', async () => {
+    await seedOutcomes(svc.pool, [
+      {
+        program: 'lumenzo-hcp',
+        subject: 'hcp-a',
+        barrier: 'cost',
+        technique: '3.2',
+        channel: 'email',
+        achieved: 30,
+        notAchieved: 10,
+        blockIds: ['HCP-GOOD'],
+      },
+      {
+        program: 'lumenzo-hcp',
+        subject: 'hcp-b',
+        barrier: 'cost',
+        technique: '1.2',
+        channel: 'email',
+        achieved: 2,
+        notAchieved: 38,
+        blockIds: ['HCP-POOR'],
+      },
+    ]);
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    await signIn(page, svc.url, KEYS.admin);
+    await page.getByRole('link', { name: 'Insights' }).click();
+    await page.locator('#insights-program option[value="lumenzo-hcp"]').waitFor({ state: 'attached' });
+    await page.locator('#insights-program').selectOption('lumenzo-hcp');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.locator('#insights-options').waitFor();
+    expect(await textOf(page, '#insights-best')).toMatch(
+      /^cost on email: 3\.2 has the best estimate \(74%; 100% chance it is the best\)\.$/,
+    );
+    expect(await textOf(page, '#insights-never')).toContain('HCP-POOR: achieved 2 of 40');
+    const rows = await page.locator('#insights-blocks tbody tr').allTextContents();
+    expect(rows).toHaveLength(2);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('tells a reviewer without the strategist role that insights need one', async () => {
+    const page = await browser.context.newPage();
+    await signIn(page, svc.url, KEYS.reviewer);
+    await page.goto(`${svc.url}/review#/insights`);
+    expect(await textOf(page, '#insights-error:not([hidden])')).toBe('Insights need a strategist key.');
+    await page.close();
+  });
+});
