@@ -2,9 +2,9 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { lockDataDir } from './data-dir-lock.js';
 import { openPglite } from './pglite-template.js';
+import { startSessionGate } from './session-gate.js';
 
 export type EmbeddedPostgres = {
   /** Folder holding the Unix socket, usable as pg's `host`. */
@@ -15,7 +15,8 @@ export type EmbeddedPostgres = {
 /**
  * Runs PGlite (with pgvector) behind the Postgres wire protocol on a private Unix socket, so every
  * repository talks plain `pg` whether the store is embedded or a real server. PGlite is a single
- * session: the caller must connect with one pooled connection, which also serialises transactions.
+ * session; the gate in front of it lets several connections (other processes' pools) take turns, one
+ * whole transaction at a time.
  */
 export async function startEmbeddedPostgres(dataDir: string | 'memory'): Promise<EmbeddedPostgres> {
   const memory = dataDir === 'memory';
@@ -29,12 +30,11 @@ export async function startEmbeddedPostgres(dataDir: string | 'memory'): Promise
     throw err;
   }
   const socketDir = await mkdtemp(join(tmpdir(), 'nof1-pg-'));
-  const server = new PGLiteSocketServer({ db, path: join(socketDir, '.s.PGSQL.5432') });
-  await server.start();
+  const gate = await startSessionGate(db, join(socketDir, '.s.PGSQL.5432'));
   return {
     socketDir,
     async close() {
-      await server.stop();
+      await gate.stop();
       await db.close();
       await unlock();
       await rm(socketDir, { recursive: true, force: true });
