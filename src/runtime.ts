@@ -58,3 +58,11 @@ export async function loadDemoLibrary(runtime: Runtime, logger: Logger) {
   const counts = await runtime.content.importBlocks(valid);
   logger.info({ ...counts, rejected: rejected.length }, 'demo content library loaded');
 }
+
+/** Once per store and start, before any request: work that must not run again in each worker process. */
+export async function prepareStore(runtime: Runtime, env: Env, logger: Logger) {
+  const restaled = await runtime.content.reembedStale();
+  if (restaled) logger.info({ blocks: restaled }, 're-embedded blocks written by another embedder');
+  if (env.NOF1_DEMO) await loadDemoLibrary(runtime, logger);
+  await runtime.reviews.requeueInterrupted();
+}

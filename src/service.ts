@@ -12,7 +12,8 @@ import { loadModelEngines } from './compose/load-model-engines.js';
 import type { Env } from './env.js';
 import { createMetrics } from './observability/metrics.js';
 import { combineObservers } from './observability/observers.js';
-import { loadDemoLibrary, openRuntime } from './runtime.js';
+import { openRuntime, prepareStore } from './runtime.js';
+import { type ContentPeers, sharedContent } from './store/shared-content.js';
 
 export type RunningService = {
   url: string;
@@ -23,11 +24,21 @@ export type RunningService = {
   close(): Promise<void>;
 };
 
+export type ServiceOptions = {
+  /** Another process (the primary of `nof1 serve --workers N`) has already run prepareStore on this store. */
+  prepared?: boolean;
+  /** Another process has already created the checkpoint tables (their setup must not run twice at once). */
+  checkpointsReady?: boolean;
+  /** Processes serving the same store: told when this one imports content, telling it when another does. */
+  peers?: ContentPeers;
+};
+
 /** Starts the HTTP service; close() stops accepting, finishes in-flight requests, then closes the store. */
-export async function startService(env: Env, logger: Logger): Promise<RunningService> {
+export async function startService(env: Env, logger: Logger, opts: ServiceOptions = {}): Promise<RunningService> {
   const adminKey = env.NOF1_API_KEYS ? undefined : generateAdminKey();
   const keys = createKeyRing(parseKeys(env.NOF1_API_KEYS ?? `admin:${adminKey}`));
   const runtime = await openRuntime(env);
+  if (opts.peers) runtime.content = sharedContent(runtime.content, opts.peers);
   const metrics = createMetrics();
   const endpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT;
   // The OpenTelemetry SDK is loaded only when spans are exported.
@@ -36,17 +47,17 @@ export async function startService(env: Env, logger: Logger): Promise<RunningSer
     endpoint && otel ? otel.createRunTelemetry({ exporter: otel.createOtlpExporter(endpoint), logger }) : undefined;
   let compose: Awaited<ReturnType<typeof createComposeStack>>;
   try {
-    const restaled = await runtime.content.reembedStale();
-    if (restaled) logger.info({ blocks: restaled }, 're-embedded blocks written by another embedder');
-    if (env.NOF1_DEMO) await loadDemoLibrary(runtime, logger);
-    await runtime.reviews.requeueInterrupted();
-    // Only this process uses an embedded store, so a run still marked running there was cut off by a stop.
-    if (runtime.store.kind === 'embedded') await createEvalStore(runtime.store.pool).failInterrupted();
+    if (!opts.prepared) {
+      await prepareStore(runtime, env, logger);
+      // Only this process uses an embedded store, so a run still marked running there was cut off by a stop.
+      if (runtime.store.kind === 'embedded') await createEvalStore(runtime.store.pool).failInterrupted();
+    }
     compose = await createComposeStack({
       pool: runtime.store.pool,
       ...runtime,
       models: await loadModelEngines(env),
       reviewBelow: env.NOF1_REVIEW_BELOW,
+      setupCheckpoints: !opts.checkpointsReady,
       observe: combineObservers(logger, metrics.recordRun, telemetry?.recordRun),
     });
   } catch (err) {

@@ -30,6 +30,8 @@ export type ComposeStackDeps = {
   /** The run policy's review threshold; its default when absent. */
   reviewBelow?: number;
   observe?: RunnerDeps['observe'];
+  /** False when another process has created the checkpoint tables (setup is not safe to run concurrently). */
+  setupCheckpoints?: boolean;
 };
 
 const policyOf = (deps: { reviewBelow?: number }): RunPolicy => ({
@@ -66,7 +68,7 @@ export async function createComposeStack(deps: ComposeStackDeps) {
   const models = deps.models ?? {};
   const graph = buildComposeGraph(createComposeNodes(deps, secrets, policy), policy);
   const durable = new PostgresSaver(deps.pool);
-  await durable.setup();
+  if (deps.setupCheckpoints !== false) await durable.setup();
   const saver = new HeldRunSaver(durable);
   const runner = createComposeRunner({
     graph,

@@ -5,6 +5,8 @@ import { migrate } from './migrations.js';
 export type Store = {
   pool: pg.Pool;
   kind: 'embedded' | 'postgres';
+  /** How other processes on this machine reach the same store (the embedded store: its private socket). */
+  url: string;
   close(): Promise<void>;
 };
 
@@ -19,7 +21,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolMax ?? 10 });
     pool.on('connect', (client) => void onConnect(client).catch(() => undefined));
     await migrate(pool);
-    return { pool, kind: 'postgres', close: () => pool.end() };
+    return { pool, kind: 'postgres', url: opts.databaseUrl, close: () => pool.end() };
   }
   const embedded = await startEmbeddedPostgres(opts.dataDir);
   const pool = new pg.Pool({ host: embedded.socketDir, user: 'postgres', database: 'postgres', max: 1 });
@@ -34,6 +36,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   return {
     pool,
     kind: 'embedded',
+    url: `postgres://postgres@localhost/postgres?host=${encodeURIComponent(embedded.socketDir)}`,
     async close() {
       await pool.end();
       await embedded.close();
