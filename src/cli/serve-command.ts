@@ -1,15 +1,26 @@
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { EnvError, loadEnv } from '../env.js';
 import { createLogger } from '../logger.js';
-import { startService } from '../service.js';
 import { CliError } from './cli-error.js';
+
+function workerCount(value: string | undefined): number {
+  if (value === undefined) return availableParallelism();
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new CliError('--workers: expected a whole number from 1 to 64');
+  return n;
+}
 
 export function registerServeCommand(program: Command) {
   program
     .command('serve')
     .description('Start the HTTP service (embedded store unless DATABASE_URL is set).')
     .option('-p, --port <port>', 'port to listen on (overrides PORT)')
-    .action(async (opts: { port?: string }) => {
+    .option(
+      '-w, --workers <n>',
+      'worker processes sharing the port and the store (default: one per core; 1 = one process)',
+    )
+    .action(async (opts: { port?: string; workers?: string }) => {
       let env: ReturnType<typeof loadEnv>;
       try {
         env = loadEnv(opts.port ? { PORT: opts.port } : {});
@@ -17,21 +28,30 @@ export function registerServeCommand(program: Command) {
         if (err instanceof EnvError) throw new CliError(err.message);
         throw err;
       }
+      const workers = workerCount(opts.workers);
       const logger = createLogger(env.LOG_LEVEL);
-      const service = await startService(env, logger);
+      // Loaded on demand: the primary of several workers never loads the HTTP and graph modules itself.
+      const starting =
+        workers > 1
+          ? import('./serve-cluster.js').then((m) => m.startCluster(env, logger, { workers }))
+          : import('../service.js').then((m) => m.startService(env, logger));
+      // Listening before start-up ends: a worker may already answer requests (and log that it listens).
+      const stop = (signal: string) => {
+        logger.info({ signal }, 'shutting down');
+        starting
+          .then((service) => service.close())
+          .then(
+            () => process.exit(0),
+            () => process.exit(1),
+          );
+      };
+      process.once('SIGTERM', () => stop('SIGTERM'));
+      process.once('SIGINT', () => stop('SIGINT'));
+      const service = await starting;
       if (service.adminKey) {
         process.stdout.write(
           `\nNOF1_API_KEYS is not set: this run's admin key (shown once) is\n\n  ${service.adminKey}\n\nTry: curl -H "Authorization: Bearer ${service.adminKey}" "${service.url}/v1/content/blocks?program=lumenzo-adherence&q=copay"\n\n`,
         );
       }
-      const stop = (signal: string) => {
-        logger.info({ signal }, 'shutting down');
-        service.close().then(
-          () => process.exit(0),
-          () => process.exit(1),
-        );
-      };
-      process.once('SIGTERM', () => stop('SIGTERM'));
-      process.once('SIGINT', () => stop('SIGINT'));
     });
 }
