@@ -9,11 +9,12 @@ import { createApp } from './app.js';
 import { createKeyRing, generateAdminKey, parseKeys } from './auth/keys.js';
 import { createComposeStack } from './compose/compose-stack.js';
 import { loadModelEngines } from './compose/load-model-engines.js';
+import { cacheContentReads } from './content/content-read-cache.js';
 import type { Env } from './env.js';
 import { createMetrics } from './observability/metrics.js';
 import { combineObservers } from './observability/observers.js';
 import { openRuntime, prepareStore } from './runtime.js';
-import { type ContentPeers, sharedContent } from './store/shared-content.js';
+import { type ContentPeers, watchContent } from './store/content-changes.js';
 
 export type RunningService = {
   url: string;
@@ -38,7 +39,10 @@ export async function startService(env: Env, logger: Logger, opts: ServiceOption
   const adminKey = env.NOF1_API_KEYS ? undefined : generateAdminKey();
   const keys = createKeyRing(parseKeys(env.NOF1_API_KEYS ?? `admin:${adminKey}`));
   const runtime = await openRuntime(env);
-  if (opts.peers) runtime.content = sharedContent(runtime.content, opts.peers);
+  const library = watchContent(runtime.content, opts.peers);
+  runtime.content = library.content;
+  const composerReads = cacheContentReads(runtime.content);
+  library.onChange(composerReads.clear);
   const metrics = createMetrics();
   const endpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT;
   // The OpenTelemetry SDK is loaded only when spans are exported.
@@ -55,6 +59,7 @@ export async function startService(env: Env, logger: Logger, opts: ServiceOption
     compose = await createComposeStack({
       pool: runtime.store.pool,
       ...runtime,
+      composerContent: composerReads,
       models: await loadModelEngines(env),
       reviewBelow: env.NOF1_REVIEW_BELOW,
       setupCheckpoints: !opts.checkpointsReady,

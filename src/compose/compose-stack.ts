@@ -24,6 +24,8 @@ import { createComposeRunner, type RunnerDeps } from './compose-runner.js';
 export type ComposeStackDeps = {
   pool: pg.Pool;
   content: ContentSource;
+  /** Where the composer's searches and listings read (a cache of `content`); `content` when absent. */
+  composerContent?: ContentSource;
   runs: RunsRepo;
   settings: SettingsSource;
   models?: ModelEngines;
@@ -39,17 +41,24 @@ const policyOf = (deps: { reviewBelow?: number }): RunPolicy => ({
   ...(deps.reviewBelow === undefined ? {} : { reviewBelow: deps.reviewBelow }),
 });
 
-type NodeDeps = { content: ContentSource; runs: RunHistorySource; settings: SettingsSource; models?: ModelEngines };
+type NodeDeps = {
+  content: ContentSource;
+  composerContent?: ContentSource;
+  runs: RunHistorySource;
+  settings: SettingsSource;
+  models?: ModelEngines;
+};
 
 /** The graph's node functions over one store (benchmarks also call them directly, without the graph). */
 export function createComposeNodes(deps: NodeDeps, secrets: RunSecretsStore, policy: RunPolicy = DEFAULT_RUN_POLICY) {
   const models = deps.models ?? {};
+  const reads = deps.composerContent ?? deps.content;
   return {
     loadContext: createLoadContextNode({ runs: deps.runs, settings: deps.settings, secrets }),
     diagnose: createDiagnoseNode({ offline: createOfflineDiagnosisEngine(), model: models.diagnosis, secrets }),
     plan: createStrategyNode({ offline: createOfflineStrategyEngine() }),
     assemble: createAssembleNode({
-      tools: { search: createSearchContentTool(deps.content), list: createListBlocksTool(deps.content) },
+      tools: { search: createSearchContentTool(reads), list: createListBlocksTool(reads) },
       offline: createOfflineSelectionEngine(),
       model: models.selection,
       clarifyBelow: policy.reviewBelow,
