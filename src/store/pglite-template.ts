@@ -2,25 +2,27 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { LEGACY_LOCK_NAMES, LOCK_NAME } from './data-dir-lock.js';
 import { withoutEntries } from './snapshot-entries.js';
 
-/** The installed PGlite's version: a snapshot is only valid for the build that made it. */
-function installedPgliteVersion(): string {
+/** The installed PGlite's folder (its package.json) wherever this module runs from (src/ or dist/). */
+function pglitePackageDir(): string {
   let dir = dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
   while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+  return dir;
 }
-const pgliteVersion = installedPgliteVersion();
+const pgliteDir = pglitePackageDir();
+/** The installed PGlite's version: a snapshot is only valid for the build that made it. */
+const pgliteVersion = (JSON.parse(readFileSync(join(pgliteDir, 'package.json'), 'utf8')) as { version: string })
+  .version;
 
-/** The cache folder beside the installed packages, or the system temp folder when that is read-only. */
+/** The cache folder of the node_modules PGlite is installed in, or the system temp folder when there is none. */
 function cacheDir(): string {
-  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'node_modules', '.cache', 'nof1');
-  return existsSync(join(root, '..', '..')) ? root : join(tmpdir(), 'nof1-cache');
+  const modules = dirname(dirname(pgliteDir)); // node_modules/@electric-sql/pglite
+  return basename(modules) === 'node_modules' ? join(modules, '.cache', 'nof1') : join(tmpdir(), 'nof1-cache');
 }
 // "-cluster": snapshots named "-empty" were dumped with the lock file of the process that made them.
 export const templateFile = () => join(cacheDir(), `pglite-${pgliteVersion}-cluster.tar.gz`);
