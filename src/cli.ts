@@ -1,21 +1,23 @@
 import { Command } from 'commander';
 import { CliError } from './cli/cli-error.js';
-import { registerComposeCommand } from './cli/compose-command.js';
-import { registerContentCommands } from './cli/content-commands.js';
-import { registerEvalCommands } from './cli/eval-commands.js';
-import { registerServeCommand } from './cli/serve-command.js';
-import { registerSimulateCommand } from './cli/simulate-command.js';
+
+// Each command's modules load only when it is the one run (`nof1 serve` need not load the eval runner).
+const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
+  serve: async () => (await import('./cli/serve-command.js')).registerServeCommand,
+  content: async () => (await import('./cli/content-commands.js')).registerContentCommands,
+  compose: async () => (await import('./cli/compose-command.js')).registerComposeCommand,
+  eval: async () => (await import('./cli/eval-commands.js')).registerEvalCommands,
+  simulate: async () => (await import('./cli/simulate-command.js')).registerSimulateCommand,
+};
 
 const program = new Command('nof1')
   .description('Compose N-of-1 health-engagement messages from MLR-approved content.')
   .showHelpAfterError()
   .exitOverride();
 
-registerServeCommand(program);
-registerContentCommands(program);
-registerComposeCommand(program);
-registerEvalCommands(program);
-registerSimulateCommand(program);
+const first = process.argv[2] ?? '';
+const named = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
+for (const load of named ? [named] : Object.values(COMMANDS)) (await load())(program);
 
 try {
   await program.parseAsync(process.argv);
