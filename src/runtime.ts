@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { createHashEmbedder, createRemoteEmbedder } from './content/embedder.js';
@@ -8,6 +10,7 @@ import type { Env } from './env.js';
 import { createContentRepo } from './store/content-repo.js';
 import { createErasureRepo } from './store/erasure-repo.js';
 import { createIdempotencyRepo } from './store/idempotency-repo.js';
+import { MIGRATIONS } from './store/migration-list.js';
 import { openStore } from './store/open-store.js';
 import { createReviewsRepo } from './store/reviews-repo.js';
 import { createRunListing } from './store/run-listing.js';
@@ -17,7 +20,7 @@ import { createTraceRepo } from './store/trace-repo.js';
 
 export const DEMO_LIBRARY = fileURLToPath(new URL('./content/demo-library.yaml', import.meta.url));
 
-function createEmbedder(env: Env): Embedder {
+export function createEmbedder(env: Env): Embedder {
   return env.NOF1_EMBEDDINGS_BASE_URL
     ? createRemoteEmbedder({
         baseUrl: env.NOF1_EMBEDDINGS_BASE_URL,
@@ -29,17 +32,34 @@ function createEmbedder(env: Env): Embedder {
     : createHashEmbedder();
 }
 
+// Raised when prepareStore writes something new into a new store: older prepared snapshots stop matching.
+const PREPARED_FORMAT = 1;
+
+/** Names what prepareStore leaves in a new store: the schema, the demo library (or none) and its embedder. */
+export function preparedKey(env: Env, embedder: Embedder): string {
+  return (
+    createHash('sha256')
+      // The endpoint too: two servers may answer to one model name with different vectors.
+      .update(JSON.stringify([PREPARED_FORMAT, MIGRATIONS, embedder.name, env.NOF1_EMBEDDINGS_BASE_URL, env.NOF1_DEMO]))
+      .update(env.NOF1_DEMO ? readFileSync(DEMO_LIBRARY) : '')
+      .digest('hex')
+      .slice(0, 16)
+  );
+}
+
 /** Opens the store and its repositories once, for the service, the CLI, evals and benchmarks alike. */
 export async function openRuntime(env: Env) {
+  const embedder = createEmbedder(env);
   const store = await openStore({
     databaseUrl: env.DATABASE_URL,
     dataDir: env.NOF1_DATA_DIR,
     poolMax: env.NOF1_DB_POOL_MAX,
+    prepared: preparedKey(env, embedder),
   });
   const { pool } = store;
   return {
     store,
-    content: createContentRepo(pool, createEmbedder(env)),
+    content: createContentRepo(pool, embedder),
     runs: createRunsRepo(pool),
     settings: createSettingsRepo(pool),
     idempotency: createIdempotencyRepo(pool),
@@ -65,4 +85,6 @@ export async function prepareStore(runtime: Runtime, env: Env, logger: Logger) {
   if (restaled) logger.info({ blocks: restaled }, 're-embedded blocks written by another embedder');
   if (env.NOF1_DEMO) await loadDemoLibrary(runtime, logger);
   await runtime.reviews.requeueInterrupted();
+  // A new embedded store, ready and not yet serving: the next new one starts from a copy of it.
+  await runtime.store.savePrepared();
 }

@@ -36,17 +36,24 @@ export function registerServeCommand(program: Command) {
           ? import('./serve-cluster.js').then((m) => m.startCluster(env, logger, { workers }))
           : import('../service.js').then((m) => m.startService(env, logger));
       // Listening before start-up ends: a worker may already answer requests (and log that it listens).
+      // Kept (not `once`): the data-folder lock's exit hook re-raises a signal it finds no other listener for.
+      let stopping = false;
       const stop = (signal: string) => {
+        if (stopping) return;
+        stopping = true;
         logger.info({ signal }, 'shutting down');
         starting
           .then((service) => service.close())
           .then(
             () => process.exit(0),
-            () => process.exit(1),
+            (err: unknown) => {
+              logger.error({ err }, 'stopped with an error');
+              process.exit(1);
+            },
           );
       };
-      process.once('SIGTERM', () => stop('SIGTERM'));
-      process.once('SIGINT', () => stop('SIGINT'));
+      process.on('SIGTERM', () => stop('SIGTERM'));
+      process.on('SIGINT', () => stop('SIGINT'));
       const service = await starting;
       if (service.adminKey) {
         process.stdout.write(

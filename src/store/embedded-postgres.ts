@@ -1,14 +1,15 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PGlite } from '@electric-sql/pglite';
 import { lockDataDir } from './data-dir-lock.js';
-import { openPglite } from './pglite-template.js';
+import { type OpenedPglite, openPglite } from './pglite-template.js';
 import { startSessionGate } from './session-gate.js';
 
 export type EmbeddedPostgres = {
   /** Folder holding the Unix socket, usable as pg's `host`. */
   socketDir: string;
+  /** Keeps the database as the prepared snapshot new ones start from (see openPglite). */
+  savePrepared(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -18,21 +19,26 @@ export type EmbeddedPostgres = {
  * session; the gate in front of it lets several connections (other processes' pools) take turns, one
  * whole transaction at a time.
  */
-export async function startEmbeddedPostgres(dataDir: string | 'memory'): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  dataDir: string | 'memory',
+  opts: { prepared?: string } = {},
+): Promise<EmbeddedPostgres> {
   const memory = dataDir === 'memory';
   if (!memory) await mkdir(dataDir, { recursive: true });
   const unlock = memory ? async () => undefined : await lockDataDir(dataDir);
-  let db: PGlite;
+  let opened: OpenedPglite;
   try {
-    db = await openPglite(memory ? undefined : dataDir);
+    opened = await openPglite(memory ? undefined : dataDir, opts);
   } catch (err) {
     await unlock();
     throw err;
   }
+  const { db } = opened;
   const socketDir = await mkdtemp(join(tmpdir(), 'nof1-pg-'));
   const gate = await startSessionGate(db, join(socketDir, '.s.PGSQL.5432'));
   return {
     socketDir,
+    savePrepared: opened.savePrepared,
     async close() {
       await gate.stop();
       await db.close();

@@ -2,6 +2,8 @@
  * Rewrites a gzipped tar (PGlite's dump of a data folder) without some of its entries. The kept
  * entries' headers and bytes are copied as they are, so PGlite restores them exactly.
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { buffer } from 'node:stream/consumers';
 import { promisify } from 'node:util';
 import { gunzip as gunzipCb, gzip as gzipCb } from 'node:zlib';
@@ -25,4 +27,48 @@ export async function withoutEntries(gz: Uint8Array, drop: (path: string) => boo
   reader.end(await gunzip(gz));
   await copying;
   return gzip(await written);
+}
+
+/**
+ * Writes a gzipped tar (a PGlite dump) into a folder with the file system's own calls, one write per
+ * file: much faster than restoring through the database's emulated file system. Only entries `keep`
+ * accepts are written. `last` (the file that marks a folder as holding a database) is written after
+ * every other file is, so a restore that dies half-way leaves a folder no one opens as a database.
+ */
+export async function extractEntries(
+  gz: Uint8Array,
+  dir: string,
+  opts: { keep: (path: string) => boolean; last: string },
+): Promise<void> {
+  const reader = extract();
+  const writes: Array<Promise<void>> = [];
+  let deferred: { path: string; data: Buffer; mode: number } | undefined;
+  const reading = (async () => {
+    for await (const entry of reader) {
+      const name = entry.header.name.replace(/^\/+/, '');
+      const path = join(dir, name);
+      if (!path.startsWith(join(dir, '/'))) throw new Error(`snapshot entry outside its folder: ${entry.header.name}`);
+      if (!opts.keep(name)) {
+        entry.resume();
+        continue;
+      }
+      if (entry.header.type === 'directory') {
+        entry.resume();
+        await mkdir(path, { recursive: true, mode: 0o700 });
+        continue;
+      }
+      const data = await buffer(entry);
+      const mode = entry.header.mode ?? 0o600;
+      if (name === opts.last) {
+        deferred = { path, data, mode };
+        continue;
+      }
+      await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+      writes.push(writeFile(path, data, { mode }));
+    }
+  })();
+  reader.end(await gunzip(gz));
+  await reading;
+  await Promise.all(writes);
+  if (deferred) await writeFile(deferred.path, deferred.data, { mode: deferred.mode });
 }

@@ -5,7 +5,7 @@ import { type SessionGateOptions, startSessionGate } from '../../src/store/sessi
 
 /** One in-memory PGlite (restored from the cluster snapshot) behind a gate on TCP, and `n` pools on it. */
 async function gatedPools(n: number, max: number, opts: SessionGateOptions = {}) {
-  const db = await openPglite(undefined);
+  const { db } = await openPglite(undefined);
   const gate = await startSessionGate(db, { host: '127.0.0.1', port: 0 }, opts);
   const { port } = gate.address as { port: number };
   const pools = Array.from({ length: n }, () => {

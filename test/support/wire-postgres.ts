@@ -9,7 +9,7 @@ export type WirePostgres = { url: string; close(): Promise<void> };
  * transaction at a time.
  */
 export async function startWirePostgres(): Promise<WirePostgres> {
-  const db = await openPglite(undefined);
+  const { db } = await openPglite(undefined);
   const gate = await startSessionGate(db, { host: '127.0.0.1', port: 0 });
   const { port } = gate.address as { port: number };
   return {
