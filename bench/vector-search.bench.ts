@@ -90,9 +90,10 @@ async function atSize(n: number) {
     const version = (
       await pool.query<{ v: string }>("SELECT extversion AS v FROM pg_extension WHERE extname = 'vector'")
     ).rows[0]?.v;
-    const load = await timed(() =>
-      n >= LIGHT_FROM ? loadBlocksLight(pool, n, EMBEDDER) : repo.importBlocks(generateBlocks(n)),
-    );
+    const load = await timed(async () => {
+      if (n >= LIGHT_FROM) await loadBlocksLight(pool, n, EMBEDDER);
+      else await repo.importBlocks(generateBlocks(n));
+    });
     await pool.query('ANALYZE content_blocks');
     console.log(
       `${n} blocks loaded ${n >= LIGHT_FROM ? 'straight into the table' : 'through importBlocks'} in ${seconds(load.ms).toFixed(1)} s (pgvector ${version})`,
