@@ -2,7 +2,7 @@
  * Rewrites a gzipped tar (PGlite's dump of a data folder) without some of its entries. The kept
  * entries' headers and bytes are copied as they are, so PGlite restores them exactly.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { buffer } from 'node:stream/consumers';
 import { promisify } from 'node:util';
@@ -34,6 +34,8 @@ export async function withoutEntries(gz: Uint8Array, drop: (path: string) => boo
  * file: much faster than restoring through the database's emulated file system. Only entries `keep`
  * accepts are written. `last` (the file that marks a folder as holding a database) is written after
  * every other file is, so a restore that dies half-way leaves a folder no one opens as a database.
+ * Synchronous writes, each folder made once: the thousand small files of a snapshot took ≈ 0.55 CPU s
+ * against ≈ 0.9 with promised writes and an mkdir per file; this runs at start-up, before anything is served.
  */
 export async function extractEntries(
   gz: Uint8Array,
@@ -41,7 +43,12 @@ export async function extractEntries(
   opts: { keep: (path: string) => boolean; last: string },
 ): Promise<void> {
   const reader = extract();
-  const writes: Array<Promise<void>> = [];
+  const made = new Set<string>();
+  const folder = (path: string) => {
+    if (made.has(path)) return;
+    mkdirSync(path, { recursive: true, mode: 0o700 });
+    made.add(path);
+  };
   let deferred: { path: string; data: Buffer; mode: number } | undefined;
   const reading = (async () => {
     for await (const entry of reader) {
@@ -54,7 +61,7 @@ export async function extractEntries(
       }
       if (entry.header.type === 'directory') {
         entry.resume();
-        await mkdir(path, { recursive: true, mode: 0o700 });
+        folder(path);
         continue;
       }
       const data = await buffer(entry);
@@ -63,12 +70,11 @@ export async function extractEntries(
         deferred = { path, data, mode };
         continue;
       }
-      await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-      writes.push(writeFile(path, data, { mode }));
+      folder(dirname(path));
+      writeFileSync(path, data, { mode });
     }
   })();
   reader.end(await gunzip(gz));
   await reading;
-  await Promise.all(writes);
-  if (deferred) await writeFile(deferred.path, deferred.data, { mode: deferred.mode });
+  if (deferred) writeFileSync(deferred.path, deferred.data, { mode: deferred.mode });
 }
