@@ -102,8 +102,18 @@ async function atSize(n: number) {
     await runWay(pool, EXACT, generateQueries(20, 99)); // warm-up
 
     const results: Array<{ way: Way; plan: string; r: Awaited<ReturnType<typeof runWay>> }> = [];
+    // Each way's figures are printed as soon as they are measured: at 100,000 blocks a run takes long.
+    const measure = async (way: Way) => {
+      const entry = { way, plan: await planOf(pool, way, queries[0]!), r: await runWay(pool, way, queries) };
+      results.push(entry);
+      const exact = results[0]!.r;
+      console.log(
+        `${n} blocks, ${way.label}: p50 ${percentile(entry.r.ms, 50).toFixed(1)} ms, p95 ${percentile(entry.r.ms, 95).toFixed(1)} ms, ` +
+          `recall@10 ${recall(exact.top, entry.r.top).toFixed(3)}, plan ${entry.plan}`,
+      );
+    };
     for (const way of [EXACT, hnsw(40), hnsw(80), ...(n < LIGHT_FROM ? [hnsw(200)] : [])]) {
-      results.push({ way, plan: await planOf(pool, way, queries[0]!), r: await runWay(pool, way, queries) });
+      await measure(way);
     }
     // Per-programme partial indexes: the programme filter picks a graph holding only its own rows.
     const programs = (await pool.query<{ program: string }>('SELECT DISTINCT program FROM content_blocks')).rows;
@@ -118,7 +128,7 @@ async function atSize(n: number) {
     });
     for (const ef of [40, 80]) {
       const way = { ...hnsw(ef), label: `partial per-programme HNSW, iterative, ef_search ${ef}` };
-      results.push({ way, plan: await planOf(pool, way, queries[0]!), r: await runWay(pool, way, queries) });
+      await measure(way);
     }
 
     const exact = results[0]!.r;
