@@ -1,13 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { CliError } from './cli/cli-error.js';
-import { registerComposeCommand } from './cli/compose-command.js';
-import { registerContentCommands } from './cli/content-commands.js';
-import { registerEvalCommands } from './cli/eval-commands.js';
-import { registerKeysCommand } from './cli/keys-command.js';
-import { registerLoopCommands } from './cli/loop-commands.js';
-import { registerServeCommand } from './cli/serve-command.js';
-import { registerSimulateCommand } from './cli/simulate-command.js';
+
+const loopCommands = async () => (await import('./cli/loop-commands.js')).registerLoopCommands;
+
+// Each command's modules load only when it is the one run (`nof1 serve` need not load the eval runner).
+const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
+  serve: async () => (await import('./cli/serve-command.js')).registerServeCommand,
+  content: async () => (await import('./cli/content-commands.js')).registerContentCommands,
+  compose: async () => (await import('./cli/compose-command.js')).registerComposeCommand,
+  eval: async () => (await import('./cli/eval-commands.js')).registerEvalCommands,
+  events: loopCommands,
+  outbox: loopCommands,
+  simulate: async () => (await import('./cli/simulate-command.js')).registerSimulateCommand,
+  keys: async () => (await import('./cli/keys-command.js')).registerKeysCommand,
+};
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -29,13 +36,10 @@ HTTP with NOF1_KEY (or --key); --against URL names any service.`,
   .showHelpAfterError()
   .exitOverride();
 
-registerServeCommand(program);
-registerContentCommands(program);
-registerComposeCommand(program);
-registerEvalCommands(program);
-registerLoopCommands(program);
-registerSimulateCommand(program);
-registerKeysCommand(program);
+const first = process.argv[2] ?? '';
+const named = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
+// A module that registers several commands (events, outbox) is loaded once.
+for (const load of named ? [named] : new Set(Object.values(COMMANDS))) (await load())(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
@@ -14,6 +16,7 @@ import { createEventsRepo } from './store/events-repo.js';
 import { createIdempotencyRepo } from './store/idempotency-repo.js';
 import { createJobsRepo } from './store/jobs-repo.js';
 import { createLearnerRepo } from './store/learner-repo.js';
+import { MIGRATIONS } from './store/migration-list.js';
 import { openStore } from './store/open-store.js';
 import { createOutboxRepo } from './store/outbox-repo.js';
 import { createOutcomeInsights } from './store/outcome-insights.js';
@@ -32,7 +35,7 @@ import { createWebhookSecretsRepo } from './store/webhook-secrets-repo.js';
 export const DEMO_LIBRARY = fileURLToPath(new URL('./content/demo-library.yaml', import.meta.url));
 const DEMO_TRIGGERS = fileURLToPath(new URL('./content/demo-triggers.json', import.meta.url));
 
-function createEmbedder(env: Env): Embedder {
+export function createEmbedder(env: Env): Embedder {
   return env.NOF1_EMBEDDINGS_BASE_URL
     ? createRemoteEmbedder({
         baseUrl: env.NOF1_EMBEDDINGS_BASE_URL,
@@ -44,19 +47,37 @@ function createEmbedder(env: Env): Embedder {
     : createHashEmbedder();
 }
 
+// Raised when prepareStore writes something new into a new store: older prepared snapshots stop matching.
+const PREPARED_FORMAT = 1;
+
+/** Names what prepareStore leaves in a new store: the schema, the demo library and triggers (or none) and its embedder. */
+export function preparedKey(env: Env, embedder: Embedder): string {
+  return (
+    createHash('sha256')
+      // The endpoint too: two servers may answer to one model name with different vectors.
+      .update(JSON.stringify([PREPARED_FORMAT, MIGRATIONS, embedder.name, env.NOF1_EMBEDDINGS_BASE_URL, env.NOF1_DEMO]))
+      .update(env.NOF1_DEMO ? readFileSync(DEMO_LIBRARY) : '')
+      .update(env.NOF1_DEMO ? readFileSync(DEMO_TRIGGERS) : '')
+      .digest('hex')
+      .slice(0, 16)
+  );
+}
+
 /** Opens the store and its repositories once, for the service, the CLI, evals and benchmarks alike. */
 export async function openRuntime(env: Env) {
+  const embedder = createEmbedder(env);
   const store = await openStore({
     databaseUrl: env.DATABASE_URL,
     dataDir: env.NOF1_DATA_DIR,
     poolMax: env.NOF1_DB_POOL_MAX,
+    prepared: preparedKey(env, embedder),
   });
   const { pool } = store;
   const learner = createLearnerRepo(pool, { ttlMs: env.NOF1_LEARNER_CACHE_MS });
   const erasure = createErasureRepo(pool);
   return {
     store,
-    content: createContentRepo(pool, createEmbedder(env)),
+    content: createContentRepo(pool, embedder),
     runs: createRunsRepo(pool),
     settings: createSettingsRepo(pool),
     idempotency: createIdempotencyRepo(pool),
@@ -98,4 +119,14 @@ export async function loadDemoLibrary(runtime: Runtime, logger: Logger) {
     await runtime.triggers.putIfAbsent(program, TriggerSet.parse({ triggers: list }).triggers);
   }
   logger.info({ ...counts, rejected: rejected.length }, 'demo content library loaded');
+}
+
+/** Once per store and start, before any request: work that must not run again in each worker process. */
+export async function prepareStore(runtime: Runtime, env: Env, logger: Logger) {
+  const restaled = await runtime.content.reembedStale();
+  if (restaled) logger.info({ blocks: restaled }, 're-embedded blocks written by another embedder');
+  if (env.NOF1_DEMO) await loadDemoLibrary(runtime, logger);
+  await runtime.reviews.requeueInterrupted();
+  // A new embedded store, ready and not yet serving: the next new one starts from a copy of it.
+  await runtime.store.savePrepared();
 }

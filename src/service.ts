@@ -12,12 +12,14 @@ import { loadServiceKeys, type ServiceKeys } from './auth/service-keys.js';
 import { createComposeStack } from './compose/compose-stack.js';
 import { createIdempotentCompose } from './compose/idempotent-compose.js';
 import { loadModelEngines } from './compose/load-model-engines.js';
+import { cacheContentReads } from './content/content-read-cache.js';
 import type { Env } from './env.js';
 import { createClosedLoop } from './loop/closed-loop.js';
 import { createMetrics } from './observability/metrics.js';
 import { metricsApp } from './observability/metrics-app.js';
 import { combineObservers } from './observability/observers.js';
-import { loadDemoLibrary, openRuntime } from './runtime.js';
+import { openRuntime, prepareStore } from './runtime.js';
+import { type ContentPeers, watchContent } from './store/content-changes.js';
 import { removeServiceFile, writeServiceFile } from './store/service-file.js';
 
 export type RunningService = {
@@ -34,6 +36,15 @@ export type RunningService = {
   /** The closed loop's worker: tests and benchmarks may run a pass at once. */
   worker: { runOnce(): Promise<void> };
   close(): Promise<void>;
+};
+
+export type ServiceOptions = {
+  /** Another process (the primary of `nof1 serve --workers N`) has already run prepareStore on this store. */
+  prepared?: boolean;
+  /** Another process has already created the checkpoint tables (their setup must not run twice at once). */
+  checkpointsReady?: boolean;
+  /** Processes serving the same store: told when this one imports content, telling it when another does. */
+  peers?: ContentPeers;
 };
 
 type Server = ReturnType<typeof serve>;
@@ -53,10 +64,14 @@ const stopListening = (server: Server) =>
   });
 
 /** Starts the HTTP service; close() stops accepting, finishes in-flight requests, then closes the store. */
-export async function startService(env: Env, logger: Logger): Promise<RunningService> {
+export async function startService(env: Env, logger: Logger, opts: ServiceOptions = {}): Promise<RunningService> {
   // A bad NOF1_API_KEYS stops start-up before the store is opened.
   if (env.NOF1_API_KEYS) parseKeys(env.NOF1_API_KEYS);
   const runtime = await openRuntime(env);
+  const library = watchContent(runtime.content, opts.peers);
+  runtime.content = library.content;
+  const composerReads = cacheContentReads(runtime.content);
+  library.onChange(composerReads.clear);
   const metrics = createMetrics();
   const endpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT;
   // The OpenTelemetry SDK is loaded only when spans are exported.
@@ -68,20 +83,21 @@ export async function startService(env: Env, logger: Logger): Promise<RunningSer
   try {
     // After the store is open: a freshly initialised data folder is never snapshotted with the key file.
     keys = await loadServiceKeys(env);
-    const restaled = await runtime.content.reembedStale();
-    if (restaled) logger.info({ blocks: restaled }, 're-embedded blocks written by another embedder');
-    if (env.NOF1_DEMO) await loadDemoLibrary(runtime, logger);
-    await runtime.reviews.requeueInterrupted();
-    // Only this process uses an embedded store, so a run still marked running there was cut off by a stop.
-    if (runtime.store.kind === 'embedded') await createEvalStore(runtime.store.pool).failInterrupted();
+    if (!opts.prepared) {
+      await prepareStore(runtime, env, logger);
+      // Only this process uses an embedded store, so a run still marked running there was cut off by a stop.
+      if (runtime.store.kind === 'embedded') await createEvalStore(runtime.store.pool).failInterrupted();
+    }
     compose = await createComposeStack({
       pool: runtime.store.pool,
       ...runtime,
+      composerContent: composerReads,
       engagement: runtime.outcomes,
       learnerCacheMs: env.NOF1_LEARNER_CACHE_MS,
       models: await loadModelEngines(env),
       reviewBelow: env.NOF1_REVIEW_BELOW,
       modelTimeMs: env.NOF1_MODEL_TIMEOUT_MS,
+      setupCheckpoints: !opts.checkpointsReady,
       observe: combineObservers(logger, metrics.recordRun, telemetry?.recordRun),
     });
   } catch (err) {

@@ -1,9 +1,9 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { type AIMessageChunk, type BaseMessage, HumanMessage, SystemMessage } from '@langchain/core/messages';
 import { z } from 'zod';
+import { createRedactor } from '../../src/privacy/redact.js';
 import { type ChatRunnable, ModelCallLog } from '../model/chat-model.js';
 import { readStructured } from '../model/structured-answer.js';
-import { createRedactor } from '../../src/privacy/redact.js';
 import { ModelStepError } from '../with-fallback.js';
 import { SAFETY_KINDS, type SafetyEngine, type SafetyFinding, type TriageInput } from './safety-types.js';
 

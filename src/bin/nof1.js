@@ -1,6 +1,15 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI without a build step, so `npx nof1` works from a fresh clone.
-import { register } from 'tsx/esm/api';
+// Runs the compiled JavaScript in dist/ when it was built from the sources as they are now (`npm start`
+// builds it first); otherwise the TypeScript through tsx, so `npx nof1` works from a fresh clone or
+// right after an edit, only slower to start.
+import { fileURLToPath } from 'node:url';
+import { isFresh } from './dist-manifest.js';
 
-register();
-await import('../cli.ts');
+const root = fileURLToPath(new URL('../..', import.meta.url));
+if (isFresh(root, `${root}dist`)) {
+  await import('../../dist/src/cli.js');
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../cli.ts');
+}

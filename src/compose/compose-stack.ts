@@ -26,6 +26,8 @@ import { memoBlockList } from './memo-block-list.js';
 export type ComposeStackDeps = {
   pool: pg.Pool;
   content: ContentSource;
+  /** Where the composer's searches and listings read (a cache of `content`); `content` when absent. */
+  composerContent?: ContentSource;
   runs: RunsRepo;
   settings: SettingsSource;
   /** The subjects' engagement for their own limits (the closed loop's outcomes); absent in bare evals. */
@@ -40,6 +42,8 @@ export type ComposeStackDeps = {
   /** Model time one run may spend in all, shared by every model call of the run. */
   modelTimeMs?: number;
   observe?: RunnerDeps['observe'];
+  /** False when another process has created the checkpoint tables (setup is not safe to run concurrently). */
+  setupCheckpoints?: boolean;
 };
 
 const policyOf = (deps: { reviewBelow?: number }): RunPolicy => ({
@@ -49,6 +53,7 @@ const policyOf = (deps: { reviewBelow?: number }): RunPolicy => ({
 
 type NodeDeps = {
   content: ContentSource;
+  composerContent?: ContentSource;
   runs: RunHistorySource;
   settings: SettingsSource;
   engagement?: EngagementSource;
@@ -60,6 +65,7 @@ type NodeDeps = {
 /** The graph's node functions over one store (benchmarks also call them directly, without the graph). */
 export function createComposeNodes(deps: NodeDeps, secrets: RunSecretsStore, policy: RunPolicy = DEFAULT_RUN_POLICY) {
   const models = deps.models ?? {};
+  const reads = deps.composerContent ?? deps.content;
   return {
     loadContext: createLoadContextNode({
       runs: deps.runs,
@@ -75,7 +81,7 @@ export function createComposeNodes(deps: NodeDeps, secrets: RunSecretsStore, pol
         : {}),
     }),
     assemble: createAssembleNode({
-      tools: { search: createSearchContentTool(deps.content), list: createListBlocksTool(deps.content) },
+      tools: { search: createSearchContentTool(reads), list: createListBlocksTool(reads) },
       offline: createOfflineSelectionEngine(),
       model: models.selection,
       clarifyBelow: policy.reviewBelow,
@@ -95,7 +101,7 @@ export async function createComposeStack(deps: ComposeStackDeps) {
   const models = deps.models ?? {};
   const graph = buildComposeGraph(createComposeNodes(deps, secrets, policy), policy);
   const durable = new PostgresSaver(deps.pool);
-  await durable.setup();
+  if (deps.setupCheckpoints !== false) await durable.setup();
   const saver = new HeldRunSaver(durable);
   const runner = createComposeRunner({
     graph,

@@ -106,10 +106,7 @@ export function createContentRepo(pool: pg.Pool, embedder: Embedder) {
       }
       if (bulk) await client.query(CREATE_HNSW);
     });
-    if (changed.length) {
-      vocabulary = undefined;
-      programNames = undefined;
-    }
+    if (changed.length) forgetCaches();
     const updated = changed.filter((u) => existing.has(u.block.id)).length;
     return { imported: changed.length - updated, updated, unchanged: unique.length - changed.length };
   }
@@ -248,10 +245,28 @@ export function createContentRepo(pool: pg.Pool, embedder: Embedder) {
     return programNames;
   }
 
+  /** Drops what is cached from the library: it changed (here, or in another process on the same store). */
+  function forgetCaches() {
+    vocabulary = undefined;
+    programNames = undefined;
+  }
+
   async function count(): Promise<number> {
     return (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM content_blocks')).rows[0]!.n;
   }
 
-  return { importBlocks, list, search, byIds, history, versionTexts, count, reembedStale, contentTerms, programs };
+  return {
+    importBlocks,
+    list,
+    search,
+    byIds,
+    history,
+    versionTexts,
+    count,
+    reembedStale,
+    contentTerms,
+    programs,
+    forgetCaches,
+  };
 }
 export type ContentRepo = ReturnType<typeof createContentRepo>;

@@ -1,40 +1,46 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { lockDataDir } from './data-dir-lock.js';
-import { openPglite } from './pglite-template.js';
+import { type OpenedPglite, openPglite } from './pglite-template.js';
+import { startSessionGate } from './session-gate.js';
 
 export type EmbeddedPostgres = {
   /** Folder holding the Unix socket, usable as pg's `host`. */
   socketDir: string;
+  /** Keeps the database as the prepared snapshot new ones start from (see openPglite). */
+  savePrepared(): Promise<void>;
   close(): Promise<void>;
 };
 
 /**
  * Runs PGlite (with pgvector) behind the Postgres wire protocol on a private Unix socket, so every
  * repository talks plain `pg` whether the store is embedded or a real server. PGlite is a single
- * session: the caller must connect with one pooled connection, which also serialises transactions.
+ * session; the gate in front of it lets several connections (other processes' pools) take turns, one
+ * whole transaction at a time.
  */
-export async function startEmbeddedPostgres(dataDir: string | 'memory'): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  dataDir: string | 'memory',
+  opts: { prepared?: string } = {},
+): Promise<EmbeddedPostgres> {
   const memory = dataDir === 'memory';
   if (!memory) await mkdir(dataDir, { recursive: true });
   const unlock = memory ? async () => undefined : await lockDataDir(dataDir);
-  let db: PGlite;
+  let opened: OpenedPglite;
   try {
-    db = await openPglite(memory ? undefined : dataDir);
+    opened = await openPglite(memory ? undefined : dataDir, opts);
   } catch (err) {
     await unlock();
     throw err;
   }
+  const { db } = opened;
   const socketDir = await mkdtemp(join(tmpdir(), 'nof1-pg-'));
-  const server = new PGLiteSocketServer({ db, path: join(socketDir, '.s.PGSQL.5432') });
-  await server.start();
+  const gate = await startSessionGate(db, join(socketDir, '.s.PGSQL.5432'));
   return {
     socketDir,
+    savePrepared: opened.savePrepared,
     async close() {
-      await server.stop();
+      await gate.stop();
       await db.close();
       await unlock();
       await rm(socketDir, { recursive: true, force: true });

@@ -5,10 +5,23 @@ import { migrate } from './migrations.js';
 export type Store = {
   pool: pg.Pool;
   kind: 'embedded' | 'postgres';
+  /** How other processes on this machine reach the same store (the embedded store: its private socket). */
+  url: string;
+  /**
+   * A new embedded database with its schema and demo library in, before it serves anything: kept as the
+   * snapshot the next new one starts from (it is made once per `prepared` key). Nothing otherwise.
+   */
+  savePrepared(): Promise<void>;
   close(): Promise<void>;
 };
 
-export type StoreOptions = { databaseUrl?: string; dataDir: string; poolMax?: number };
+export type StoreOptions = {
+  databaseUrl?: string;
+  dataDir: string;
+  poolMax?: number;
+  /** Names what a prepared snapshot of a new embedded database holds (schema, demo library, embedder). */
+  prepared?: string;
+};
 
 /**
  * Session settings every connection needs: HNSW scans keep going until filtered rows fill the limit. The
@@ -23,9 +36,15 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolMax ?? 10, onConnect });
     await migrate(pool);
-    return { pool, kind: 'postgres', close: () => pool.end() };
+    return {
+      pool,
+      kind: 'postgres',
+      url: opts.databaseUrl,
+      savePrepared: async () => undefined,
+      close: () => pool.end(),
+    };
   }
-  const embedded = await startEmbeddedPostgres(opts.dataDir);
+  const embedded = await startEmbeddedPostgres(opts.dataDir, { prepared: opts.prepared });
   const pool = new pg.Pool({ host: embedded.socketDir, user: 'postgres', database: 'postgres', max: 1, onConnect });
   try {
     await migrate(pool);
@@ -37,6 +56,8 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   return {
     pool,
     kind: 'embedded',
+    url: `postgres://postgres@localhost/postgres?host=${encodeURIComponent(embedded.socketDir)}`,
+    savePrepared: embedded.savePrepared,
     async close() {
       await pool.end();
       await embedded.close();

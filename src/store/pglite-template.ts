@@ -2,25 +2,30 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
-import { CLAIM_FILES, LEGACY_LOCK_NAMES } from './data-dir-lock.js';
-import { withoutEntries } from './snapshot-entries.js';
+import { CLAIM_FILES } from './data-dir-lock.js';
+import { extractEntries, withoutEntries } from './snapshot-entries.js';
 
-/** The installed PGlite's version: a snapshot is only valid for the build that made it. */
-function installedPgliteVersion(): string {
-  let dir = dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+/** An installed package's folder (its package.json) wherever this module runs from (src/ or dist/). */
+function packageDir(name: string): string {
+  let dir = dirname(createRequire(import.meta.url).resolve(name));
   while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+  return dir;
 }
-const pgliteVersion = installedPgliteVersion();
+const versionIn = (dir: string) =>
+  (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+const pgliteDir = packageDir('@electric-sql/pglite');
+/** The installed PGlite's version: a snapshot is only valid for the build that made it. */
+const pgliteVersion = versionIn(pgliteDir);
+/** A prepared snapshot has the vector extension created in it: it is only valid for that extension's build. */
+const pgvectorVersion = versionIn(packageDir('@electric-sql/pglite-pgvector'));
 
-/** The cache folder beside the installed packages, or the system temp folder when that is read-only. */
+/** The cache folder of the node_modules PGlite is installed in, or the system temp folder when there is none. */
 function cacheDir(): string {
-  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'node_modules', '.cache', 'nof1');
-  return existsSync(join(root, '..', '..')) ? root : join(tmpdir(), 'nof1-cache');
+  const modules = dirname(dirname(pgliteDir)); // node_modules/@electric-sql/pglite
+  return basename(modules) === 'node_modules' ? join(modules, '.cache', 'nof1') : join(tmpdir(), 'nof1-cache');
 }
 // "-cluster": snapshots named "-empty" were dumped with the lock file of the process that made them.
 export const templateFile = () => join(cacheDir(), `pglite-${pgliteVersion}-cluster.tar.gz`);
@@ -29,35 +34,81 @@ export const templateFile = () => join(cacheDir(), `pglite-${pgliteVersion}-clus
 const LOCK_FILES = new Set(CLAIM_FILES);
 const isLockEntry = (path: string) => LOCK_FILES.has(path.split('/')[0] ?? '');
 
+/** The prepared snapshot for `key`: a cluster with the schema and the demo library as a start leaves it. */
+export const preparedFile = (key: string) =>
+  join(cacheDir(), `pglite-${pgliteVersion}-vector-${pgvectorVersion}-prepared-${key}.tar.gz`);
+
+/** What a prepared snapshot keeps of a live folder: Postgres's own files, nothing else nof1 keeps there. */
+const isPostgresEntry = (path: string) => {
+  const top = path.split('/')[0] ?? '';
+  return /^(PG_VERSION|base|global|pg_[a-z_]+(\.conf)?|postgresql(\.auto)?\.conf|postmaster\.opts)$/.test(top);
+};
+
+export type OpenedPglite = {
+  db: PGlite;
+  /** How the database came to be: found in the folder, or restored from a snapshot, or made by initdb. */
+  from: 'folder' | 'prepared' | 'cluster' | 'initdb';
+  /**
+   * Keeps this database, as it is now, as the prepared snapshot new databases start from (once its schema
+   * and demo library are in, before it serves anything); nothing when it came from one or from the folder.
+   */
+  savePrepared(): Promise<void>;
+};
+
+/** Restores a snapshot: in memory through PGlite, into a folder with the file system's own calls. */
+async function restore(file: string, dataDir: string | undefined): Promise<PGlite> {
+  const gz = await readFile(file);
+  if (dataDir === undefined) return PGlite.create({ extensions: { vector }, loadDataDir: new Blob([gz]) });
+  await extractEntries(gz, dataDir, { keep: isPostgresEntry, last: 'PG_VERSION' });
+  return PGlite.create({ dataDir, extensions: { vector } });
+}
+
 /**
  * Opens PGlite on a folder (or in memory). A new, empty database is restored from a cached snapshot
- * of a freshly initialised cluster instead of running initdb again, which is most of a cold start;
- * the snapshot is made once, the first time a database is initialised for this PGlite version.
+ * instead of running initdb again, which is most of a cold start: the prepared snapshot named by
+ * `prepared` (schema and demo library already in) when there is one, else the snapshot of a freshly
+ * initialised cluster, made once, the first time a database is initialised for this PGlite version.
  */
-export async function openPglite(dataDir: string | undefined): Promise<PGlite> {
-  const fresh = dataDir === undefined || !existsSync(join(dataDir, 'PG_VERSION'));
-  const file = templateFile();
-  if (fresh && existsSync(file)) {
+export async function openPglite(dataDir: string | undefined, opts: { prepared?: string } = {}): Promise<OpenedPglite> {
+  const none = async () => undefined;
+  if (dataDir !== undefined && existsSync(join(dataDir, 'PG_VERSION'))) {
+    return { db: await PGlite.create({ dataDir, extensions: { vector } }), from: 'folder', savePrepared: none };
+  }
+  const prepared = opts.prepared ? preparedFile(opts.prepared) : undefined;
+  const prepare = (db: PGlite) => (prepared ? () => savePrepared(db, prepared) : none);
+  const snapshots = [
+    ...(prepared ? [{ file: prepared, from: 'prepared' as const }] : []),
+    { file: templateFile(), from: 'cluster' as const },
+  ];
+  for (const { file, from } of snapshots) {
+    if (!existsSync(file)) continue;
     try {
-      const loadDataDir = new Blob([await readFile(file)]);
-      const db = await PGlite.create({ dataDir, extensions: { vector }, loadDataDir });
-      // The live lock was taken before the restore; only files an older snapshot might carry go.
-      if (dataDir) await Promise.all(LEGACY_LOCK_NAMES.map((name) => rm(join(dataDir, name), { force: true })));
-      return db;
+      const db = await restore(file, dataDir);
+      return { db, from, savePrepared: from === 'prepared' ? none : prepare(db) };
     } catch {
-      // A damaged or foreign snapshot is discarded; the database is initialised the slow way below.
+      // A damaged or foreign snapshot is discarded; the next one, or initdb, makes the database.
       await rm(file, { force: true });
       if (dataDir) await emptyFolder(dataDir);
     }
   }
   const db = await PGlite.create({ dataDir, extensions: { vector } });
-  if (fresh && !existsSync(file)) await saveTemplate(db, file).catch(() => undefined);
-  return db;
+  if (!existsSync(templateFile())) await saveTemplate(db, templateFile()).catch(() => undefined);
+  return { db, from: 'initdb', savePrepared: prepare(db) };
 }
 
 async function saveTemplate(db: PGlite, file: string) {
+  await saveSnapshot(db, file, isLockEntry);
+}
+
+async function savePrepared(db: PGlite, file: string) {
+  // Written out whole first, so a restore starts without replaying the log.
+  await db.exec('CHECKPOINT');
+  await saveSnapshot(db, file, (path) => !isPostgresEntry(path));
+}
+
+async function saveSnapshot(db: PGlite, file: string, drop: (path: string) => boolean) {
   const dump = await db.dumpDataDir('gzip');
-  const snapshot = await withoutEntries(new Uint8Array(await dump.arrayBuffer()), isLockEntry);
+  const snapshot = await withoutEntries(new Uint8Array(await dump.arrayBuffer()), drop);
   await mkdir(dirname(file), { recursive: true });
   // Written aside and renamed, so a concurrent start never reads half a snapshot.
   const partial = `${file}.${process.pid}.partial`;

@@ -1,0 +1,1 @@
+export declare function buildDist(root: string, outDir: string): Promise<void>;
