@@ -59,7 +59,7 @@ describe('the README walk-through', () => {
     const lines = run.stdout.split('\n');
     // The lines the comments promise, in order.
     const expected = [
-      /^\{"programs":\["lumenzo-adherence","lumenzo-hcp"\]\}$/,
+      /^\{"programs":\["halden-trial","lumenzo-adherence","lumenzo-hcp"\]\}$/,
       /^\{"blocks":\[\{"id":"LZ-COST-/,
       /^approved$/,
       /^load_context → diagnose_barrier → .* → finalize$/,

@@ -72,7 +72,7 @@ describe('the command line while the service holds the store', () => {
     await writeFile(file, JSON.stringify({ ...request, program: 'nope' }));
     const res = await runNof1(['compose', '--file', file], env({ NOF1_KEY: KEYS.admin }));
     expect(res.code).toBe(2);
-    expect(res.stderr).toMatch(/422: unknown program; known programmes: lumenzo-adherence, lumenzo-hcp/);
+    expect(res.stderr).toMatch(/422: unknown program; known programmes: halden-trial, lumenzo-adherence, lumenzo-hcp/);
   });
 
   it('--against names any service, and needs a key', async () => {
