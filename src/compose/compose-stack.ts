@@ -5,6 +5,8 @@ import { createDiagnoseNode } from '../../agents/barrier-diagnosis.js';
 import { createComplianceNode } from '../../agents/compliance-checker.js';
 import { createOfflineSelectionEngine } from '../../agents/composer/offline-selection.js';
 import { createAssembleNode } from '../../agents/composer.js';
+import { createOfflineSafetyEngine } from '../../agents/safety/offline-safety-engine.js';
+import type { SafetyEngine } from '../../agents/safety/safety-types.js';
 import { createOfflineStrategyEngine } from '../../agents/strategy/offline-strategy.js';
 import { createStrategyNode } from '../../agents/strategy.js';
 import { createListBlocksTool, createSearchContentTool } from '../../tools/content-tools.js';
@@ -16,6 +18,8 @@ import { createFinalizeNode } from '../graph/nodes/finalize.js';
 import { createHoldNode } from '../graph/nodes/hold-for-review.js';
 import { createHumanReviewNode } from '../graph/nodes/human-review.js';
 import { createLoadContextNode } from '../graph/nodes/load-context.js';
+import { createProposeResourceNode } from '../graph/nodes/propose-resource.js';
+import { createTriageSafetyNode } from '../graph/nodes/triage-safety.js';
 import { DEFAULT_RUN_POLICY, type RunPolicy } from '../graph/run-policy.js';
 import { RunSecretsStore } from '../graph/run-secrets.js';
 import type { RunsRepo } from '../store/runs-repo.js';
@@ -29,6 +33,8 @@ export type ComposeStackDeps = {
   /** The subjects' engagement for their own limits (the closed loop's outcomes); absent in bare evals. */
   engagement?: EngagementSource;
   models?: ModelEngines;
+  /** Safety triage; the offline engine unless a deployment (or a test) supplies another. */
+  safety?: SafetyEngine;
   /** The run policy's review threshold; its default when absent. */
   reviewBelow?: number;
   /** Model time one run may spend in all, shared by every model call of the run. */
@@ -47,6 +53,7 @@ type NodeDeps = {
   settings: SettingsSource;
   engagement?: EngagementSource;
   models?: ModelEngines;
+  safety?: SafetyEngine;
 };
 
 /** The graph's node functions over one store (benchmarks also call them directly, without the graph). */
@@ -56,9 +63,10 @@ export function createComposeNodes(deps: NodeDeps, secrets: RunSecretsStore, pol
     loadContext: createLoadContextNode({
       runs: deps.runs,
       settings: deps.settings,
-      secrets,
       engagement: deps.engagement,
     }),
+    triage: createTriageSafetyNode({ engine: deps.safety ?? createOfflineSafetyEngine() }),
+    proposeResource: createProposeResourceNode({ content: deps.content }),
     diagnose: createDiagnoseNode({ offline: createOfflineDiagnosisEngine(), model: models.diagnosis, secrets }),
     plan: createStrategyNode({ offline: createOfflineStrategyEngine() }),
     assemble: createAssembleNode({

@@ -29,20 +29,25 @@ export const Signal = z
   .meta({ id: 'Signal' });
 export type Signal = z.infer<typeof Signal>;
 
+const SubjectFields = z.looseObject({
+  id: z.string().min(1).max(200),
+  audience: Audience,
+  consents: boundedRecord(z.boolean(), { keys: 20, chars: 1_000 }).default({}),
+  timezone: TimeZone.optional(),
+  preferences: Preferences.optional(),
+  /** The language the person reads (BCP 47, default en-US; v1.4): not personal data. */
+  locale: Locale.optional(),
+});
+
+/** No subject can make a request expensive: a bounded number of fields and of JSON characters. */
+function boundedSubject<T extends z.ZodType>(schema: T) {
+  return schema
+    .refine((s) => Object.keys(s as object).length <= 40, { message: 'at most 40 subject fields' })
+    .refine((s) => JSON.stringify(s).length <= 8_192, { message: 'at most 8192 characters of JSON' });
+}
+
 /** Extra subject fields (a name, a phone) are accepted only so they can be treated as personal data. */
-const Subject = z
-  .looseObject({
-    id: z.string().min(1).max(200),
-    audience: Audience,
-    consents: boundedRecord(z.boolean(), { keys: 20, chars: 1_000 }).default({}),
-    timezone: TimeZone.optional(),
-    preferences: Preferences.optional(),
-    /** The language the person reads (BCP 47, default en-US; v1.4): not personal data. */
-    locale: Locale.optional(),
-  })
-  .refine((s) => Object.keys(s).length <= 40, { message: 'at most 40 subject fields' })
-  .refine((s) => JSON.stringify(s).length <= 8_192, { message: 'at most 8192 characters of JSON' })
-  .meta({ id: 'Subject' });
+const Subject = boundedSubject(SubjectFields).meta({ id: 'Subject' });
 
 export const ComposeRequest = z
   .strictObject({
@@ -65,10 +70,12 @@ export type RunOrigin = z.infer<typeof RunOrigin>;
  * (`PUT /v1/subjects/{id}`) may be left out; the request's own fields win where both have one.
  */
 export const ComposeRequestBody = ComposeRequest.extend({
-  subject: Subject.extend({
-    audience: Audience.optional(),
-    consents: boundedRecord(z.boolean(), { keys: 20, chars: 1_000 }).optional(),
-  }),
+  subject: boundedSubject(
+    SubjectFields.extend({
+      audience: Audience.optional(),
+      consents: boundedRecord(z.boolean(), { keys: 20, chars: 1_000 }).optional(),
+    }),
+  ),
 }).meta({ id: 'ComposeRequestBody' });
 export type ComposeRequestBody = z.infer<typeof ComposeRequestBody>;
 

@@ -2,6 +2,7 @@ import type { Channel, ContentBlock } from './block.js';
 import type { PreferenceContext, RuleResult } from './compliance.js';
 import type { ComposeRequest, Diagnosis, Message, Readability, Status, Strategy } from './compose.js';
 import type { SubjectHistory } from './history.js';
+import type { SafetyTriage } from './safety.js';
 import type { StepRecord } from './step.js';
 
 export type RunContext = {
@@ -17,7 +18,6 @@ export type RunContext = {
   history: SubjectHistory;
   /** Consent settled before content: the first consented channel to try, or why none is. */
   consent: RuleResult;
-  escalation?: string;
   /** The subject's own limits, when their profile or engagement is known. */
   preferences?: PreferenceContext;
 };
@@ -34,6 +34,8 @@ export type RunState = {
   request: ComposeRequest | null;
   today: string;
   context: RunContext | null;
+  /** What safety triage found in the request's free text (kinds, signal indexes, scores, cues; never the text). */
+  safety: SafetyTriage | null;
   diagnosis: Diagnosis | null;
   strategy: Strategy | null;
   channel: Channel | null;

@@ -51,6 +51,7 @@ describe('reviewer console in headless Chromium', () => {
       .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-node')));
     expect(nodes).toEqual([
       'load_context',
+      'triage_safety',
       'diagnose_barrier',
       'plan_strategy',
       'assemble_message',

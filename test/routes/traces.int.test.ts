@@ -14,7 +14,14 @@ import {
 import { expectProblem } from '../support/problem.js';
 import { startTestService, type TestService } from '../support/service.js';
 
-const COMPOSED = ['load_context', 'diagnose_barrier', 'plan_strategy', 'assemble_message', 'check_compliance'];
+const COMPOSED = [
+  'load_context',
+  'triage_safety',
+  'diagnose_barrier',
+  'plan_strategy',
+  'assemble_message',
+  'check_compliance',
+];
 
 let svc: TestService;
 // Seven runs written between t0 and t2 (t1 splits them 4 | 3), all statuses and two programmes.
@@ -57,7 +64,7 @@ describe('GET /v1/traces/{traceId}', () => {
     expect(trace).toMatchObject({ traceId: runs.cost!.traceId, runId: runs.cost!.id, program: 'lumenzo-adherence' });
     expect(trace.answer).toMatchObject({ id: runs.cost!.id, status: 'approved' });
     expect(trace.steps.map((s) => s.node)).toEqual([...COMPOSED, 'finalize']);
-    expect(trace.steps.map((s) => s.step)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(trace.steps.map((s) => s.step)).toEqual([0, 1, 2, 3, 4, 5, 6]);
     const agents = Object.fromEntries(trace.steps.map((s) => [s.node, s.agent]));
     expect(agents).toMatchObject({ load_context: null, diagnose_barrier: expect.any(String), finalize: null });
     expect(agents.assemble_message).toMatch(/compos/);
@@ -107,7 +114,7 @@ describe('GET /v1/traces/{traceId}', () => {
     });
     expect(held.answer.status).toBe('needs_review');
     const skipped = await getTrace(svc, runs.skipped!.traceId);
-    expect(skipped.steps.map((s) => s.node)).toEqual(['load_context', 'diagnose_barrier', 'finalize']);
+    expect(skipped.steps.map((s) => s.node)).toEqual(['load_context', 'triage_safety', 'diagnose_barrier', 'finalize']);
     const blocked = await getTrace(svc, runs.blocked!.traceId);
     expect(blocked.steps.at(-1)!.output).toMatchObject({ status: 'blocked', failing: ['consent'] });
   });

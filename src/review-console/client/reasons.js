@@ -12,6 +12,12 @@ const REASONS = {
       'The subject may be at risk of harming themselves or others. A person must respond; no programme message may.',
     safety: true,
   },
+  safety_engine_error: {
+    title: 'Safety triage failed',
+    plain:
+      "The safety check could not read the subject's words, so they may hide a crisis or an adverse event. Read them yourself before anything is sent.",
+    safety: true,
+  },
   adverse_event: {
     title: 'Possible adverse event',
     plain: 'The subject described something medical that happened while on the product. It may need reporting.',

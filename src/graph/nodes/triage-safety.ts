@@ -1,0 +1,53 @@
+import { freeTexts } from '../../../agents/safety/free-texts.js';
+import type { SafetyEngine } from '../../../agents/safety/safety-types.js';
+import { traced } from '../../../agents/traced.js';
+import type { AgentReport } from '../../domain/engines.js';
+import type { RunState } from '../../domain/run-state.js';
+import type { SafetyFinding, SafetyTriage } from '../../domain/safety.js';
+
+/** The engine's failure as a hold reason may carry it: its class and a short message, never request text. */
+const failureOf = (err: unknown) => {
+  const name = err instanceof Error ? err.name : 'Error';
+  const message = err instanceof Error ? err.message : String(err);
+  return `${name}: ${message.replace(/[^\w .:,()-]/g, ' ').slice(0, 120)}`.trim();
+};
+
+/**
+ * Safety comes before persuasion: every free text of the (redacted) request is triaged in the subject's
+ * locale before diagnosis. Findings go to state and the trace as kinds, signal indexes, scores and cues,
+ * never the text. An engine that fails finds nothing it can vouch for, so the run is held for a person.
+ */
+export function createTriageSafetyNode(deps: { engine: SafetyEngine }) {
+  return traced('triage_safety', 'safety', async (state: RunState) => {
+    const req = state.request!;
+    const locale = state.context!.locale;
+    const texts = freeTexts(req.signals);
+    let safety: SafetyTriage;
+    let report: AgentReport = { engine: deps.engine.name, toolCalls: [], modelCalls: [] };
+    try {
+      const triaged = await deps.engine.triage({ texts, locale });
+      const findings: SafetyFinding[] = triaged.findings.map((f) => ({
+        kind: f.kind,
+        score: Math.round(f.score * 1000) / 1000,
+        source: f.source,
+        cues: [...f.cues],
+        signalIndex: f.signalIndex,
+        signalType: f.signalType,
+      }));
+      safety = { findings, error: null };
+      report = triaged.report;
+    } catch (err) {
+      safety = { findings: [], error: failureOf(err) };
+    }
+    return {
+      update: { safety },
+      input: { locale, texts: texts.map((t) => ({ signalIndex: t.index, signalType: t.type })) },
+      output: {
+        kinds: [...new Set(safety.findings.map((f) => f.kind))],
+        findings: safety.findings,
+        error: safety.error,
+      },
+      report,
+    };
+  });
+}
