@@ -58,6 +58,7 @@ export async function startService(env: Env, logger: Logger): Promise<RunningSer
   if (env.NOF1_API_KEYS) parseKeys(env.NOF1_API_KEYS);
   const runtime = await openRuntime(env);
   const metrics = createMetrics();
+  metrics.watchSafetyCases(runtime.safetyCases.gauges);
   const endpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT;
   // The OpenTelemetry SDK is loaded only when spans are exported.
   const otel = endpoint ? await import('./observability/otel.js') : undefined;

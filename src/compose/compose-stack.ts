@@ -101,6 +101,7 @@ export async function createComposeStack(deps: ComposeStackDeps) {
     modelTimeMs: deps.models ? deps.modelTimeMs : undefined,
     observe: deps.observe,
     contentTerms: deps.content.contentTerms,
+    productOf: async (program) => (await deps.content.list({ program, limit: 50 })).find((b) => b.brand)?.brand ?? null,
   });
   const forgetCheckpoints = async (runIds: string[]) => {
     for (const id of runIds) await saver.deleteThread(id);

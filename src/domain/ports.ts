@@ -46,6 +46,8 @@ export type ProgramSettings = {
   frequencyWindowDays: number;
   outcomes?: OutcomeSettings | null;
   webhookUrl?: string | null;
+  /** Hours to report an adverse event or product complaint; at most (and by default) 24. */
+  safetyReportHours?: number | null;
 };
 export const DEFAULT_SETTINGS = { frequencyCap: 3, frequencyWindowDays: 7 };
 

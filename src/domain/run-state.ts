@@ -18,6 +18,8 @@ export type RunContext = {
   history: SubjectHistory;
   /** Consent settled before content: the first consented channel to try, or why none is. */
   consent: RuleResult;
+  /** Hours a programme allows before an adverse event or complaint must be reported (shorter than 24 only). */
+  safetyReportHours?: number;
   /** The subject's own limits, when their profile or engagement is known. */
   preferences?: PreferenceContext;
 };

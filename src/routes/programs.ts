@@ -25,6 +25,10 @@ const Settings = z
     frequencyWindowDays: z.number().int().min(1).max(90),
     outcomes: Outcomes.nullable().optional(),
     webhookUrl: z.string().max(2000).nullable().optional(),
+    safetyReportHours: z.number().int().min(1).max(24).nullable().optional().openapi({
+      description:
+        'Hours within which an adverse event or product complaint case is due (dueBy); at most and by default 24.',
+    }),
   })
   .openapi('ProgramSettings');
 

@@ -21,8 +21,10 @@ export function createSettingsRepo(pool: pg.Pool) {
         frequency_window_days: number;
         outcomes: OutcomeSettings | null;
         webhook_url: string | null;
+        safety_report_hours: number | null;
       }>(
-        'SELECT frequency_cap, frequency_window_days, outcomes, webhook_url FROM program_settings WHERE program = $1',
+        `SELECT frequency_cap, frequency_window_days, outcomes, webhook_url, safety_report_hours
+         FROM program_settings WHERE program = $1`,
         [program],
       )
     ).rows[0];
@@ -33,19 +35,33 @@ export function createSettingsRepo(pool: pg.Pool) {
           frequencyWindowDays: row.frequency_window_days,
           outcomes: row.outcomes,
           webhookUrl: row.webhook_url,
+          safetyReportHours: row.safety_report_hours,
         }
-      : { program, ...DEFAULT_SETTINGS, outcomes: null, webhookUrl: null };
+      : { program, ...DEFAULT_SETTINGS, outcomes: null, webhookUrl: null, safetyReportHours: null };
   }
 
   async function put(s: ProgramSettings): Promise<ProgramSettings> {
-    const full = { ...s, outcomes: s.outcomes ?? null, webhookUrl: s.webhookUrl ?? null };
+    const full = {
+      ...s,
+      outcomes: s.outcomes ?? null,
+      webhookUrl: s.webhookUrl ?? null,
+      safetyReportHours: s.safetyReportHours ?? null,
+    };
     await pool.query(
-      `INSERT INTO program_settings (program, frequency_cap, frequency_window_days, outcomes, webhook_url)
-       VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO program_settings (program, frequency_cap, frequency_window_days, outcomes, webhook_url,
+         safety_report_hours)
+       VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (program) DO UPDATE SET frequency_cap = EXCLUDED.frequency_cap,
          frequency_window_days = EXCLUDED.frequency_window_days, outcomes = EXCLUDED.outcomes,
-         webhook_url = EXCLUDED.webhook_url, updated_at = now()`,
-      [full.program, full.frequencyCap, full.frequencyWindowDays, full.outcomes, full.webhookUrl],
+         webhook_url = EXCLUDED.webhook_url, safety_report_hours = EXCLUDED.safety_report_hours, updated_at = now()`,
+      [
+        full.program,
+        full.frequencyCap,
+        full.frequencyWindowDays,
+        full.outcomes,
+        full.webhookUrl,
+        full.safetyReportHours,
+      ],
     );
     return full;
   }

@@ -176,9 +176,7 @@ describe('a held run, for a reviewer', () => {
     const taken = await page
       .locator('#run-graph path.edge.taken')
       .evaluateAll((ps) => ps.map((p) => p.getAttribute('data-edge')));
-    expect(taken).toEqual(
-      expect.arrayContaining(['load_context→triage_safety', 'check_compliance→hold_for_review']),
-    );
+    expect(taken).toEqual(expect.arrayContaining(['load_context→triage_safety', 'check_compliance→hold_for_review']));
     expect(taken).not.toContain('check_compliance→finalize');
     expect(await textOf(page, '#graph-caption')).toMatch(/stopped at human review, waiting for a person/);
     await page.locator('#run-graph').screenshot({ path: 'test/.tmp/review-console-graph.png' });

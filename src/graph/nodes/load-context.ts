@@ -55,6 +55,7 @@ export function createLoadContextNode(deps: {
       history,
       consent,
       ...(preferences ? { preferences } : {}),
+      ...(settings.safetyReportHours ? { safetyReportHours: settings.safetyReportHours } : {}),
     };
     return {
       update: { context },
