@@ -20,7 +20,7 @@ let later: ComposeAnswer;
 let evalHeld: ComposeAnswer;
 
 const composeRuns = async () =>
-  parseExposition(await (await svc.call('GET', '/metrics', { key: null })).text())
+  parseExposition(await (await svc.call('GET', '/metrics', { key: 'metrics' })).text())
     .find('nof1_compose_runs_total')
     .reduce((n, s) => n + s.value, 0);
 

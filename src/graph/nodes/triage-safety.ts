@@ -42,6 +42,9 @@ export function createTriageSafetyNode(deps: { engine: SafetyEngine }) {
     return {
       update: { safety },
       input: { locale, texts: texts.map((t) => ({ signalIndex: t.index, signalType: t.type })) },
+      // The words triage read (redacted), beside the trace chain where erasure can reach them: a reviewer
+      // of a safety hold reads them even when no other step did.
+      personal: { signalData: req.signals.map((sig) => sig.data ?? null) },
       output: {
         kinds: [...new Set(safety.findings.map((f) => f.kind))],
         findings: safety.findings,
