@@ -180,7 +180,7 @@ describe('GET /v1/traces/{traceId}/verify', () => {
       key: 'reviewer',
       body: { decision: 'approve' },
     });
-    expect(await verifyTrace(svc, held.traceId)).toMatchObject({ intact: true, records: 8 });
+    expect(await verifyTrace(svc, held.traceId)).toMatchObject({ intact: true, records: 9 });
   });
 
   it('flags a record edited in the store, naming the step, and leaves other traces intact', async () => {
@@ -201,7 +201,7 @@ describe('GET /v1/traces/{traceId}/verify', () => {
     const run = await compose(svc, REQUESTS.cost(subjectId()), 'approved');
     await svc.pool.query('DELETE FROM trace_records WHERE trace_id = $1 AND step = 2', [run.traceId]);
     const v = await verifyTrace(svc, run.traceId);
-    expect(v).toMatchObject({ intact: false, records: 5 });
+    expect(v).toMatchObject({ intact: false, records: 6 });
     expect(v.problems).toContainEqual({ step: 3, problem: expect.stringMatching(/removed/) });
   });
 
@@ -213,8 +213,8 @@ describe('GET /v1/traces/{traceId}/verify', () => {
       held.traceId,
     ]);
     const v = await verifyTrace(svc, held.traceId);
-    expect(v).toMatchObject({ intact: false, records: 7 });
-    expect(v.problems).toEqual([{ step: 6, problem: expect.stringMatching(/after it was removed/) }]);
+    expect(v).toMatchObject({ intact: false, records: 8 });
+    expect(v.problems).toEqual([{ step: 7, problem: expect.stringMatching(/after it was removed/) }]);
   });
 
   it('flags edited free text kept beside the chain', async () => {
