@@ -6,6 +6,7 @@ import type { AppEnv } from '../app-env.js';
 import { securityHeaders } from '../routes/security-headers.js';
 import { DeliveriesView } from './deliveries-view.js';
 import { Layout } from './layout.js';
+import { SafetyCasesView } from './safety-cases-view.js';
 import { SignIn } from './sign-in.js';
 import { CONSOLE_CSS_HASH } from './styles.js';
 import { Nav, QueueView, RunView, SearchView } from './views.js';
@@ -43,6 +44,7 @@ function Page() {
         <RunView />
         <SearchView />
         <DeliveriesView />
+        <SafetyCasesView />
       </div>
     </Layout>
   );

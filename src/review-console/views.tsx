@@ -14,6 +14,9 @@ export function Nav() {
       <a href="#/deliveries" data-view="deliveries">
         Deliveries
       </a>
+      <a href="#/cases" data-view="cases">
+        Safety cases
+      </a>
     </nav>
   );
 }

@@ -30,11 +30,9 @@ const Case = z
     detectedAt: z.string(),
     dueBy: z.string(),
     overdue: z.boolean().openapi({ description: 'Past dueBy and not yet reported or closed.' }),
-    narrative: z
-      .string()
-      .openapi({
-        description: "The subject's words about the event, direct identifiers redacted, medical facts kept.",
-      }),
+    narrative: z.string().openapi({
+      description: "The subject's words about the event, direct identifiers redacted, medical facts kept.",
+    }),
     signals: z.array(z.number().int()).openapi({ description: 'Indexes of the signals the narrative comes from.' }),
     history: z.array(CaseEvent),
   })

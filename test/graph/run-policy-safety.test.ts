@@ -69,9 +69,9 @@ describe('the run policy with safety findings', () => {
       'hold_for_review',
     );
     expect(afterAssembly({ ...s, message: null, round: 1 })).toBe('hold_for_review');
-    expect(afterDiagnosis({ ...s, diagnosis: { barrier: 'none', confidence: 0.9, evidence: [], alternatives: [] } })).toBe(
-      'plan_strategy',
-    );
+    expect(
+      afterDiagnosis({ ...s, diagnosis: { barrier: 'none', confidence: 0.9, evidence: [], alternatives: [] } }),
+    ).toBe('plan_strategy');
     // A crisis resource is never revised into a programme message.
     const crisis = base({ revise: true, safety: { findings: [f('crisis', 0)], error: null } });
     expect(afterCompliance(DEFAULT_RUN_POLICY)(crisis)).toBe('hold_for_review');
