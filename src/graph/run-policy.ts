@@ -27,7 +27,7 @@ const owesAcknowledgement = (s: RunState) => s.context?.preferences?.informedCho
  * Why safety holds the run, or nothing: the most severe finding's kind with its signals, or the triage
  * engine's failure (a run nobody could triage is held, never let through). Only ever adds caution.
  */
-export function safetyHold(s: RunState): string | undefined {
+function safetyHold(s: RunState): string | undefined {
   const safety = s.safety;
   if (!safety) return undefined;
   if (safety.error) return `safety_engine_error: ${safety.error}`;
@@ -39,7 +39,7 @@ export function safetyHold(s: RunState): string | undefined {
 }
 
 /** Crisis language (or a triage nobody could complete) gets no programme message: only a crisis resource. */
-export const resourceOnly = (s: RunState) =>
+const resourceOnly = (s: RunState) =>
   Boolean(s.safety?.error) || (s.safety?.findings.some((f) => f.kind === 'crisis') ?? false);
 
 /** After triage: a run that may carry only a crisis resource skips persuasion altogether. */

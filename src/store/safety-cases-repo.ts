@@ -4,7 +4,7 @@ import { CASE_TRANSITIONS, type CaseAction, type CaseDraft, type CaseKind, type 
 import { beforeCursor, createdMicros } from './keyset.js';
 import { inTransaction } from './transaction.js';
 
-export type CaseEvent = { at: string; by: string; action: string; note: string | null; reference?: string | null };
+type CaseEvent = { at: string; by: string; action: string; note: string | null; reference?: string | null };
 export type SafetyCase = {
   id: string;
   kind: CaseKind;

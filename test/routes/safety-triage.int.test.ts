@@ -130,6 +130,21 @@ describe('safety triage over HTTP', () => {
     expect(hoursBetween(c!.detectedAt, c!.dueBy)).toBe(72);
   });
 
+  it('lets a programme shorten the adverse-event report window, never lengthen it', async () => {
+    const put = (body: unknown) => svc.call('PUT', '/v1/programs/lumenzo-hcp/settings', { key: 'strategist', body });
+    await expectProblem(await put({ safetyReportHours: 48 }), 400);
+    expect((await put({ safetyReportHours: 12 })).status).toBe(200);
+    const body = {
+      subject: { id: subjectId('hcp-ae'), audience: 'hcp', consents: { email: true } },
+      program: 'lumenzo-hcp',
+      channel: 'email',
+      signals: [{ type: 'chat_message', data: { text: 'my patient broke out in hives after her Lumenzo dose' } }],
+    };
+    const answer = await compose(svc, body, 'needs_review');
+    const [c] = await casesOf(answer.id);
+    expect(hoursBetween(c!.detectedAt, c!.dueBy)).toBe(12);
+  });
+
   it('does not treat worry about side effects or cost hyperbole as findings', async () => {
     const worry = await compose(svc, chat(subjectId('worry'), "I'm worried about side effects I read about online"));
     const cost = await compose(svc, REQUESTS.cost(subjectId('price'), 'This price is killing me, my copay is $300'));
@@ -168,6 +183,20 @@ describe('safety triage over HTTP', () => {
     await expectProblem(await safetyCall('GET', '/v1/safety/cases/sc_nope'), 404);
     const list = await safetyCall('GET', '/v1/safety/cases?status=closed&kind=adverse_event');
     expect(((await list.json()) as { cases: Case[] }).cases.map((x) => x.id)).toContain(c!.id);
+  });
+
+  it('lets exactly one of many concurrent acknowledgements through', async () => {
+    const answer = await held(chat(subjectId('race'), 'I fainted after my Lumenzo injection'), 'adverse_event');
+    const [c] = await casesOf(answer.id);
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        safetyCall('POST', `/v1/safety/cases/${c!.id}/transition`, { action: 'acknowledge' }).then((r) => r.status),
+      ),
+    );
+    expect(results.filter((s) => s === 200)).toHaveLength(1);
+    expect(results.filter((s) => s === 409)).toHaveLength(7);
+    const after = await getJson<Case>(svc, `/v1/safety/cases/${c!.id}`, 'admin');
+    expect(after.history.map((h) => h.action)).toEqual(['opened', 'acknowledge']);
   });
 
   it('pages cases with opaque cursors and rejects a forged one', async () => {
