@@ -10,7 +10,7 @@ beforeAll(async () => {
   svc = await startTestService();
   // One run, so the compose families have samples and not only their HELP and TYPE lines.
   await compose(svc, REQUESTS.cost(subjectId('metrics')), 'approved');
-  text = await (await svc.call('GET', '/metrics', { key: null })).text();
+  text = await (await svc.call('GET', '/metrics', { key: 'metrics' })).text();
 });
 afterAll(async () => {
   await svc?.close();
