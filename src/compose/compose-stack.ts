@@ -35,6 +35,8 @@ export type ComposeStackDeps = {
   models?: ModelEngines;
   /** Safety triage; the offline engine unless a deployment (or a test) supplies another. */
   safety?: SafetyEngine;
+  /** How long triage may take before the run is held for a person instead (a model engine's timeout). */
+  safetyTimeoutMs?: number;
   /** The run policy's review threshold; its default when absent. */
   reviewBelow?: number;
   /** Model time one run may spend in all, shared by every model call of the run. */
@@ -54,6 +56,7 @@ type NodeDeps = {
   engagement?: EngagementSource;
   models?: ModelEngines;
   safety?: SafetyEngine;
+  safetyTimeoutMs?: number;
 };
 
 /** The graph's node functions over one store (benchmarks also call them directly, without the graph). */
@@ -65,7 +68,10 @@ export function createComposeNodes(deps: NodeDeps, secrets: RunSecretsStore, pol
       settings: deps.settings,
       engagement: deps.engagement,
     }),
-    triage: createTriageSafetyNode({ engine: deps.safety ?? createOfflineSafetyEngine() }),
+    triage: createTriageSafetyNode({
+      engine: deps.safety ?? createOfflineSafetyEngine(),
+      timeoutMs: deps.safetyTimeoutMs,
+    }),
     proposeResource: createProposeResourceNode({ content: deps.content }),
     diagnose: createDiagnoseNode({ offline: createOfflineDiagnosisEngine(), model: models.diagnosis, secrets }),
     plan: createStrategyNode({ offline: createOfflineStrategyEngine() }),

@@ -37,8 +37,12 @@ const finding = (kind: 'crisis' | 'adverse_event'): SafetyEngine => ({
   }),
 });
 
-async function run(engine: SafetyEngine, body = composeRequest({ signals: BARRIER_SIGNALS.cost })) {
-  const stack = await createComposeStack({ pool: runtime.store.pool, ...runtime, safety: engine });
+async function run(
+  engine: SafetyEngine,
+  body = composeRequest({ signals: BARRIER_SIGNALS.cost }),
+  safetyTimeoutMs?: number,
+) {
+  const stack = await createComposeStack({ pool: runtime.store.pool, ...runtime, safety: engine, safetyTimeoutMs });
   const steps: Array<{ node: string; step: StepRecord }> = [];
   const answer = await stack.runner.compose(body as ComposeRequest, { onStep: (e) => steps.push(e) });
   return { answer, steps, stack };
@@ -58,6 +62,13 @@ describe('triage_safety in the compose graph', () => {
     ]);
     expect(answer.message?.blocks.map((b) => b.id)).toEqual(['LZ-RES-988-SMS']);
     expect(steps[1]!.step.output).toMatchObject({ kinds: [], error: expect.stringMatching(/timed out/) });
+  });
+
+  it('holds the run when triage does not answer in time', async () => {
+    const silent: SafetyEngine = { name: 'model', triage: () => new Promise(() => undefined) };
+    const { answer } = await run(silent, undefined, 50);
+    expect(answer.status).toBe('needs_review');
+    expect(answer.review?.reason).toMatch(/^safety_engine_error: Error: safety triage timed out after 50 ms/);
   });
 
   it('holds even a no-barrier run with a finding: nothing later clears it', async () => {

@@ -12,12 +12,26 @@ const failureOf = (err: unknown) => {
   return `${name}: ${message.replace(/[^\w .:,()-]/g, ' ').slice(0, 120)}`.trim();
 };
 
+/** The engine's answer, or a timeout error once `ms` have passed: a triage that never answers holds the run. */
+async function within<T>(ms: number | undefined, work: Promise<T>): Promise<T> {
+  if (!ms) return work;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`safety triage timed out after ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * Safety comes before persuasion: every free text of the (redacted) request is triaged in the subject's
  * locale before diagnosis. Findings go to state and the trace as kinds, signal indexes, scores and cues,
  * never the text. An engine that fails finds nothing it can vouch for, so the run is held for a person.
  */
-export function createTriageSafetyNode(deps: { engine: SafetyEngine }) {
+export function createTriageSafetyNode(deps: { engine: SafetyEngine; timeoutMs?: number }) {
   return traced('triage_safety', 'safety', async (state: RunState) => {
     const req = state.request!;
     const locale = state.context!.locale;
@@ -25,7 +39,7 @@ export function createTriageSafetyNode(deps: { engine: SafetyEngine }) {
     let safety: SafetyTriage;
     let report: AgentReport = { engine: deps.engine.name, toolCalls: [], modelCalls: [] };
     try {
-      const triaged = await deps.engine.triage({ texts, locale });
+      const triaged = await within(deps.timeoutMs, deps.engine.triage({ texts, locale }));
       const findings: SafetyFinding[] = triaged.findings.map((f) => ({
         kind: f.kind,
         score: Math.round(f.score * 1000) / 1000,
