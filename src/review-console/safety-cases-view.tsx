@@ -16,14 +16,14 @@ export function SafetyCasesView() {
         </button>
       </div>
       <div class="field">
-        <label for="cases-status">Status</label>
+        <label for="cases-status">Case state</label>
         <select id="cases-status" name="status">
           <option value="">any status</option>
           {CASE_STATUSES.map((s) => (
             <option value={s}>{s}</option>
           ))}
         </select>
-        <label for="cases-kind">Kind</label>
+        <label for="cases-kind">Case kind</label>
         <select id="cases-kind" name="kind">
           <option value="">any kind</option>
           {CASE_KINDS.map((k) => (
