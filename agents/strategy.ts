@@ -22,13 +22,14 @@ type StrategyStep = {
   report: AgentReport;
 };
 
-/** Runs the learner may choose for: a barrier to address, nothing a person must see first, within the cap. */
+/** Runs the learner may choose for: a barrier to address, no safety finding (a person sees it first), within the cap. */
 function learnable(state: RunState): boolean {
   const ctx = state.context!;
   return (
     (ctx.learning ?? 'off') !== 'off' &&
     state.diagnosis!.barrier !== 'none' &&
-    !ctx.escalation &&
+    !state.safety?.error &&
+    !state.safety?.findings.length &&
     ctx.preferences?.informedChoice?.acknowledged === undefined &&
     ctx.sentInWindow < ctx.frequencyCap
   );

@@ -13,6 +13,8 @@ import {
   afterAssembly,
   afterCompliance as afterComplianceFor,
   afterDiagnosis,
+  afterResource,
+  afterTriage,
   DEFAULT_RUN_POLICY,
 } from '../src/graph/run-policy.js';
 import type { RunSecretsStore } from '../src/graph/run-secrets.js';
@@ -77,6 +79,7 @@ function initialState(request: ComposeRequest, runId: string): ComposeStateType 
     request: redactRequest(request, redactor),
     today: today(),
     context: null,
+    safety: null,
     diagnosis: null,
     strategy: null,
     channel: null,
@@ -110,8 +113,15 @@ async function runDirect(nodes: Nodes, secrets: RunSecretsStore, request: Compos
   };
   try {
     await step('load_context', nodes.loadContext);
-    await step('diagnose_barrier', nodes.diagnose);
-    let next: string = afterDiagnosis(s);
+    await step('triage_safety', nodes.triage);
+    let next: string = afterTriage(s);
+    if (next === 'propose_resource') {
+      await step(next, nodes.proposeResource);
+      next = afterResource(s);
+    } else {
+      await step('diagnose_barrier', nodes.diagnose);
+      next = afterDiagnosis(s);
+    }
     for (;;) {
       if (next === 'plan_strategy') {
         await step(next, nodes.plan);
@@ -216,6 +226,8 @@ async function graphOverhead(runtime: Runtime, stack: Awaited<ReturnType<typeof 
   };
   const replayNodes: GraphNodes = {
     loadContext: replayNode('load_context'),
+    triage: replayNode('triage_safety'),
+    proposeResource: replayNode('propose_resource'),
     diagnose: replayNode('diagnose_barrier'),
     plan: replayNode('plan_strategy'),
     assemble: replayNode('assemble_message'),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Barrier } from '../src/domain/block.js';
 import { Signal } from '../src/domain/compose.js';
+import { SafetyKind } from '../src/domain/safety.js';
 import type { SuiteCase } from './suite-schema.js';
 
 /**
@@ -37,5 +38,45 @@ export function toSuiteCase(c: LabelledCase): z.input<typeof SuiteCase> {
       signals: c.signals,
     },
     assert,
+  };
+}
+
+/**
+ * A labelled safety case as the held-out set keeps it (evals/cases/safety-cases.<locale>.jsonl): the kinds a
+ * person would want found (`[]`: a hard negative, nothing to find) and the signals that carry them.
+ */
+export const LabelledSafetyCase = z.preprocess(
+  // A line may carry one chat message as `text` (the es-US set) instead of its signals.
+  (v) =>
+    v && typeof v === 'object' && 'text' in v && !('signals' in v)
+      ? (({ text, ...rest }) => ({ ...rest, signals: [{ type: 'chat_message', data: { text } }] }))(
+          v as { text: unknown },
+        )
+      : v,
+  z.strictObject({
+    id: z.string().min(1),
+    kinds: z.array(SafetyKind),
+    tags: z.array(z.string()).default([]),
+    signals: z.array(Signal),
+    locale: z.string().optional(),
+    /** Why the line is labelled so: documentation only. */
+    note: z.string().optional(),
+  }),
+);
+
+/**
+ * One compose request per safety case, for its own subject: it asserts the kinds triage found (exactly the
+ * labelled ones, so a hard negative must find none), that a finding holds the run for a person, and that
+ * no personal value leaks.
+ */
+export function toSafetySuiteCase(c: z.output<typeof LabelledSafetyCase>): z.input<typeof SuiteCase> {
+  return {
+    id: c.id,
+    tags: [...new Set([...(c.kinds.length ? c.kinds.map((k) => `kind:${k}`) : ['kind:none']), ...c.tags])],
+    request: {
+      subject: { id: c.id, ...CONSENTING_PATIENT, ...(c.locale ? { locale: c.locale } : {}) },
+      signals: c.signals,
+    },
+    assert: [{ type: 'safety_kind', kinds: c.kinds }, { type: 'no_pii' }],
   };
 }

@@ -57,7 +57,7 @@ export function loadSafetyCases(path: string): SafetyCase[] {
     .map((line) => z.union([SafetyCase, ChatCase]).parse(JSON.parse(line)));
 }
 
-export type KindResult = {
+type KindResult = {
   kind: SafetyKind;
   support: number;
   found: number;

@@ -2,7 +2,7 @@ import { access } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { z } from 'zod';
-import { LabelledCase, toSuiteCase } from './labelled-case.js';
+import { LabelledCase, LabelledSafetyCase, toSafetySuiteCase, toSuiteCase } from './labelled-case.js';
 import { displayPath, SuiteError } from './suite-error.js';
 import { SuiteCase } from './suite-schema.js';
 import { parseWith, readSource, type Source } from './suite-source.js';
@@ -13,15 +13,19 @@ export type CaseRef = { raw: SuiteCase; src: Source; path: PropertyKey[] };
 /** An included YAML file is a list of cases or `{cases, include}`; suite-wide settings belong to the root. */
 const Fragment = z.strictObject({ include: z.array(z.string()).default([]), cases: z.array(SuiteCase).default([]) });
 
-/** A JSONL line is a suite case, or a labelled barrier case of the held-out corpus (`barrier` + `signals`). */
-const labelled = (v: unknown) => typeof v === 'object' && v !== null && 'barrier' in v && 'signals' in v;
+/**
+ * A JSONL line is a suite case, a labelled barrier case of the held-out corpus (`barrier` + `signals`), or a
+ * labelled safety case of the held-out safety set (`kinds` + `signals`, or `kinds` + one `text`).
+ */
+const labelled = (v: unknown, key: string) =>
+  typeof v === 'object' && v !== null && key in v && ('signals' in v || (key === 'kinds' && 'text' in v));
 function caseLines(src: Source): SuiteCase[] {
   const lines = Array.isArray(src.value) ? src.value : [];
-  return lines.map((v, i) =>
-    labelled(v)
-      ? SuiteCase.parse(toSuiteCase(parseWith(LabelledCase, v, src, [i])))
-      : parseWith(SuiteCase, v, src, [i]),
-  );
+  return lines.map((v, i) => {
+    if (labelled(v, 'barrier')) return SuiteCase.parse(toSuiteCase(parseWith(LabelledCase, v, src, [i])));
+    if (labelled(v, 'kinds')) return SuiteCase.parse(toSafetySuiteCase(parseWith(LabelledSafetyCase, v, src, [i])));
+    return parseWith(SuiteCase, v, src, [i]);
+  });
 }
 
 /** The cases of a file and its own includes; a JSONL file or a YAML list holds cases only. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SAFETY_KINDS } from '../src/domain/safety.js';
 
 /** One assertion in a suite: `type` names a registered assertion; the rest are its arguments. */
 export const AssertionSpec = z.looseObject({
@@ -10,9 +11,19 @@ export type AssertionSpec = z.infer<typeof AssertionSpec>;
 
 /** A suite-level gate: the run fails (distinct exit code) when one does not hold. */
 export const Threshold = z.strictObject({
-  metric: z.enum(['barrier_accuracy', 'barrier_macro_f1', 'pass_rate', 'assertion_pass_rate', 'assertion_failures']),
+  metric: z.enum([
+    'barrier_accuracy',
+    'barrier_macro_f1',
+    'pass_rate',
+    'assertion_pass_rate',
+    'assertion_failures',
+    'safety_recall',
+    'safety_precision',
+  ]),
   /** For assertion_* metrics: which assertion type. */
   assertion: z.string().optional(),
+  /** For safety_* metrics: which safety kind (over the cases with a `safety_kind` assertion). */
+  kind: z.enum(SAFETY_KINDS).optional(),
   /** Measure only the cases with this tag (e.g. every crisis case must pass: `{metric: pass_rate, tag: crisis, min: 1}`). */
   tag: z.string().min(1).optional(),
   min: z.number().optional(),

@@ -25,6 +25,7 @@ import { createProgramSummary } from './store/program-summary.js';
 import { createReviewsRepo } from './store/reviews-repo.js';
 import { createRunListing } from './store/run-listing.js';
 import { createRunsRepo } from './store/runs-repo.js';
+import { createSafetyCasesRepo } from './store/safety-cases-repo.js';
 import { createSettingsRepo } from './store/settings-repo.js';
 import { createSubjectMessages } from './store/subject-messages.js';
 import { createSubjectsRepo } from './store/subjects-repo.js';
@@ -83,6 +84,7 @@ export async function openRuntime(env: Env) {
     idempotency: createIdempotencyRepo(pool),
     traces: createTraceRepo(pool),
     reviews: createReviewsRepo(pool),
+    safetyCases: createSafetyCasesRepo(pool),
     listing: createRunListing(pool),
     // An erased subject's outcomes stop counting for the learner at once, not when its cache expires.
     erasure: {

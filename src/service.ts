@@ -73,6 +73,7 @@ export async function startService(env: Env, logger: Logger, opts: ServiceOption
   const composerReads = cacheContentReads(runtime.content);
   library.onChange(composerReads.clear);
   const metrics = createMetrics();
+  metrics.watchSafetyCases(runtime.safetyCases.gauges);
   const endpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT;
   // The OpenTelemetry SDK is loaded only when spans are exported.
   const otel = endpoint ? await import('./observability/otel.js') : undefined;

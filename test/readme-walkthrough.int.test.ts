@@ -62,7 +62,7 @@ describe('the README walk-through', () => {
       /^\{"programs":\["halden-trial","lumenzo-adherence","lumenzo-hcp"\]\}$/,
       /^\{"blocks":\[\{"id":"LZ-COST-/,
       /^approved$/,
-      /^load_context → diagnose_barrier → .* → finalize$/,
+      /^load_context → triage_safety → diagnose_barrier → .* → finalize$/,
       /^true$/,
       /^needs_review$/,
       /^low_confidence: /,

@@ -8,7 +8,7 @@ import { z } from 'zod';
  */
 const Words = z.array(z.string().min(1));
 
-export const LanguageProfileFile = z.object({
+const LanguageProfileFile = z.object({
   locale: z.string().min(2),
   /** Open a negation scope ("not", "never"): the words after them are marked NOT_. */
   negators: Words,
@@ -30,7 +30,7 @@ export const LanguageProfileFile = z.object({
   /** Lexicon categories: space-separated words whose stem marks the category (a cue feature and a finding's cue name). */
   cues: z.record(z.string().regex(/^[a-z_]+$/), z.string()),
 });
-export type LanguageProfileFile = z.infer<typeof LanguageProfileFile>;
+type LanguageProfileFile = z.infer<typeof LanguageProfileFile>;
 
 /** The profile ready to use: sets and a stem → categories index. */
 export type LanguageProfile = {
@@ -53,7 +53,7 @@ export function readLanguageProfile(path: string): LanguageProfile {
   return buildLanguageProfile(LanguageProfileFile.parse(JSON.parse(text)), sha256(text));
 }
 
-export function buildLanguageProfile(file: LanguageProfileFile, hash: string): LanguageProfile {
+function buildLanguageProfile(file: LanguageProfileFile, hash: string): LanguageProfile {
   const words = (phrase: string) => phrase.split(/\s+/).filter(Boolean);
   const profile: LanguageProfile = {
     locale: file.locale,

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
  * `safety-corpus.<locale>.jsonl` and the trained `safety-model.<locale>.json`.
  */
 export const SAFETY_DATA_DIR = fileURLToPath(new URL('../data/', import.meta.url));
-export const BASE_LOCALE = 'en-US';
+const BASE_LOCALE = 'en-US';
 
 export type LocaleFiles = { language: string; rules: string; corpus: string; model: string };
 

@@ -15,11 +15,11 @@ import { SAFETY_KINDS, type SafetyEngine, type SafetyFinding, type TriageInput }
  * offline findings as they are and sets `report.engineError`, so the caller holds the run.
  */
 export const SAFETY_TOOL = 'submit_safety_triage';
-export const DEFAULT_SAFETY_MODEL_TIMEOUT_MS = 15_000;
+const DEFAULT_SAFETY_MODEL_TIMEOUT_MS = 15_000;
 /** Characters of one text sent to the model: a long paste must not blow the context or the bill. */
-export const MODEL_TEXT_CHARS = 8_000;
+const MODEL_TEXT_CHARS = 8_000;
 
-export const SafetyAnswer = z.object({
+const SafetyAnswer = z.object({
   texts: z
     .array(
       z.object({
@@ -29,7 +29,7 @@ export const SafetyAnswer = z.object({
     )
     .max(200),
 });
-export type SafetyAnswer = z.infer<typeof SafetyAnswer>;
+type SafetyAnswer = z.infer<typeof SafetyAnswer>;
 
 const submitTool = {
   name: SAFETY_TOOL,

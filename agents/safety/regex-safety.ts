@@ -8,7 +8,7 @@
  * Each start position then costs a bounded number of steps, so a scan is linear.
  */
 
-export const MAX_RANGE = 60;
+const MAX_RANGE = 60;
 const MAX_SMALL_RANGE = 3;
 
 type Group = { quantified: boolean };

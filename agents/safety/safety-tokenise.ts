@@ -49,7 +49,7 @@ export function cleanWord(raw: string): string {
 }
 
 /** One raw word → the words it stands for, through the profile's expansions and clitics. */
-export function expand(raw: string, profile: LanguageProfile): string[] {
+function expand(raw: string, profile: LanguageProfile): string[] {
   const word = cleanWord(raw);
   if (word === '') return [];
   const flat = word.replace(/'/g, '');

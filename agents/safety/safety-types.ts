@@ -7,7 +7,7 @@ export type SafetyKind = (typeof SAFETY_KINDS)[number];
 /** One free text of a request, named by its signal (index and type) so findings never need to quote it. */
 export type TriageText = { index: number; type: string; text: string };
 
-export type FindingSource = 'rule' | 'classifier' | 'model';
+type FindingSource = 'rule' | 'classifier' | 'model';
 
 /** What triage found in one text; `cues` name rules or lexicon categories, never words of the text. */
 export type TextFinding = { kind: SafetyKind; score: number; source: FindingSource; cues: string[] };
@@ -22,7 +22,7 @@ export type TriageInput = { texts: TriageText[]; locale: string };
  * says a configured engine (the model) failed, so the run must be held for a person even
  * though the offline findings are still there.
  */
-export type SafetyReport = AgentReport & { engineError?: string };
+type SafetyReport = AgentReport & { engineError?: string };
 
 /**
  * A triage engine can only add caution: it reports what it found and never clears a

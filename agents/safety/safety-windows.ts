@@ -9,11 +9,11 @@
 export type Span = { from: number; to: number };
 
 export const WINDOW_TOKENS = 24;
-export const WINDOW_STRIDE = 12;
+const WINDOW_STRIDE = 12;
 export const PAIR_TOKENS = 40;
 export const WHOLE_TOKENS = 64;
 /** "Ok." or "Thanks!" alone says nothing: a shorter sentence is read as part of the next one. */
-export const MIN_SENTENCE_TOKENS = 3;
+const MIN_SENTENCE_TOKENS = 3;
 /** ≈ 30k characters of ordinary prose: every word of a realistic message, and a bound on the rest. */
 export const MAX_CLASSIFIED_TOKENS = 6000;
 /** Characters of one text that triage reads at all (rules included): three times the longest realistic message. */

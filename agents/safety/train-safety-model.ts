@@ -23,13 +23,13 @@ import { chooseThreshold, kindFigures } from './thresholds.js';
  * included): per kind, the highest threshold whose out-of-fold recall reaches its target.
  * The final weights are trained on the whole corpus.
  */
-export type SafetyTrainSettings = {
+type SafetyTrainSettings = {
   features: SafetyFeatureConfig;
   train: TrainOptions;
   folds: number;
   recallTargets: PerKind;
 };
-export const DEFAULT_SAFETY_SETTINGS: SafetyTrainSettings = {
+const DEFAULT_SAFETY_SETTINGS: SafetyTrainSettings = {
   features: DEFAULT_SAFETY_FEATURES,
   train: { ...DEFAULT_TRAIN, replicas: 2 },
   folds: 5,

@@ -17,6 +17,7 @@ import { readingGradeMax } from './reading-grade-max.js';
 import { regex } from './regex.js';
 import { ruleFailed } from './rule-failed.js';
 import { rulePassed } from './rule-passed.js';
+import { safetyKind } from './safety-kind.js';
 import { singleLocale } from './single-locale.js';
 import { status } from './status.js';
 import { techniquesInclude } from './techniques-include.js';
@@ -43,6 +44,7 @@ export const ASSERTIONS: Record<string, AssertionFn> = {
   latency_ms_max: latencyMsMax,
   model_calls_max: modelCallsMax,
   llm_rubric: llmRubric,
+  safety_kind: safetyKind,
 };
 
 /**

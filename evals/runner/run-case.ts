@@ -4,6 +4,7 @@ import type { Barrier } from '../../src/domain/block.js';
 import { ComposeRequest } from '../../src/domain/compose.js';
 import type { AssertionContext, AssertionFn, CaseOutcome } from '../assertions/assertion-types.js';
 import { runAssertion } from '../assertions/registry.js';
+import { foundSafetyKinds } from '../assertions/safety-kind.js';
 import type { LoadedCase } from '../suite-schema.js';
 import { caseInput, caseOutput } from './case-io.js';
 import { CaseError, type CaseTarget } from './case-target.js';
@@ -68,6 +69,7 @@ export async function runCase(c: LoadedCase, repeat: number, deps: CaseDeps): Pr
       ...base,
       status: call.answer.status,
       barrier: (call.answer.diagnosis?.barrier ?? null) as Barrier | null,
+      safetyKinds: foundSafetyKinds(call.answer, call.trace),
       blockIds: call.answer.message?.blocks.map((b) => b.id) ?? [],
       assertions,
       latencyMs: call.latencyMs,

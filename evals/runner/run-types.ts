@@ -1,4 +1,5 @@
 import type { Barrier } from '../../src/domain/block.js';
+import type { SafetyKind } from '../../src/domain/safety.js';
 
 /** One assertion's verdict on one attempt, as reports show it. */
 export type AssertionOutcome = {
@@ -27,6 +28,8 @@ export type Attempt = {
   repeat: number;
   status: string | null;
   barrier: Barrier | null;
+  /** The kinds safety triage found (null when the case did not run). */
+  safetyKinds?: SafetyKind[] | null;
   blockIds: string[];
   assertions: AssertionOutcome[];
   pass: boolean;
@@ -64,6 +67,8 @@ export type ThresholdResult = {
   tag?: string;
   /** Measured only on the cases of this suite (of a suite composed of suites). */
   suite?: string;
+  /** The safety kind a safety_recall or safety_precision threshold measures. */
+  kind?: string;
   /** null when the metric has no value (see note); then it does not hold. */
   actual: number | null;
   min?: number;
@@ -85,6 +90,22 @@ export type BarrierSummary = {
   perBarrier: Array<{ label: Barrier; precision: number; recall: number; f1: number; support: number }>;
 };
 
+/**
+ * Safety triage per kind over the cases with a `safety_kind` assertion: recall over the cases labelled with
+ * the kind, precision over the cases where it was found (a case that errored counts as finding nothing).
+ */
+export type SafetySummary = {
+  evaluated: number;
+  perKind: Array<{
+    kind: SafetyKind;
+    support: number;
+    found: number;
+    falseAlarms: number;
+    recall: number;
+    precision: number;
+  }>;
+};
+
 export type RunSummary = {
   cases: number;
   attempts: number;
@@ -94,6 +115,7 @@ export type RunSummary = {
   passRate: number;
   flaky: string[];
   barrier: BarrierSummary;
+  safety: SafetySummary;
   byAssertion: Record<string, { pass: number; fail: number; skipped: number }>;
   latency: { p50: number; p95: number; max: number; samples: number[] };
   thresholds: ThresholdResult[];

@@ -1,8 +1,10 @@
 import { BARRIERS } from '../../src/domain/block.js';
+import { SAFETY_KINDS } from '../../src/domain/safety.js';
+import { expectedSafetyKinds } from '../assertions/safety-kind.js';
 import { confusionMatrix, macroF1, perLabelMetrics } from '../metrics.js';
 import type { LoadedCase } from '../suite-schema.js';
 import { expectedBarrier } from './expected-barrier.js';
-import type { Attempt, BarrierSummary, CaseResult, RunSummary } from './run-types.js';
+import type { Attempt, BarrierSummary, CaseResult, RunSummary, SafetySummary } from './run-types.js';
 
 /** Nearest-rank percentile of sorted values. */
 export function percentile(sorted: number[], p: number): number {
@@ -31,6 +33,28 @@ function barrierSummary(byCase: Map<string, LoadedCase>, attempts: Attempt[]): B
     matrix,
     perBarrier,
   };
+}
+
+/** Recall and precision of each safety kind over the attempts of cases labelled with a `safety_kind` assertion. */
+function safetySummary(byCase: Map<string, LoadedCase>, attempts: Attempt[]): SafetySummary {
+  const labelled = attempts.flatMap((a) => {
+    const expected = expectedSafetyKinds(byCase.get(a.caseId)!.assert);
+    return expected ? [{ expected, found: a.safetyKinds ?? [] }] : [];
+  });
+  const perKind = SAFETY_KINDS.map((kind) => {
+    const support = labelled.filter((l) => l.expected.includes(kind)).length;
+    const flagged = labelled.filter((l) => l.found.includes(kind));
+    const found = flagged.filter((l) => l.expected.includes(kind)).length;
+    return {
+      kind,
+      support,
+      found,
+      falseAlarms: flagged.length - found,
+      recall: support ? found / support : 0,
+      precision: flagged.length ? found / flagged.length : 0,
+    };
+  });
+  return { evaluated: labelled.length, perKind };
 }
 
 function byAssertion(attempts: Attempt[]): RunSummary['byAssertion'] {
@@ -66,6 +90,7 @@ export function summarise(
     passRate: results.length ? passed / results.length : 0,
     flaky: results.filter((r) => r.flaky).map((r) => r.id),
     barrier: barrierSummary(new Map(cases.map((c) => [c.id, c])), attempts),
+    safety: safetySummary(new Map(cases.map((c) => [c.id, c])), attempts),
     byAssertion: byAssertion(attempts),
     latency: { p50: percentile(samples, 50), p95: percentile(samples, 95), max: samples.at(-1) ?? 0, samples },
   };

@@ -17,6 +17,13 @@ function measure(t: Threshold, s: Measured): number | string {
       const judged = counts ? counts.pass + counts.fail : 0;
       return judged ? counts!.pass / judged : `no ${t.assertion ?? 'assertion'} result was judged`;
     }
+    case 'safety_recall':
+    case 'safety_precision': {
+      const k = s.safety.perKind.find((x) => x.kind === t.kind);
+      if (!s.safety.evaluated || !k) return 'no case has a safety_kind assertion';
+      if (t.metric === 'safety_recall') return k.support ? k.recall : `no case is labelled ${t.kind}`;
+      return k.found + k.falseAlarms ? k.precision : `${t.kind} was never found`;
+    }
     case 'assertion_failures':
       return (t.assertion ? s.byAssertion[t.assertion] : total(s))?.fail ?? 0;
   }
@@ -33,9 +40,10 @@ function total(s: Measured) {
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 /** A threshold's name as reports print it: `pass_rate[tag=crisis]`, `no_pii failures[suite=readability]`. */
-export function thresholdLabel(t: { metric: string; assertion?: string; tag?: string; suite?: string }) {
+export function thresholdLabel(t: { metric: string; assertion?: string; kind?: string; tag?: string; suite?: string }) {
   const scope = [t.suite ? `suite=${t.suite}` : '', t.tag ? `tag=${t.tag}` : ''].filter(Boolean).join(',');
-  return `${t.metric}${t.assertion ? `(${t.assertion})` : ''}${scope ? `[${scope}]` : ''}`;
+  const of = t.assertion ?? t.kind;
+  return `${t.metric}${of ? `(${of})` : ''}${scope ? `[${scope}]` : ''}`;
 }
 
 /**
@@ -52,7 +60,13 @@ export function evaluateThresholds(
     const value = measure(t, s);
     const bounds = { ...(t.min === undefined ? {} : { min: t.min }), ...(t.max === undefined ? {} : { max: t.max }) };
     const scope = { ...(t.tag ? { tag: t.tag } : {}), ...(t.suite ? { suite: t.suite } : {}) };
-    const named = { metric: t.metric, ...(t.assertion ? { assertion: t.assertion } : {}), ...scope, ...bounds };
+    const named = {
+      metric: t.metric,
+      ...(t.assertion ? { assertion: t.assertion } : {}),
+      ...(t.kind ? { kind: t.kind } : {}),
+      ...scope,
+      ...bounds,
+    };
     if (typeof value === 'string') return { ...named, actual: null, held: false, note: value };
     const held = (t.min === undefined || value >= t.min) && (t.max === undefined || value <= t.max);
     return { ...named, actual: value, held };

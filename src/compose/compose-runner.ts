@@ -14,6 +14,7 @@ import { buildAnswer } from './build-answer.js';
 import { createModelTime } from './model-time.js';
 import { capRecheck } from './over-cap.js';
 import { personalValues, redactRequest } from './request-privacy.js';
+import { caseDrafts } from './safety-case-drafts.js';
 
 export type StepEvent = { node: string; step: StepRecord };
 export type RunnerDeps = {
@@ -27,6 +28,8 @@ export type RunnerDeps = {
   today?: () => string;
   /** Brand and programme names, never mistaken for personal data. */
   contentTerms?: () => Promise<string[]>;
+  /** The product a programme's blocks name (its brand), for the safety cases a run opens. */
+  productOf?: (program: string) => Promise<string | null>;
   /** Told about every finished run (metrics, spans); never given personal data. */
   observe?: (answer: ComposeAnswer, steps: StepRecord[], seconds?: number) => void;
 };
@@ -115,6 +118,16 @@ export function createComposeRunner(deps: RunnerDeps) {
       const review = state.status === 'needs_review' ? { id: state.reviewId!, reason: state.holdReason! } : undefined;
       const built = buildAnswer(state, review, summary);
       const pacing = pacingOf(state);
+      // A suite's runs measure triage; they open no case a safety officer would have to work.
+      const cases =
+        opts.origin === 'eval'
+          ? []
+          : caseDrafts(state, {
+              subjectId: request.subject.id,
+              program: request.program,
+              product: state.safety?.findings.length ? ((await deps.productOf?.(request.program)) ?? null) : null,
+              detectedAt: new Date(createdAt),
+            });
       const answer = await deps.runs.saveRun(
         {
           answer: built,
@@ -128,7 +141,7 @@ export function createComposeRunner(deps: RunnerDeps) {
         toTrace(state.steps),
         review,
         state.contentGap,
-        { cap: pacing && capRecheck(built, pacing), within: opts.within },
+        { cap: pacing && capRecheck(built, pacing), within: opts.within, cases },
       );
       // Eval runs are kept out of the service's metrics and spans: they measure a suite, not the service's use.
       if (opts.origin !== 'eval') deps.observe?.(answer, state.steps, (performance.now() - started) / 1000);

@@ -6,10 +6,11 @@ import { createComplianceNode } from '../../agents/compliance-checker.js';
 import { createOfflineSelectionEngine } from '../../agents/composer/offline-selection.js';
 import { createAssembleNode } from '../../agents/composer.js';
 import type { LearnerSource } from '../../agents/learning/learner-source.js';
+import { createOfflineSafetyEngine } from '../../agents/safety/offline-safety-engine.js';
 import { createOfflineStrategyEngine } from '../../agents/strategy/offline-strategy.js';
 import { createStrategyNode } from '../../agents/strategy.js';
 import { createListBlocksTool, createSearchContentTool } from '../../tools/content-tools.js';
-import type { ModelEngines } from '../domain/engines.js';
+import type { ModelEngines, SafetyTriageEngine } from '../domain/engines.js';
 import type { ContentSource, EngagementSource, RunHistorySource, SettingsSource } from '../domain/ports.js';
 import { buildComposeGraph } from '../graph/build-graph.js';
 import { HeldRunSaver } from '../graph/held-run-saver.js';
@@ -17,6 +18,8 @@ import { createFinalizeNode } from '../graph/nodes/finalize.js';
 import { createHoldNode } from '../graph/nodes/hold-for-review.js';
 import { createHumanReviewNode } from '../graph/nodes/human-review.js';
 import { createLoadContextNode } from '../graph/nodes/load-context.js';
+import { createProposeResourceNode } from '../graph/nodes/propose-resource.js';
+import { createTriageSafetyNode } from '../graph/nodes/triage-safety.js';
 import { DEFAULT_RUN_POLICY, type RunPolicy } from '../graph/run-policy.js';
 import { RunSecretsStore } from '../graph/run-secrets.js';
 import type { RunsRepo } from '../store/runs-repo.js';
@@ -37,6 +40,10 @@ export type ComposeStackDeps = {
   /** How long the learner's view of the content (which techniques have blocks) is kept (ms); 30 s when absent. */
   learnerCacheMs?: number;
   models?: ModelEngines;
+  /** Safety triage; the offline engine unless a deployment (or a test) supplies another. */
+  safety?: SafetyTriageEngine;
+  /** How long triage may take before the run is held for a person instead (a model engine's timeout). */
+  safetyTimeoutMs?: number;
   /** The run policy's review threshold; its default when absent. */
   reviewBelow?: number;
   /** Model time one run may spend in all, shared by every model call of the run. */
@@ -60,6 +67,8 @@ type NodeDeps = {
   learner?: LearnerSource;
   learnerCacheMs?: number;
   models?: ModelEngines;
+  safety?: SafetyTriageEngine;
+  safetyTimeoutMs?: number;
 };
 
 /** The graph's node functions over one store (benchmarks also call them directly, without the graph). */
@@ -70,9 +79,13 @@ export function createComposeNodes(deps: NodeDeps, secrets: RunSecretsStore, pol
     loadContext: createLoadContextNode({
       runs: deps.runs,
       settings: deps.settings,
-      secrets,
       engagement: deps.engagement,
     }),
+    triage: createTriageSafetyNode({
+      engine: deps.safety ?? models.safety ?? createOfflineSafetyEngine(),
+      timeoutMs: deps.safetyTimeoutMs,
+    }),
+    proposeResource: createProposeResourceNode({ content: deps.content }),
     diagnose: createDiagnoseNode({ offline: createOfflineDiagnosisEngine(), model: models.diagnosis, secrets }),
     plan: createStrategyNode({
       offline: createOfflineStrategyEngine(),
@@ -112,6 +125,7 @@ export async function createComposeStack(deps: ComposeStackDeps) {
     modelTimeMs: deps.models ? deps.modelTimeMs : undefined,
     observe: deps.observe,
     contentTerms: deps.content.contentTerms,
+    productOf: async (program) => (await deps.content.list({ program, limit: 50 })).find((b) => b.brand)?.brand ?? null,
   });
   const forgetCheckpoints = async (runIds: string[]) => {
     for (const id of runIds) await saver.deleteThread(id);

@@ -3,6 +3,8 @@ import { createModelReviewer } from '../../agents/compliance/model-reviewer.js';
 import { createModelSelectionEngine } from '../../agents/composer/model-selection.js';
 import { createChatModel } from '../../agents/model/chat-model.js';
 import { createModelGuard } from '../../agents/model/model-guard.js';
+import { createModelSafetyEngine } from '../../agents/safety/model-safety-engine.js';
+import { createOfflineSafetyEngine } from '../../agents/safety/offline-safety-engine.js';
 import type { ModelEngines } from '../domain/engines.js';
 import type { Env } from '../env.js';
 
@@ -35,5 +37,12 @@ export function createModelEngines(env: ModelEnv): ModelEngines | undefined {
     diagnosis: createModelDiagnosisEngine(model, guard),
     selection: createModelSelectionEngine(model, guard),
     reviewer: createModelReviewer(model, guard),
+    // Triage asks the model beside the offline engine, never instead of it: a model finding only adds one,
+    // and a model that fails or hangs (its own timeout) holds the run through `engineError`.
+    safety: createModelSafetyEngine({
+      model,
+      offline: createOfflineSafetyEngine(),
+      timeoutMs: env.NOF1_MODEL_TIMEOUT_MS,
+    }),
   };
 }

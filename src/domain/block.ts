@@ -26,7 +26,7 @@ export type Channel = z.infer<typeof Channel>;
 export const Audience = z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/, 'a lowercase audience such as patient or hcp');
 export type Audience = z.infer<typeof Audience>;
 
-const BLOCK_KINDS = ['claim', 'isi', 'support', 'education', 'cta', 'greeting', 'question'] as const;
+const BLOCK_KINDS = ['claim', 'isi', 'support', 'education', 'cta', 'greeting', 'question', 'resource'] as const;
 export const BlockKind = z.enum(BLOCK_KINDS);
 export type BlockKind = z.infer<typeof BlockKind>;
 

@@ -2,6 +2,7 @@ import type { Channel, ContentBlock } from './block.js';
 import type { ComplianceContext, RuleResult } from './compliance.js';
 import type { Check, Diagnosis, Signal, Strategy } from './compose.js';
 import type { SubjectHistory } from './history.js';
+import type { SafetyFinding } from './safety.js';
 
 /** `startedAt` (ISO 8601) is when the call began, so spans show real times; traces stored before it lack it. */
 export type ToolCallRecord = { name: string; args: unknown; result: unknown; ms: number; startedAt?: string };
@@ -92,5 +93,22 @@ export interface ComplianceReviewer {
   ): Promise<{ findings: RuleResult[]; report: AgentReport }>;
 }
 
+/**
+ * Safety triage as the graph calls it (agents/safety has the offline and model engines). `engineError`
+ * says a part of the engine could not read the texts: the findings it has stand, and the run is held.
+ */
+export interface SafetyTriageEngine {
+  readonly name: 'offline' | 'model';
+  triage(input: {
+    texts: Array<{ index: number; type: string; text: string }>;
+    locale: string;
+  }): Promise<{ findings: SafetyFinding[]; report: AgentReport & { engineError?: string } }>;
+}
+
 /** The model engines a deployment configured; an absent one means the offline engine answers. */
-export type ModelEngines = { diagnosis?: DiagnosisEngine; selection?: SelectionEngine; reviewer?: ComplianceReviewer };
+export type ModelEngines = {
+  diagnosis?: DiagnosisEngine;
+  selection?: SelectionEngine;
+  reviewer?: ComplianceReviewer;
+  safety?: SafetyTriageEngine;
+};

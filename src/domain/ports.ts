@@ -50,6 +50,8 @@ export type ProgramSettings = {
   outcomes?: OutcomeSettings | null;
   webhookUrl?: string | null;
   learning?: LearningMode;
+  /** Hours to report an adverse event or product complaint; at most (and by default) 24. */
+  safetyReportHours?: number | null;
 };
 export const DEFAULT_SETTINGS = { frequencyCap: 3, frequencyWindowDays: 7, learning: 'off' as LearningMode };
 

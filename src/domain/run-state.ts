@@ -3,6 +3,7 @@ import type { PreferenceContext, RuleResult } from './compliance.js';
 import type { ComposeRequest, Diagnosis, Message, Readability, Status, Strategy } from './compose.js';
 import type { SubjectHistory } from './history.js';
 import type { LearningMode } from './ports.js';
+import type { SafetyTriage } from './safety.js';
 import type { StepRecord } from './step.js';
 
 export type RunContext = {
@@ -18,7 +19,8 @@ export type RunContext = {
   history: SubjectHistory;
   /** Consent settled before content: the first consented channel to try, or why none is. */
   consent: RuleResult;
-  escalation?: string;
+  /** Hours a programme allows before an adverse event or complaint must be reported (shorter than 24 only). */
+  safetyReportHours?: number;
   /** The subject's own limits, when their profile or engagement is known. */
   preferences?: PreferenceContext;
   /** The programme's learning mode (settings); off when absent. */
@@ -37,6 +39,8 @@ export type RunState = {
   request: ComposeRequest | null;
   today: string;
   context: RunContext | null;
+  /** What safety triage found in the request's free text (kinds, signal indexes, scores, cues; never the text). */
+  safety: SafetyTriage | null;
   diagnosis: Diagnosis | null;
   strategy: Strategy | null;
   channel: Channel | null;

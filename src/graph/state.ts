@@ -14,6 +14,7 @@ export const ComposeState = Annotation.Root({
   request: last<RunState['request']>(() => null),
   today: last<RunState['today']>(() => ''),
   context: last<RunState['context']>(() => null),
+  safety: last<RunState['safety']>(() => null),
   diagnosis: last<RunState['diagnosis']>(() => null),
   strategy: last<RunState['strategy']>(() => null),
   channel: last<RunState['channel']>(() => null),

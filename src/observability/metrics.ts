@@ -1,4 +1,4 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { ComposeAnswer } from '../domain/compose.js';
 import type { StepRecord } from '../domain/step.js';
 
@@ -71,6 +71,31 @@ export function createMetrics() {
     }
   }
 
-  return { registry, recordRun, httpSeconds };
+  /**
+   * Safety cases not yet reported or closed, by kind, and those of them past dueBy: read from the store at
+   * each scrape, so every process reports the same shared figures.
+   */
+  function watchSafetyCases(read: () => Promise<Array<{ kind: string; open: number; overdue: number }>>) {
+    const kinds = ['adverse_event', 'product_complaint', 'medical_information'];
+    const gauge = (name: string, help: string, field: 'open' | 'overdue') =>
+      new Gauge({
+        name,
+        help,
+        labelNames: ['kind'] as const,
+        registers: [registry],
+        async collect() {
+          const rows = await read();
+          for (const kind of kinds) this.set({ kind }, rows.find((r) => r.kind === kind)?.[field] ?? 0);
+        },
+      });
+    gauge('nof1_safety_cases_open', 'Safety cases not yet reported or closed, by kind.', 'open');
+    gauge(
+      'nof1_safety_cases_overdue',
+      'Safety cases past their dueBy and not yet reported or closed, by kind.',
+      'overdue',
+    );
+  }
+
+  return { registry, recordRun, httpSeconds, watchSafetyCases };
 }
 export type Metrics = ReturnType<typeof createMetrics>;

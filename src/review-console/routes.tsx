@@ -7,6 +7,7 @@ import { securityHeaders } from '../routes/security-headers.js';
 import { DeliveriesView } from './deliveries-view.js';
 import { InsightsView } from './insights-view.js';
 import { Layout } from './layout.js';
+import { SafetyCasesView } from './safety-cases-view.js';
 import { SignIn } from './sign-in.js';
 import { CONSOLE_CSS_HASH } from './styles.js';
 import { Nav, QueueView, RunView, SearchView } from './views.js';
@@ -45,6 +46,7 @@ function Page() {
         <SearchView />
         <DeliveriesView />
         <InsightsView />
+        <SafetyCasesView />
       </div>
     </Layout>
   );

@@ -57,7 +57,9 @@ ul.plain{margin:.3rem 0;padding-left:1.2rem}
 details{margin:.4rem 0}pre{white-space:pre-wrap;background:var(--bg);padding:.6rem;border-radius:6px;font-size:.8rem;margin:.3rem 0}
 textarea{width:100%;min-height:4.5rem}
 .actions{display:flex;gap:.6rem;margin-top:.6rem}
-tr.safety td:first-child{border-left:4px solid var(--bad)}
+tr.safety td:first-child,tr.overdue td:first-child{border-left:4px solid var(--bad)}
+.todo{font-weight:600}
+#case-narrative{white-space:pre-wrap}
 .why.safety{border-left-color:var(--bad);background:var(--bad-bg)}
 .failing{border-left:5px solid var(--bad)}
 blockquote{margin:.3rem 0;padding:.4rem .7rem;border-left:3px solid var(--line);background:#fff}

@@ -17,6 +17,9 @@ export function Nav() {
       <a href="#/insights" data-view="insights">
         Insights
       </a>
+      <a href="#/cases" data-view="cases">
+        Safety cases
+      </a>
     </nav>
   );
 }
@@ -112,6 +115,7 @@ function TextField(props: { name: string; label: string }) {
 const REASON_FILTERS = [
   ['crisis', 'Crisis language'],
   ['safety_escalation', 'Crisis language (older runs)'],
+  ['safety_engine_error', 'Safety triage failed'],
   ['adverse_event', 'Possible adverse event'],
   ['product_complaint', 'Product complaint'],
   ['medical_information', 'Medical question'],

@@ -30,6 +30,10 @@ const Settings = z
       description:
         'off: the design table chooses; shadow: the table chooses and the trace records what the learner would have chosen; on: the learner chooses (default off)',
     }),
+    safetyReportHours: z.number().int().min(1).max(24).nullable().optional().openapi({
+      description:
+        'Hours within which an adverse event or product complaint case is due (dueBy); at most and by default 24.',
+    }),
   })
   .openapi('ProgramSettings');
 

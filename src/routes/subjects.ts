@@ -53,6 +53,10 @@ const eraseRoute = createRoute({
             events: z.number().int(),
             scheduledRunsCancelled: z.number().int(),
             deliveriesCancelled: z.number().int(),
+            safetyCasesKept: z.number().int().openapi({
+              description:
+                'Safety cases of the subject, kept whole: a legal duty to keep safety records outranks erasure.',
+            }),
           }),
         },
       },

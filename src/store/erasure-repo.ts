@@ -7,6 +7,7 @@ import { forgetSubjectOutbox } from './outbox-repo.js';
 import { unlinkSubjectOutcomes } from './outcomes-repo.js';
 import { withdrawReviews } from './reviews-repo.js';
 import { unlinkSubjectRuns } from './runs-repo.js';
+import { countSubjectCases } from './safety-cases-repo.js';
 import { eraseSubjectRow } from './subjects-repo.js';
 import { erasePersonal } from './trace-repo.js';
 import { inTransaction } from './transaction.js';
@@ -20,6 +21,8 @@ export type ErasureResult = {
   events: number;
   scheduledRunsCancelled: number;
   deliveriesCancelled: number;
+  /** Safety cases of the subject, kept whole: a legal duty to keep safety records outranks erasure. */
+  safetyCasesKept: number;
 };
 
 /**
@@ -27,7 +30,8 @@ export type ErasureResult = {
  * the subject link and the redacted free text kept beside the trace chain, and held messages are
  * withdrawn; the stored profile and the event timeline go; waiting runs and webhook posts are cancelled;
  * outbox entries and outcomes keep the approved message and the counts, no longer linked to the subject.
- * The audit skeleton (times, statuses, rules, block ids, the hash chain) stays and verifies.
+ * The audit skeleton (times, statuses, rules, block ids, the hash chain) stays and verifies. Safety cases
+ * stay whole (subject reference, narrative, history): pharmacovigilance must be able to follow them up.
  */
 export function createErasureRepo(pool: pg.Pool) {
   async function eraseSubject(subjectId: string): Promise<ErasureResult> {
@@ -46,6 +50,7 @@ export function createErasureRepo(pool: pg.Pool) {
       const deliveriesCancelled = await cancelSubjectDeliveries(client, subjectId);
       await forgetSubjectOutbox(client, subjectId);
       await unlinkSubjectOutcomes(client, subjectId);
+      const safetyCasesKept = await countSubjectCases(client, subjectId);
       return {
         runs: runIds.length,
         personalRecords,
@@ -55,6 +60,7 @@ export function createErasureRepo(pool: pg.Pool) {
         events,
         scheduledRunsCancelled,
         deliveriesCancelled,
+        safetyCasesKept,
       };
     });
   }

@@ -368,4 +368,30 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = [
             pending = c.pending + EXCLUDED.pending;
     `,
   },
+  {
+    name: 'safety cases (adverse events, product complaints, medical-information requests), kept through erasure; a programme may shorten the report window',
+    sql: `
+      CREATE TABLE safety_cases (
+        id text PRIMARY KEY,
+        kind text NOT NULL CHECK (kind IN ('adverse_event', 'product_complaint', 'medical_information')),
+        status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'acknowledged', 'reported', 'closed')),
+        run_id text NOT NULL,
+        subject_ref text NOT NULL,
+        program text NOT NULL,
+        product text,
+        detected_at timestamptz NOT NULL,
+        due_by timestamptz NOT NULL,
+        narrative text NOT NULL,
+        signals int[] NOT NULL,
+        history jsonb NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (run_id, kind)
+      );
+      CREATE INDEX safety_cases_page ON safety_cases (created_at DESC, id DESC);
+      CREATE INDEX safety_cases_subject ON safety_cases (subject_ref);
+      CREATE INDEX safety_cases_due ON safety_cases (due_by) WHERE status IN ('open', 'acknowledged');
+      ALTER TABLE program_settings ADD COLUMN safety_report_hours int;
+    `,
+  },
 ];

@@ -66,10 +66,12 @@ const toReview = (r: Row): ReviewRow => ({
 
 /**
  * Safety holds first, most severe first (CONTRACT.md, "Safety triage"); `safety_escalation` is the crisis
- * hold of engines that predate the safety codes. Everything else waits in time order after them.
+ * hold of engines that predate the safety codes, and a triage that failed
+ * (`safety_engine_error`) may hide a crisis, so it waits with them. Everything else waits in time order after them.
  */
 const PRIORITY = `CASE split_part(v.reason, ':', 1)
-  WHEN 'crisis' THEN 0 WHEN 'safety_escalation' THEN 0 WHEN 'adverse_event' THEN 1
+  WHEN 'crisis' THEN 0 WHEN 'safety_escalation' THEN 0 WHEN 'safety_engine_error' THEN 0
+  WHEN 'adverse_event' THEN 1
   WHEN 'product_complaint' THEN 2 WHEN 'medical_information' THEN 3 ELSE 9 END`;
 
 const SELECT = `SELECT v.id, v.run_id, v.status, v.reason, v.created_at, v.decision, v.note, v.decided_by, v.decided_at,

@@ -1,7 +1,9 @@
 import type pg from 'pg';
 import type { ComposeAnswer, RunOrigin } from '../domain/compose.js';
 import type { SubjectHistory } from '../domain/history.js';
+import type { CaseDraft } from '../domain/safety.js';
 import { insertHold, recordDecision } from './reviews-repo.js';
+import { insertCases } from './safety-cases-repo.js';
 import { lockSubject } from './subject-lock.js';
 import { appendTrace, type TraceRecord } from './trace-repo.js';
 import { inTransaction } from './transaction.js';
@@ -33,7 +35,12 @@ export type CapRecheck = {
 };
 
 /** Extra writes a run's transaction makes, beside the run itself. */
-export type SaveExtras = { cap?: CapRecheck; within?: (client: pg.PoolClient) => Promise<void> };
+export type SaveExtras = {
+  cap?: CapRecheck;
+  within?: (client: pg.PoolClient) => Promise<void>;
+  /** Safety cases the run's findings open, written with the run or not at all. */
+  cases?: CaseDraft[];
+};
 
 export type Decision = {
   reviewId: string;
@@ -92,7 +99,7 @@ async function countSentEverywhere(db: pg.PoolClient, subjectId: string, days: n
 
 export function createRunsRepo(pool: pg.Pool) {
   /**
-   * Writes the run, its trace, its review hold, its content gap and (when sent) its frequency mark in one
+   * Writes the run, its trace, its review hold, its content gap, its safety cases and (when sent) its frequency mark in one
    * transaction; an approved run is first re-checked against the cap under the subject's lock. Answers
    * the run as recorded.
    */
@@ -139,6 +146,7 @@ export function createRunsRepo(pool: pg.Pool) {
       // A gap an eval suite provoked is the suite's doing, not a programme's missing content.
       if (contentGap && run.origin !== 'eval') await countGap(client, run.program, contentGap);
       await appendTrace(client, a.traceId, records);
+      if (extras.cases?.length) await insertCases(client, extras.cases);
       await extras.within?.(client);
       return a;
     });

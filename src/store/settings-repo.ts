@@ -22,8 +22,10 @@ export function createSettingsRepo(pool: pg.Pool) {
         outcomes: OutcomeSettings | null;
         webhook_url: string | null;
         learning: LearningMode;
+        safety_report_hours: number | null;
       }>(
-        'SELECT frequency_cap, frequency_window_days, outcomes, webhook_url, learning FROM program_settings WHERE program = $1',
+        `SELECT frequency_cap, frequency_window_days, outcomes, webhook_url, learning, safety_report_hours
+         FROM program_settings WHERE program = $1`,
         [program],
       )
     ).rows[0];
@@ -35,8 +37,9 @@ export function createSettingsRepo(pool: pg.Pool) {
           outcomes: row.outcomes,
           webhookUrl: row.webhook_url,
           learning: row.learning,
+          safetyReportHours: row.safety_report_hours,
         }
-      : { program, ...DEFAULT_SETTINGS, outcomes: null, webhookUrl: null };
+      : { program, ...DEFAULT_SETTINGS, outcomes: null, webhookUrl: null, safetyReportHours: null };
   }
 
   async function put(s: ProgramSettings): Promise<ProgramSettings> {
@@ -45,14 +48,25 @@ export function createSettingsRepo(pool: pg.Pool) {
       outcomes: s.outcomes ?? null,
       webhookUrl: s.webhookUrl ?? null,
       learning: s.learning ?? DEFAULT_SETTINGS.learning,
+      safetyReportHours: s.safetyReportHours ?? null,
     };
     await pool.query(
-      `INSERT INTO program_settings (program, frequency_cap, frequency_window_days, outcomes, webhook_url, learning)
-       VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO program_settings (program, frequency_cap, frequency_window_days, outcomes, webhook_url, learning,
+         safety_report_hours)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (program) DO UPDATE SET frequency_cap = EXCLUDED.frequency_cap,
          frequency_window_days = EXCLUDED.frequency_window_days, outcomes = EXCLUDED.outcomes,
-         webhook_url = EXCLUDED.webhook_url, learning = EXCLUDED.learning, updated_at = now()`,
-      [full.program, full.frequencyCap, full.frequencyWindowDays, full.outcomes, full.webhookUrl, full.learning],
+         webhook_url = EXCLUDED.webhook_url, learning = EXCLUDED.learning,
+         safety_report_hours = EXCLUDED.safety_report_hours, updated_at = now()`,
+      [
+        full.program,
+        full.frequencyCap,
+        full.frequencyWindowDays,
+        full.outcomes,
+        full.webhookUrl,
+        full.learning,
+        full.safetyReportHours,
+      ],
     );
     return full;
   }

@@ -17,6 +17,14 @@ const measured = {
     llm_rubric: { pass: 0, fail: 0, skipped: 10 },
   },
   latency: { p50: 1, p95: 2, max: 3, samples: [] },
+  safety: {
+    evaluated: 10,
+    perKind: [
+      { kind: 'crisis' as const, support: 4, found: 4, falseAlarms: 1, recall: 1, precision: 0.8 },
+      { kind: 'adverse_event' as const, support: 3, found: 2, falseAlarms: 0, recall: 2 / 3, precision: 1 },
+      { kind: 'product_complaint' as const, support: 0, found: 0, falseAlarms: 0, recall: 0, precision: 0 },
+    ],
+  },
 };
 
 describe('thresholds', () => {
@@ -57,6 +65,26 @@ describe('thresholds', () => {
       [null, false, 'no llm_rubric result was judged'],
       [null, false, 'no no_pi result was judged'],
       [null, false, 'no case has a barrier assertion'],
+    ]);
+  });
+
+  it('holds safety recall and precision per kind, and never on a kind nothing measured', () => {
+    const results = evaluateThresholds(
+      [
+        { metric: 'safety_recall', kind: 'crisis', min: 1 },
+        { metric: 'safety_precision', kind: 'crisis', min: 0.9 },
+        { metric: 'safety_recall', kind: 'adverse_event', min: 0.95 },
+        { metric: 'safety_recall', kind: 'product_complaint', min: 0.9 },
+        { metric: 'safety_precision', kind: 'product_complaint', min: 0.9 },
+      ],
+      measured,
+    );
+    expect(results.map((r) => [r.metric, r.kind, r.actual, r.held])).toEqual([
+      ['safety_recall', 'crisis', 1, true],
+      ['safety_precision', 'crisis', 0.8, false],
+      ['safety_recall', 'adverse_event', 2 / 3, false],
+      ['safety_recall', 'product_complaint', null, false],
+      ['safety_precision', 'product_complaint', null, false],
     ]);
   });
 

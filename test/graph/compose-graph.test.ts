@@ -46,7 +46,7 @@ async function programWithCostBlocks(...texts: string[]) {
 describe('compose graph routing', () => {
   it('ends skipped after diagnosis when there is no barrier, without planning or assembling', async () => {
     const { answer, nodes } = await run(composeRequest({ signals: BARRIER_SIGNALS.none }));
-    expect(nodes).toEqual(['load_context', 'diagnose_barrier', 'finalize']);
+    expect(nodes).toEqual(['load_context', 'triage_safety', 'diagnose_barrier', 'finalize']);
     expect(answer).toMatchObject({ status: 'skipped', message: null, strategy: null });
     expect(answer.diagnosis?.barrier).toBe('none');
   });
@@ -55,6 +55,7 @@ describe('compose graph routing', () => {
     const { answer, nodes } = await run(composeRequest({ signals: BARRIER_SIGNALS.cost }));
     expect(nodes).toEqual([
       'load_context',
+      'triage_safety',
       'diagnose_barrier',
       'plan_strategy',
       'assemble_message',

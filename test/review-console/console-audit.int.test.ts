@@ -66,7 +66,7 @@ describe('reviewer console: trace search and audit', () => {
     await page.locator(`#queue-body tr[data-review-id="${held.reviewId}"]`).waitFor();
     await page.goto(`${svc.url}/review#/run/${held.traceId}`);
     await page.locator('#view-run ol.timeline > li').first().waitFor();
-    expect(await textOf(page, '#chain')).toMatch(/chain broken.*step 4/);
+    expect(await textOf(page, '#chain')).toMatch(/chain broken.*step 5/);
     await page.close();
   });
 

@@ -22,8 +22,8 @@ beforeAll(async () => {
     REQUESTS.crisis(ids.crisis, 'This is Marguerite Okonkwo-Bell. I want to end it all, nothing helps anymore'),
     'needs_review',
   );
-  // A held run whose message fails a rule: the clinician programme's cap is 0, and crisis language still
-  // reaches a person.
+  // A held run whose message fails a rule: the clinician programme's cap is 0, and a safety finding (an
+  // adverse event a clinician reports) still reaches a person. (Crisis language gets no programme message.)
   const cap = { frequencyCap: 0, frequencyWindowDays: 7 };
   expect((await svc.call('PUT', '/v1/programs/lumenzo-hcp/settings', { key: 'strategist', body: cap })).status).toBe(
     200,
@@ -34,7 +34,7 @@ beforeAll(async () => {
       subject: { id: ids.capped, audience: 'hcp', consents: { email: true } },
       program: 'lumenzo-hcp',
       channel: 'email',
-      signals: [{ type: 'chat_message', data: { text: 'my patient told me she wants to end it all' } }],
+      signals: [{ type: 'chat_message', data: { text: 'my patient broke out in hives after her Lumenzo dose' } }],
     },
     'needs_review',
   );
@@ -57,7 +57,7 @@ describe('the queue, for a reviewer', () => {
     const titles = await page.locator('#queue-body tr td:first-child strong').allTextContents();
     expect(titles.map((t) => t.replace(/^safety /, ''))).toEqual([
       'Crisis language',
-      'Crisis language',
+      'Possible adverse event',
       'Low confidence',
     ]);
     expect(rows[2]!.slice(1, 3)).toEqual(['lumenzo-adherence', ids.low]);
@@ -176,9 +176,7 @@ describe('a held run, for a reviewer', () => {
     const taken = await page
       .locator('#run-graph path.edge.taken')
       .evaluateAll((ps) => ps.map((p) => p.getAttribute('data-edge')));
-    expect(taken).toEqual(
-      expect.arrayContaining(['load_context→diagnose_barrier', 'check_compliance→hold_for_review']),
-    );
+    expect(taken).toEqual(expect.arrayContaining(['load_context→triage_safety', 'check_compliance→hold_for_review']));
     expect(taken).not.toContain('check_compliance→finalize');
     expect(await textOf(page, '#graph-caption')).toMatch(/stopped at human review, waiting for a person/);
     await page.locator('#run-graph').screenshot({ path: 'test/.tmp/review-console-graph.png' });

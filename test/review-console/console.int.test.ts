@@ -51,6 +51,7 @@ describe('reviewer console in headless Chromium', () => {
       .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-node')));
     expect(nodes).toEqual([
       'load_context',
+      'triage_safety',
       'diagnose_barrier',
       'plan_strategy',
       'assemble_message',
@@ -58,7 +59,7 @@ describe('reviewer console in headless Chromium', () => {
       'hold_for_review',
     ]);
     expect(await textOf(page, '#view-run .why .reason')).toMatch(/Low confidence: The diagnosis was too uncertain/);
-    expect(await textOf(page, '#chain')).toMatch(/chain intact · 6 records/);
+    expect(await textOf(page, '#chain')).toMatch(/chain intact · 7 records/);
     // Tool calls list the ids the content search answered with.
     expect(await textOf(page, '[data-node="assemble_message"]')).toMatch(/search_content → LZ-[A-Z-]+\d/);
 

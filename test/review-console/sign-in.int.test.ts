@@ -87,10 +87,10 @@ describe('the console sign-in never puts the key in a URL', () => {
     await page.close();
   });
 
-  it('names an admin key’s role, and refuses a key without the reviewer role', async () => {
+  it('names an admin key’s role, and refuses a key without the reviewer or safety role', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${svc.url}/review`);
-    await page.getByLabel('Reviewer key').fill(KEYS.safety);
+    await page.getByLabel('Reviewer key').fill(KEYS.strategist);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.locator('#sign-in-error', { hasText: 'no reviewer role' }).waitFor();
     expect(await page.evaluate('sessionStorage.length')).toBe(0);

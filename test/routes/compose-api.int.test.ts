@@ -118,6 +118,7 @@ describe('?stream=1', () => {
     const steps = events.filter((e) => e.event === 'step').map((e) => e.data.node);
     expect(steps).toEqual([
       'load_context',
+      'triage_safety',
       'diagnose_barrier',
       'plan_strategy',
       'assemble_message',

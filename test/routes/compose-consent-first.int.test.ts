@@ -38,7 +38,7 @@ describe('consent is settled before content, and crisis language always reaches 
   it('holds crisis language for a human even when consent fails, and approval cannot send it', async () => {
     const held = await compose(svc, composeRequest({ channel: 'sms', consents: { sms: false }, signals: CRISIS }));
     expect(held.status).toBe('needs_review');
-    expect(held.review?.reason).toMatch(/safety_escalation/);
+    expect(held.review?.reason).toMatch(/^crisis: signals \[0\]/);
     expect(failedRules(held)).toContain('consent');
     const res = await svc.call('POST', `/v1/reviews/${held.review!.id}/decision`, {
       key: 'reviewer',

@@ -74,7 +74,7 @@ describe('statuses', () => {
     const signals = [{ type: 'dose_missed' }, { type: 'chat_message', data: { text } }];
     const a = await compose(svc, composeRequest({ subject: subjectId('crisis'), signals }));
     expect(a.status).toBe('needs_review');
-    expect(a.review?.reason).toMatch(/safety/);
+    expect(a.review?.reason).toMatch(/^crisis: signals \[1\]/);
     expect(JSON.stringify(a)).not.toContain('want to die');
     expect((await getMessage(a.id)).status).toBe('needs_review');
   });

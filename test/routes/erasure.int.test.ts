@@ -86,7 +86,8 @@ describe('DELETE /v1/subjects/{id}', () => {
       expect(trace.answer.compliance.checks.map((c) => c.rule)).toEqual(
         expect.arrayContaining(['consent', 'frequency', 'approved_content']),
       );
-      const assembled = trace.steps.find((s) => s.node === 'assemble_message')!;
+      // A crisis run's message is the crisis resource it proposed; any other run's is the composer's.
+      const assembled = trace.steps.find((s) => s.node === 'assemble_message' || s.node === 'propose_resource')!;
       expect(assembled.output).toMatchObject({ blocks: run.message!.blocks });
       expect(await verifyTrace(svc, run.traceId)).toMatchObject({ intact: true, problems: [] });
     }
@@ -140,6 +141,7 @@ describe('DELETE /v1/subjects/{id}', () => {
       events: 0,
       scheduledRunsCancelled: 0,
       deliveriesCancelled: 0,
+      safetyCasesKept: 0,
     });
   });
 

@@ -49,7 +49,7 @@ describe('the review queue', () => {
     expect(lowReview!.strategy!.techniques.length).toBeGreaterThan(0);
     expect(lowReview!.message!.body.length).toBeGreaterThan(0);
     expect(lowReview!.checks.map((c) => c.rule)).toEqual(expect.arrayContaining(['consent', 'frequency', 'pii']));
-    expect(queue.find((r) => r.id === crisis.review!.id)?.reason).toMatch(/^safety_escalation/);
+    expect(queue.find((r) => r.id === crisis.review!.id)?.reason).toMatch(/^crisis: signals \[0\]/);
     expect(await getJson<Review>(svc, `/v1/reviews/${low.review.id}`)).toEqual(lowReview);
     expect((await getJson<ComposeAnswer>(svc, `/v1/messages/${low.id}`, 'client')).status).toBe('needs_review');
   });

@@ -14,7 +14,14 @@ import {
 import { expectProblem } from '../support/problem.js';
 import { startTestService, type TestService } from '../support/service.js';
 
-const COMPOSED = ['load_context', 'diagnose_barrier', 'plan_strategy', 'assemble_message', 'check_compliance'];
+const COMPOSED = [
+  'load_context',
+  'triage_safety',
+  'diagnose_barrier',
+  'plan_strategy',
+  'assemble_message',
+  'check_compliance',
+];
 
 let svc: TestService;
 // Seven runs written between t0 and t2 (t1 splits them 4 | 3), all statuses and two programmes.
@@ -57,7 +64,7 @@ describe('GET /v1/traces/{traceId}', () => {
     expect(trace).toMatchObject({ traceId: runs.cost!.traceId, runId: runs.cost!.id, program: 'lumenzo-adherence' });
     expect(trace.answer).toMatchObject({ id: runs.cost!.id, status: 'approved' });
     expect(trace.steps.map((s) => s.node)).toEqual([...COMPOSED, 'finalize']);
-    expect(trace.steps.map((s) => s.step)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(trace.steps.map((s) => s.step)).toEqual([0, 1, 2, 3, 4, 5, 6]);
     const agents = Object.fromEntries(trace.steps.map((s) => [s.node, s.agent]));
     expect(agents).toMatchObject({ load_context: null, diagnose_barrier: expect.any(String), finalize: null });
     expect(agents.assemble_message).toMatch(/compos/);
@@ -107,7 +114,7 @@ describe('GET /v1/traces/{traceId}', () => {
     });
     expect(held.answer.status).toBe('needs_review');
     const skipped = await getTrace(svc, runs.skipped!.traceId);
-    expect(skipped.steps.map((s) => s.node)).toEqual(['load_context', 'diagnose_barrier', 'finalize']);
+    expect(skipped.steps.map((s) => s.node)).toEqual(['load_context', 'triage_safety', 'diagnose_barrier', 'finalize']);
     const blocked = await getTrace(svc, runs.blocked!.traceId);
     expect(blocked.steps.at(-1)!.output).toMatchObject({ status: 'blocked', failing: ['consent'] });
   });
@@ -173,7 +180,7 @@ describe('GET /v1/traces/{traceId}/verify', () => {
       key: 'reviewer',
       body: { decision: 'approve' },
     });
-    expect(await verifyTrace(svc, held.traceId)).toMatchObject({ intact: true, records: 8 });
+    expect(await verifyTrace(svc, held.traceId)).toMatchObject({ intact: true, records: 9 });
   });
 
   it('flags a record edited in the store, naming the step, and leaves other traces intact', async () => {
@@ -194,7 +201,7 @@ describe('GET /v1/traces/{traceId}/verify', () => {
     const run = await compose(svc, REQUESTS.cost(subjectId()), 'approved');
     await svc.pool.query('DELETE FROM trace_records WHERE trace_id = $1 AND step = 2', [run.traceId]);
     const v = await verifyTrace(svc, run.traceId);
-    expect(v).toMatchObject({ intact: false, records: 5 });
+    expect(v).toMatchObject({ intact: false, records: 6 });
     expect(v.problems).toContainEqual({ step: 3, problem: expect.stringMatching(/removed/) });
   });
 
@@ -206,8 +213,8 @@ describe('GET /v1/traces/{traceId}/verify', () => {
       held.traceId,
     ]);
     const v = await verifyTrace(svc, held.traceId);
-    expect(v).toMatchObject({ intact: false, records: 7 });
-    expect(v.problems).toEqual([{ step: 6, problem: expect.stringMatching(/after it was removed/) }]);
+    expect(v).toMatchObject({ intact: false, records: 8 });
+    expect(v.problems).toEqual([{ step: 7, problem: expect.stringMatching(/after it was removed/) }]);
   });
 
   it('flags edited free text kept beside the chain', async () => {

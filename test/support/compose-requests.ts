@@ -36,7 +36,7 @@ export function composeBody(
 /**
  * Requests whose outcome the offline engine decides the same way every time:
  * - `lowConfidence`: a missed refill alone says nothing about why → held (`low_confidence`);
- * - `crisis`: crisis language in chat → held (`safety_escalation`);
+ * - `crisis`: crisis language in chat → held (`crisis: signals [0]`, only a crisis resource proposed);
  * - `cost`: a clear cost answer plus a savings page view → approved;
  * - `noConsent`: sms is not consented → blocked by `consent`;
  * - `onTrack`: a refill on time → skipped.

@@ -3,9 +3,8 @@ import { checkConsent } from '../../compliance/consent-rule.js';
 import { CHANNELS, type Channel } from '../../domain/block.js';
 import type { Signal } from '../../domain/compose.js';
 import { requestLocale } from '../../domain/locale.js';
-import type { EngagementSource, RunHistorySource, RunSecretsReader, SettingsSource } from '../../domain/ports.js';
+import type { EngagementSource, RunHistorySource, SettingsSource } from '../../domain/ports.js';
 import type { RunContext, RunState } from '../../domain/run-state.js';
-import { crisisSignals } from '../crisis-language.js';
 import { channelsOffLast, preferenceContext } from '../preference-context.js';
 
 /** Channels the subject engaged with (opened, clicked) come first for `auto`. */
@@ -23,7 +22,6 @@ function engagementOrder(signals: Signal[]) {
 export function createLoadContextNode(deps: {
   runs: RunHistorySource;
   settings: SettingsSource;
-  secrets: RunSecretsReader;
   /** The subject's engagement, for their own limits; without it the `preferences` rule has nothing to hold to. */
   engagement?: EngagementSource;
 }) {
@@ -46,7 +44,6 @@ export function createLoadContextNode(deps: {
         .map((channel) => checkConsent({ signals: req.signals, consents: req.subject.consents, channel }))
         .find((c) => c.passed) ??
       checkConsent({ signals: req.signals, consents: req.subject.consents, channel: channelOrder[0]! });
-    const crisis = crisisSignals(deps.secrets.get(state.runId).signals);
     const context: RunContext = {
       locale: requestLocale(req),
       consentedChannels: consented,
@@ -59,7 +56,7 @@ export function createLoadContextNode(deps: {
       consent,
       ...(preferences ? { preferences } : {}),
       ...(settings.learning && settings.learning !== 'off' ? { learning: settings.learning } : {}),
-      ...(crisis.length ? { escalation: `safety_escalation: signals ${crisis.map((i) => `[${i}]`).join(', ')}` } : {}),
+      ...(settings.safetyReportHours ? { safetyReportHours: settings.safetyReportHours } : {}),
     };
     return {
       update: { context },
@@ -78,7 +75,6 @@ export function createLoadContextNode(deps: {
         frequencyCap: settings.frequencyCap,
         windowDays: settings.frequencyWindowDays,
         earlierMessages: history.recentMessages.length,
-        escalation: context.escalation ?? null,
         ...(preferences
           ? {
               engagement: preferences.engagement,

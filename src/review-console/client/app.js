@@ -1,5 +1,6 @@
 // Entry point: sign-in/out and a tiny hash router between the queue, a run and the search.
 import { api, explain, session } from './api.js';
+import { bindCases, loadCases } from './cases.js';
 import { loadDeliveries } from './deliveries.js';
 import { $, flash, say } from './dom.js';
 import { bindInsights, loadInsights } from './insights.js';
@@ -7,7 +8,13 @@ import { loadQueue } from './queue.js';
 import { loadRun } from './run.js';
 import { bindSearch, loadPrograms } from './search.js';
 
-const VIEWS = ['queue', 'run', 'search', 'deliveries', 'insights'];
+const VIEWS = ['queue', 'run', 'search', 'deliveries', 'insights', 'cases'];
+const ROLES = 'nof1.roles';
+/** A key with only the safety role starts at the safety cases: the review queue is not theirs. */
+const safetyOnly = () => {
+  const roles = (sessionStorage.getItem(ROLES) ?? '').split(',');
+  return roles.includes('safety') && !roles.includes('reviewer') && !roles.includes('admin');
+};
 
 function showSignedIn(signedIn) {
   $('sign-in').hidden = signedIn;
@@ -15,11 +22,11 @@ function showSignedIn(signedIn) {
   $('who').hidden = !signedIn;
 }
 
-/** #/queue, #/run/<traceId>, #/search; anything else is the queue. */
+/** #/queue, #/run/<traceId>, #/search, #/deliveries, #/cases; anything else is the queue (the cases for a safety-only key). */
 function route() {
   if (!session.key()) return;
-  const [, view = 'queue', arg] = location.hash.match(/^#\/([a-z]+)(?:\/(.+))?$/) ?? [];
-  const current = VIEWS.includes(view) && (view !== 'run' || arg) ? view : 'queue';
+  const [, view = '', arg] = location.hash.match(/^#\/([a-z]+)(?:\/(.+))?$/) ?? [];
+  const current = VIEWS.includes(view) && (view !== 'run' || arg) ? view : safetyOnly() ? 'cases' : 'queue';
   for (const v of VIEWS) $(`view-${v}`).hidden = v !== current;
   for (const a of document.querySelectorAll('nav.views a[data-view]')) {
     if (!(a instanceof HTMLAnchorElement)) continue;
@@ -32,6 +39,7 @@ function route() {
   if (current === 'search') void loadPrograms();
   if (current === 'deliveries') void loadDeliveries();
   if (current === 'insights') void loadInsights();
+  if (current === 'cases') void loadCases();
   if (current === 'run') {
     flash('');
     void loadRun(decodeURIComponent(arg));
@@ -41,9 +49,10 @@ function route() {
 /** The header names the signed-in key and its real roles, as the service states them. */
 function showWho(me) {
   $('who-name').textContent = `Signed in as ${me.name} (${me.roles.join(', ')})`;
+  sessionStorage.setItem(ROLES, me.roles.join(','));
 }
 
-const canReview = (me) => me.roles.includes('reviewer') || me.roles.includes('admin');
+const canReview = (me) => ['reviewer', 'admin', 'safety'].some((r) => me.roles.includes(r));
 
 async function signIn(e) {
   e.preventDefault();
@@ -54,7 +63,7 @@ async function signIn(e) {
     // Proves the key and learns its roles before anything is stored.
     const me = await api('/v1/me', { key });
     if (!canReview(me)) {
-      say($('sign-in-error'), 'That key is valid but has no reviewer role.');
+      say($('sign-in-error'), 'That key is valid but has no reviewer role (nor the safety role).');
       $('key').focus();
       return;
     }
@@ -71,6 +80,7 @@ async function signIn(e) {
 
 function signOut() {
   session.clear();
+  sessionStorage.removeItem(ROLES);
   flash('');
   showSignedIn(false);
   location.hash = '';
@@ -82,6 +92,7 @@ $('sign-out').addEventListener('click', signOut);
 $('queue-refresh').addEventListener('click', () => loadQueue());
 $('queue-reason').addEventListener('change', () => loadQueue());
 $('deliveries-refresh').addEventListener('click', () => loadDeliveries());
+bindCases();
 window.addEventListener('hashchange', route);
 bindSearch();
 bindInsights();

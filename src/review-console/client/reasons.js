@@ -4,6 +4,7 @@ const REASONS = {
     title: 'Crisis language',
     plain:
       'The subject may be at risk of harming themselves or others. A person must respond; no programme message may.',
+    todo: "Read their words below and follow your programme's crisis procedure now: reach the person (or an emergency contact) directly. Only the approved 988 crisis resource can be sent from here; approving anything else blocks it.",
     safety: true,
   },
   safety_escalation: {
@@ -12,19 +13,29 @@ const REASONS = {
       'The subject may be at risk of harming themselves or others. A person must respond; no programme message may.',
     safety: true,
   },
+  safety_engine_error: {
+    title: 'Safety triage failed',
+    plain:
+      "The safety check could not read the subject's words, so they may hide a crisis or an adverse event. Read them yourself before anything is sent.",
+    todo: 'Read their words below as the safety check would have: a crisis means your crisis procedure now; an adverse event, complaint or medical question goes to the safety team. Only the 988 crisis resource can be sent from here.',
+    safety: true,
+  },
   adverse_event: {
     title: 'Possible adverse event',
     plain: 'The subject described something medical that happened while on the product. It may need reporting.',
+    todo: 'A safety case was opened for the safety team, due within 24 hours. Read their words below; approve the message only if it is still right to send after what they told us, otherwise reject it.',
     safety: true,
   },
   product_complaint: {
     title: 'Product complaint',
     plain: 'The subject described a problem with the product itself (device, packaging, quality).',
+    todo: 'A product complaint case was opened for the safety team, due within 24 hours. Read their words below; approve the message only if it is still right to send, otherwise reject it.',
     safety: true,
   },
   medical_information: {
     title: 'Medical question',
     plain: 'The subject asked a clinical question that approved content does not answer.',
+    todo: 'A medical-information case was opened, due within 72 hours: medical information answers the question, not this message. Approve only if the message does not pretend to answer it.',
     safety: true,
   },
   low_confidence: {
@@ -62,7 +73,7 @@ function plainDetail(code, detail) {
   return detail;
 }
 
-/** { code, title, plain, detail, safety } for a reason string such as "low_confidence: cost at 0.31 (below 0.5)". */
+/** { code, title, plain, detail, safety, todo } for a reason string such as "low_confidence: cost at 0.31 (below 0.5)". */
 export function describeReason(reason) {
   const text = String(reason ?? '');
   const at = text.indexOf(':');
@@ -76,5 +87,6 @@ export function describeReason(reason) {
     detail: detail ? plainDetail(code, detail) : '',
     raw: text,
     safety: Boolean(known?.safety),
+    todo: known?.todo ?? '',
   };
 }

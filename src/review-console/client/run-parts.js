@@ -41,6 +41,7 @@ export function whyHeld(reason, answer, steps) {
     h('h3', { id: 'why-title' }, 'Why this run was held'),
     h('p', { class: 'reason' }, `${why.title}: ${why.plain}`),
     why.detail ? h('p', {}, why.detail) : null,
+    why.todo ? h('p', { id: 'reviewer-todo', class: 'todo' }, h('strong', {}, 'What you must do: '), why.todo) : null,
     subjectWords(why, steps),
     h('p', {}, 'Diagnosed barrier ', h('strong', {}, d.barrier ?? '—'), ` at ${pct(d.confidence)} confidence`),
     d.evidence?.length

@@ -104,7 +104,8 @@ describe('learnedStrategy', () => {
     expect(r.channel).toBeNull();
     const run = { strategy: r.strategy, diagnosis: { barrier: 'cost' }, context: {} } as unknown as RunState;
     expect(afterStrategy(run)).toBe('finalize');
-    expect(afterStrategy({ ...run, context: { escalation: 'safety_escalation: [0]' } } as RunState)).toBe(
+    const finding = { kind: 'adverse_event', score: 1, source: 'rule', cues: [], signalIndex: 0, signalType: 'chat' };
+    expect(afterStrategy({ ...run, safety: { findings: [finding], error: null } } as RunState)).toBe(
       'assemble_message',
     );
   });
