@@ -4,6 +4,26 @@ import type { LanguageProfile } from '../language/language-profile.js';
 import type { SoftmaxModel } from './text-classifier.js';
 import type { FeatureConfig } from './text-features.js';
 
+/** The hashed feature space and each feature group's weight, as a committed text model records them. */
+export const FeatureWeights = z.object({
+  dim: z.number().int().positive(),
+  word: z.number(),
+  bigram: z.number(),
+  char: z.number(),
+  cue: z.number(),
+});
+
+/** How a committed text model was trained (seeded, so the same corpus makes the same file). */
+export const TrainingRun = z.object({
+  epochs: z.number().int(),
+  learningRate: z.number(),
+  l2: z.number(),
+  seed: z.number().int(),
+  replicas: z.number().int(),
+  folds: z.number().int(),
+  examples: z.number().int(),
+});
+
 /**
  * A committed model (agents/data/barrier-model.<locale>.json): only the hashed features the
  * corpus produced have rows, and weights are rounded to 4 decimals, which keeps the
@@ -16,21 +36,8 @@ export const BarrierModelFile = z.object({
   featureFingerprint: z.string(),
   corpusSha256: z.string().regex(/^[0-9a-f]{64}$/),
   labels: z.array(Barrier),
-  features: z.object({
-    dim: z.number().int().positive(),
-    word: z.number(),
-    bigram: z.number(),
-    char: z.number(),
-    cue: z.number(),
-  }),
-  training: z.object({
-    epochs: z.number().int(),
-    learningRate: z.number(),
-    l2: z.number(),
-    seed: z.number().int(),
-    replicas: z.number().int(),
-    folds: z.number().int(),
-    examples: z.number().int(),
+  features: FeatureWeights,
+  training: TrainingRun.extend({
     cvAccuracy: z.number(),
     cvNllBefore: z.number(),
     cvNllAfter: z.number(),

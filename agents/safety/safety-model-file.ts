@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { packWeights } from '../barrier/model-file.js';
+import { FeatureWeights, packWeights, TrainingRun } from '../barrier/model-file.js';
 import type { SoftmaxModel } from '../barrier/text-classifier.js';
 import type { SafetyFeatureConfig } from './safety-features.js';
 import { SAFETY_KINDS } from './safety-types.js';
@@ -35,21 +35,8 @@ export const SafetyModelFile = z.object({
   languageSha256: z.string().regex(/^[0-9a-f]{64}$/),
   rulesSha256: z.string().regex(/^[0-9a-f]{64}$/),
   labels: z.array(z.enum(MODEL_LABELS)),
-  features: z.object({
-    dim: z.number().int().positive(),
-    word: z.number(),
-    bigram: z.number(),
-    char: z.number(),
-    cue: z.number(),
-  }),
-  training: z.object({
-    epochs: z.number().int(),
-    learningRate: z.number(),
-    l2: z.number(),
-    seed: z.number().int(),
-    replicas: z.number().int(),
-    folds: z.number().int(),
-    examples: z.number().int(),
+  features: FeatureWeights,
+  training: TrainingRun.extend({
     hardNegatives: z.number().int(),
   }),
   /** Cross-validated recall each threshold was chosen to reach (rules and classifier together). */

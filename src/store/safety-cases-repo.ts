@@ -5,20 +5,11 @@ import { beforeCursor, createdMicros } from './keyset.js';
 import { inTransaction } from './transaction.js';
 
 type CaseEvent = { at: string; by: string; action: string; note: string | null; reference?: string | null };
-export type SafetyCase = {
+export type SafetyCase = CaseDraft & {
   id: string;
-  kind: CaseKind;
   status: CaseStatus;
-  runId: string;
-  subjectRef: string;
-  program: string;
-  product: string | null;
-  detectedAt: string;
-  dueBy: string;
   /** Past dueBy and not yet reported or closed. */
   overdue: boolean;
-  narrative: string;
-  signals: number[];
   history: CaseEvent[];
   /** The keyset position of the row (microseconds since the epoch), for the next page's cursor. */
   createdMicros: string;

@@ -9,14 +9,23 @@ import {
   safetyCasesPath,
 } from '../../../evals/safety-eval.js';
 
-/** The issue's targets on cases the engine never trained on (npm run eval:safety-report prints the details). */
-describe('offline safety triage on the held-out en-US cases', async () => {
+/**
+ * The issue's targets, per locale, on cases the engine never trained on
+ * (`npm run eval:safety-report [-- es-US]` prints the details).
+ */
+describe.each(['en-US', 'es-US'])('offline safety triage on the held-out %s cases', async (locale) => {
   const result = await evaluateSafetyEngine(
     createOfflineSafetyEngine(),
-    loadSafetyCases(safetyCasesPath('en-US')),
-    'en-US',
+    loadSafetyCases(safetyCasesPath(locale)),
+    locale,
   );
   const of = (kind: (typeof SAFETY_KINDS)[number]) => result.perKind.find((m) => m.kind === kind)!;
+
+  it("reads every case with the locale's own data (no fallback)", async () => {
+    const { report } = await createOfflineSafetyEngine().triage({ locale, texts: [] });
+    expect(report.fallback).toBeUndefined();
+    expect(result.cases).toBeGreaterThanOrEqual(400);
+  });
 
   it.each(SAFETY_KINDS)('%s recall reaches its target', (kind) => {
     expect(of(kind).recall).toBeGreaterThanOrEqual(SAFETY_TARGETS.recall[kind]);
