@@ -59,8 +59,8 @@ export const LabelledSafetyCase = z.preprocess(
     tags: z.array(z.string()).default([]),
     signals: z.array(Signal),
     locale: z.string().optional(),
-    /** Why the line is labelled so: documentation only. */
-    note: z.string().optional(),
+    /** Why the line is labelled so: documentation only (the corpora's own name for it). */
+    tag: z.string().optional(),
   }),
 );
 

@@ -33,7 +33,7 @@ const DEFAULT_SAFETY_SETTINGS: SafetyTrainSettings = {
   features: DEFAULT_SAFETY_FEATURES,
   train: { ...DEFAULT_TRAIN, replicas: 2 },
   folds: 5,
-  recallTargets: { crisis: 0.99, adverse_event: 0.97, product_complaint: 0.95, medical_information: 0.95 },
+  recallTargets: { crisis: 0.99, adverse_event: 0.95, product_complaint: 0.9, medical_information: 0.9 },
 };
 
 export type LocaleSources = {

@@ -13,7 +13,7 @@ header.top{display:flex;align-items:center;gap:1rem;padding:.7rem 1.5rem;backgro
 header.top h1{font-size:1.1rem;margin:0;font-weight:600}
 header.top .who{margin-left:auto;display:flex;gap:.8rem;align-items:center;font-size:.9rem}
 main{max-width:76rem;margin:0 auto;padding:1rem 1.5rem 3rem}
-nav.views{display:flex;gap:.4rem;border-bottom:1px solid var(--line);margin-bottom:1rem}
+nav.views{display:flex;flex-wrap:wrap;gap:.4rem;border-bottom:1px solid var(--line);margin-bottom:1rem}
 nav.views a{padding:.5rem .9rem;color:var(--ink);text-decoration:none;border-bottom:3px solid transparent}
 nav.views a[aria-current=page]{border-bottom-color:var(--accent);font-weight:600}
 h2{font-size:1.25rem;margin:.6rem 0}h3{font-size:1rem;margin:1.2rem 0 .4rem}h4{font-size:.9rem;margin:.6rem 0 .2rem}

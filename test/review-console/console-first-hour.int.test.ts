@@ -216,9 +216,9 @@ describe('trace search in the console', () => {
     await page.getByLabel('Subject reference').fill(ids.low);
     expect(await shown()).toEqual([low.traceId]);
     await page.getByLabel('Subject reference').fill('');
-    await page.getByLabel('Programme').selectOption('lumenzo-hcp');
+    await page.locator('#search-program').selectOption('lumenzo-hcp');
     expect(await shown()).toEqual([capped.traceId]);
-    await page.getByLabel('Programme').selectOption('');
+    await page.locator('#search-program').selectOption('');
     const block = capped.message!.blocks.at(-1)!;
     await page.getByLabel('Block id').fill(block.id);
     expect(await shown()).toContain(capped.traceId);

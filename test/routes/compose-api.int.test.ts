@@ -145,7 +145,10 @@ describe('untrusted text and personal data', () => {
   it('a prompt injection in chat changes nothing composed', async () => {
     const signals = [...BARRIER_SIGNALS.cost, { type: 'chat_message', data: { text: INJECTION } }];
     const a = await compose(svc, composeRequest({ subject: subjectId('inject'), signals }));
-    expect(a.status).toBe('approved');
+    // Safety triage may hold any free text for a person (the offline engine reads this one as a possible
+    // adverse event: a false alarm, which only adds caution); what the composer proposes is unchanged.
+    expect(['approved', 'needs_review']).toContain(a.status);
+    if (a.status === 'needs_review') expect(a.review?.reason).toMatch(/^adverse_event: /);
     expect(a.diagnosis!.barrier).toBe('cost');
     expect(a.message!.body).not.toMatch(/cur(e|es)|diabetes|system prompt|instruction/i);
     const library = await demoBlocks();

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { createIdempotentCompose } from '../../src/compose/idempotent-compose.js';
 import type { ComposeAnswer } from '../../src/domain/compose.js';
+import { Conflict } from '../../src/domain/errors.js';
+import { createIdempotencyRepo } from '../../src/store/idempotency-repo.js';
+import { createRunsRepo } from '../../src/store/runs-repo.js';
 import { REQUESTS, subjectId } from '../support/compose-requests.js';
 import { expectProblem } from '../support/problem.js';
 import { startTestService, type TestService } from '../support/service.js';
@@ -91,20 +95,28 @@ describe('Idempotency-Key under concurrency', () => {
     expect(row.rows).toEqual([{ state: 'done', run_id: taken.id }]);
   });
 
-  it('answers a clear 409 problem after a bounded wait when the first request is still running', async () => {
-    // Its own service, with a short wait; the claim's holder keeps renewing it (a lease an hour ahead).
-    const quick = await startTestService({ NOF1_IDEMPOTENCY_WAIT_MS: '300', NOF1_DEMO: '1' });
-    onTestFinished(() => quick.close());
-    const post = (body: unknown, key: string) =>
-      quick.call('POST', '/v1/compose', { key: 'client', body, headers: keyed(key) });
+  it('gives up with a clear conflict after a bounded wait when the first request is still running', async () => {
     const subject = subjectId('idem-running');
     const key = `k-${randomUUID()}`;
     const first = (await (await post(REQUESTS.cost(subject), key)).json()) as ComposeAnswer;
-    await quick.pool.query(
-      `UPDATE idempotency_keys SET state = 'running', lease_until = now() + interval '1 hour' WHERE run_id = $1`,
+    // The claim's holder is still at work (a lease an hour ahead), as a request in flight elsewhere would be.
+    const { rows } = await svc.pool.query<{ principal: string; request_hash: string }>(
+      `UPDATE idempotency_keys SET state = 'running', lease_until = now() + interval '1 hour' WHERE run_id = $1
+       RETURNING principal, request_hash`,
       [first.id],
     );
-    const problem = await expectProblem(await post(REQUESTS.cost(subject), key), 409);
-    expect(problem.detail).toMatch(/still in progress/);
+    expect(rows).toHaveLength(1);
+    // The route's own claim logic over the same store, with a short wait (the service waits longer).
+    const idempotent = createIdempotentCompose({
+      idempotency: createIdempotencyRepo(svc.pool),
+      runs: createRunsRepo(svc.pool),
+      leaseMs: 60_000,
+      waitMs: 300,
+    });
+    const started = Date.now();
+    const outcome = idempotent.claimOrWait({ principal: rows[0]!.principal, key }, rows[0]!.request_hash);
+    await expect(outcome).rejects.toBeInstanceOf(Conflict);
+    await expect(outcome).rejects.toThrow(/still in progress/);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
   });
 });
