@@ -60,6 +60,8 @@ const EnvSchema = z.object({
   NOF1_MODEL_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
   /** After a model timed out (or failed repeatedly), how long runs skip it before a trial call. */
   NOF1_MODEL_BREAKER_COOLDOWN_MS: z.coerce.number().int().min(0).default(30_000),
+  /** Safety triage asks the configured model too, beside the offline engine (off: the offline engine alone). */
+  NOF1_MODEL_SAFETY: flag.default(false),
   NOF1_EMBEDDINGS_BASE_URL: optionalUrl,
   NOF1_EMBEDDINGS_MODEL: z.string().min(1).default('text-embedding-3-small'),
   NOF1_EMBEDDINGS_API_KEY: z.string().min(1).optional(),

@@ -16,6 +16,7 @@ export type ModelEnv = Pick<
   | 'NOF1_MODEL_TIMEOUT_MS'
   | 'NOF1_MODEL_MAX_RETRIES'
   | 'NOF1_MODEL_BREAKER_COOLDOWN_MS'
+  | 'NOF1_MODEL_SAFETY'
 >;
 
 /** Failures in a row (not timeouts: one of those is enough) that open the model's circuit. */
@@ -38,11 +39,16 @@ export function createModelEngines(env: ModelEnv): ModelEngines | undefined {
     selection: createModelSelectionEngine(model, guard),
     reviewer: createModelReviewer(model, guard),
     // Triage asks the model beside the offline engine, never instead of it: a model finding only adds one,
-    // and a model that fails or hangs (its own timeout) holds the run through `engineError`.
-    safety: createModelSafetyEngine({
-      model,
-      offline: createOfflineSafetyEngine(),
-      timeoutMs: env.NOF1_MODEL_TIMEOUT_MS,
-    }),
+    // and a model that fails or hangs (its own timeout) holds the run through `engineError`. Opt-in: with a
+    // model that is often down, every run would wait for a person.
+    ...(env.NOF1_MODEL_SAFETY
+      ? {
+          safety: createModelSafetyEngine({
+            model,
+            offline: createOfflineSafetyEngine(),
+            timeoutMs: env.NOF1_MODEL_TIMEOUT_MS,
+          }),
+        }
+      : {}),
   };
 }

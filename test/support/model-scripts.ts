@@ -87,5 +87,6 @@ export type ComposeAnswerBody = {
   message: { body: string; blocks: Array<{ id: string }> } | null;
   compliance: { verdict: string; checks: Array<{ rule: string; passed: boolean; detail: string }> };
   engine: { mode: string; modelCalls: number; fallbacks: string[] };
+  review?: { id: string; reason: string };
   traceId: string;
 };
