@@ -37,9 +37,13 @@ function logLine(child: ChildProcess, msg: string) {
 }
 
 /** Starts `nof1 serve` as a child process on a free port and waits until it listens. */
-export async function startChildService(env: Record<string, string>): Promise<ChildService> {
+export async function startChildService(
+  env: Record<string, string>,
+  // One process unless a test asks for workers: `nof1 serve` defaults to one per core.
+  args: string[] = ['--workers', '1'],
+): Promise<ChildService> {
   const port = await freePort();
-  const child = spawnNof1(['serve'], { PORT: String(port), NOF1_API_KEYS: KEY_SPEC, LOG_LEVEL: 'info', ...env });
+  const child = spawnNof1(['serve', ...args], { PORT: String(port), NOF1_API_KEYS: KEY_SPEC, LOG_LEVEL: 'info', ...env });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await logLine(child, 'nof1 listening');
   const url = `http://127.0.0.1:${port}`;
