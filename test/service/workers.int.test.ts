@@ -86,6 +86,9 @@ describe('nof1 serve --workers 2', () => {
   it('replaces a worker that dies, and keeps serving meanwhile', async () => {
     const [victim, survivor] = svc.workerPids();
     process.kill(victim!, 'SIGKILL');
+    // Once the primary has seen the worker go (a connection handed to it in its last instant is lost, as
+    // with any crash), the survivor answers while the replacement starts.
+    await vi.waitFor(() => expect(svc.workerPids()).not.toContain(victim), { timeout: 10_000, interval: 20 });
     const during = await send(svc, false, 'GET', '/healthz', 'client');
     expect(during.status).toBe(200);
     await vi.waitFor(
