@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIdempotentCompose } from '../../src/compose/idempotent-compose.js';
 import type { ComposeAnswer } from '../../src/domain/compose.js';
 import { Conflict } from '../../src/domain/errors.js';

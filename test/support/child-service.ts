@@ -43,7 +43,12 @@ export async function startChildService(
   args: string[] = ['--workers', '1'],
 ): Promise<ChildService> {
   const port = await freePort();
-  const child = spawnNof1(['serve', ...args], { PORT: String(port), NOF1_API_KEYS: KEY_SPEC, LOG_LEVEL: 'info', ...env });
+  const child = spawnNof1(['serve', ...args], {
+    PORT: String(port),
+    NOF1_API_KEYS: KEY_SPEC,
+    LOG_LEVEL: 'info',
+    ...env,
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await logLine(child, 'nof1 listening');
   const url = `http://127.0.0.1:${port}`;
