@@ -1,24 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   COST_DIAGNOSIS,
   type ComposeAnswerBody,
   composeRequest,
   selectIds,
   sensibleSelection,
-  startModelService,
   submitDiagnosis,
+  useModelService,
   wellBehaved,
 } from '../support/model-scripts.js';
 import { byAgent, type Reply } from '../support/scripted-openai.js';
 
-let env: Awaited<ReturnType<typeof startModelService>>;
-beforeAll(async () => {
-  env = await startModelService();
-});
-afterAll(() => env?.close());
-beforeEach(() => {
-  env.model.requests.length = 0;
-});
+const env = useModelService();
 
 const compose = async () => {
   const res = await env.svc.call('POST', '/v1/compose', { key: 'client', body: composeRequest() });

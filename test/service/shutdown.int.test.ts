@@ -1,5 +1,6 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { block, uniqueProgram } from '../support/blocks.js';
+import { logLine } from '../support/child-service.js';
 import { finished, spawnNof1 } from '../support/cli.js';
 import { freePort } from '../support/free-port.js';
 import { heldPost } from '../support/held-request.js';
@@ -19,27 +20,6 @@ async function listedIds(dataDir: string, program: string) {
   } finally {
     await svc.close();
   }
-}
-
-/** Resolves with the first stdout line of the child's JSON log that has the given message. */
-function logLine(child: ReturnType<typeof spawnNof1>, msg: string) {
-  return new Promise<Record<string, unknown>>((resolve, reject) => {
-    let buffered = '';
-    const onData = (chunk: Buffer) => {
-      buffered += chunk;
-      const lines = buffered.split('\n');
-      buffered = lines.pop() ?? '';
-      for (const line of lines) {
-        const entry = line.startsWith('{') ? (JSON.parse(line) as Record<string, unknown>) : undefined;
-        if (entry?.msg === msg) {
-          child.stdout?.off('data', onData);
-          resolve(entry);
-        }
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`nof1 exited (${code}) before logging "${msg}"`)));
-  });
 }
 
 describe('graceful shutdown', () => {

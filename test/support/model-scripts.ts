@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { type ChatRequest, dataIn, type Reply, type Script, startScriptedOpenAI } from './scripted-openai.js';
 import { startTestService } from './service.js';
 
@@ -77,6 +78,35 @@ export async function startModelService(script?: Script, env: Record<string, str
     close: async () => {
       await svc.close();
       await model.close();
+    },
+  };
+}
+
+type ModelService = Awaited<ReturnType<typeof startModelService>>;
+
+/**
+ * One scripted model and service for a test file: started before its tests, closed after them, and the
+ * model's recorded requests cleared before each test so a test reads only its own calls.
+ */
+export function useModelService(): Pick<ModelService, 'model' | 'svc'> {
+  let env: ModelService | undefined;
+  beforeAll(async () => {
+    env = await startModelService();
+  });
+  afterAll(() => env?.close());
+  beforeEach(() => {
+    if (env) env.model.requests.length = 0;
+  });
+  const started = () => {
+    if (!env) throw new Error('useModelService: the service is not started yet (use it inside a test)');
+    return env;
+  };
+  return {
+    get model() {
+      return started().model;
+    },
+    get svc() {
+      return started().svc;
     },
   };
 }
