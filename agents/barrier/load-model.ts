@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { LanguageProfile } from '../language/language-profile.js';
 import { DEFAULT_LOCALE, loadProfile } from '../language/profile-files.js';
 import { corpusLocales, corpusPath, corpusSha256, modelPath } from './barrier-corpus.js';
-import { type BarrierModel, BarrierModelFile, unpackModel } from './model-file.js';
+import { type BarrierModel, BarrierModelFile, readModelFile, unpackModel } from './model-file.js';
 import { featureFingerprint } from './text-features.js';
 import { trainBarrierModel } from './train-model.js';
 
@@ -30,18 +30,11 @@ export function loadBarrierModels(locales: string[] = corpusLocales()): Map<stri
 
 /** The model file if it is current, or the reason it cannot be used. */
 function whyStale(path: string, corpusHash: string, profile: LanguageProfile): BarrierModelFile | string {
-  if (!existsSync(path)) return 'no model file';
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch {
-    return 'model file is not JSON';
-  }
-  const parsed = BarrierModelFile.safeParse(json);
-  if (!parsed.success) return 'model file does not match its schema';
-  if (parsed.data.locale !== profile.locale) return `model file is for ${parsed.data.locale}, not ${profile.locale}`;
-  if (parsed.data.corpusSha256 !== corpusHash) return 'corpus changed since the model was trained';
-  if (parsed.data.featureFingerprint !== featureFingerprint(profile))
+  const file = readModelFile(path, BarrierModelFile);
+  if (typeof file === 'string') return file;
+  if (file.locale !== profile.locale) return `model file is for ${file.locale}, not ${profile.locale}`;
+  if (file.corpusSha256 !== corpusHash) return 'corpus changed since the model was trained';
+  if (file.featureFingerprint !== featureFingerprint(profile))
     return 'feature extraction or language profile changed since the model was trained';
-  return parsed.data;
+  return file;
 }

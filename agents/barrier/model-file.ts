@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { BARRIERS, Barrier } from '../../src/domain/block.js';
 import type { LanguageProfile } from '../language/language-profile.js';
@@ -77,23 +78,10 @@ export function unpackModel(file: BarrierModelFile, profile: LanguageProfile): B
   if (classes !== BARRIERS.length || file.bias.length !== classes) {
     throw new Error(`barrier model: expected ${BARRIERS.length} labels, got ${classes}`);
   }
-  const weights = new Float64Array(file.features.dim * classes);
-  for (const [f, ...row] of file.rows) {
-    if (f === undefined || !Number.isInteger(f) || f < 0 || f >= file.features.dim || row.length !== classes) {
-      throw new Error(`barrier model: malformed weight row for feature ${f}`);
-    }
-    weights.set(row, f * classes);
-  }
   return {
     locale: file.locale,
     profile,
-    softmax: {
-      dim: file.features.dim,
-      classes,
-      weights,
-      bias: Float64Array.from(file.bias),
-      temperature: file.temperature,
-    },
+    softmax: unpackSoftmax(file, classes, 'barrier model'),
     features: file.features,
     labels: file.labels,
     corpusSha256: file.corpusSha256,
@@ -105,4 +93,39 @@ export function serialiseModelFile(file: { rows: number[][] }): string {
   const { rows, ...header } = file;
   const head = JSON.stringify(header, null, 2).replace(/\n}$/, '');
   return `${head},\n  "rows": [\n${rows.map((r) => `    ${JSON.stringify(r)}`).join(',\n')}\n  ]\n}\n`;
+}
+
+/** The weights of a committed text model (packWeights' rows) back into a softmax over `classes` labels. */
+export function unpackSoftmax(
+  file: Pick<BarrierModelFile, 'features' | 'bias' | 'rows' | 'temperature'>,
+  classes: number,
+  what: string,
+): SoftmaxModel {
+  const weights = new Float64Array(file.features.dim * classes);
+  for (const [f, ...row] of file.rows) {
+    if (f === undefined || !Number.isInteger(f) || f < 0 || f >= file.features.dim || row.length !== classes) {
+      throw new Error(`${what}: malformed weight row for feature ${f}`);
+    }
+    weights.set(row, f * classes);
+  }
+  return {
+    dim: file.features.dim,
+    classes,
+    weights,
+    bias: Float64Array.from(file.bias),
+    temperature: file.temperature,
+  };
+}
+
+/** A committed model file parsed against its schema, or why it cannot be read (the caller then retrains). */
+export function readModelFile<T>(path: string, schema: z.ZodType<T>): T | string {
+  if (!existsSync(path)) return 'no model file';
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return 'model file is not JSON';
+  }
+  const parsed = schema.safeParse(json);
+  return parsed.success ? parsed.data : 'model file does not match its schema';
 }

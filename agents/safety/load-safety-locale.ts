@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { readModelFile } from '../barrier/model-file.js';
 import { type LanguageProfile, readLanguageProfile, sha256 } from './language-profile.js';
 import { localeFiles, SAFETY_DATA_DIR } from './locale-files.js';
 import { SAFETY_FEATURE_VERSION } from './safety-features.js';
@@ -49,16 +50,8 @@ type Hashes = { corpus: string | null; language: string; rules: string };
 
 /** The model file if it is current, or why it cannot be used. */
 function currentModel(path: string, hashes: Hashes): SafetyModelFile | string {
-  if (!existsSync(path)) return 'no model file';
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch {
-    return 'model file is not JSON';
-  }
-  const parsed = SafetyModelFile.safeParse(json);
-  if (!parsed.success) return 'model file does not match its schema';
-  const file = parsed.data;
+  const file = readModelFile(path, SafetyModelFile);
+  if (typeof file === 'string') return file;
   if (hashes.corpus !== null && file.corpusSha256 !== hashes.corpus)
     return 'corpus changed since the model was trained';
   if (file.languageSha256 !== hashes.language) return 'language profile changed since the model was trained';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FeatureWeights, packWeights, TrainingRun } from '../barrier/model-file.js';
+import { FeatureWeights, packWeights, TrainingRun, unpackSoftmax } from '../barrier/model-file.js';
 import type { SoftmaxModel } from '../barrier/text-classifier.js';
 import type { SafetyFeatureConfig } from './safety-features.js';
 import { SAFETY_KINDS } from './safety-types.js';
@@ -68,21 +68,8 @@ export function unpackSafetyModel(file: SafetyModelFile): SafetyModel {
   if (file.labels.join() !== MODEL_LABELS.join() || file.bias.length !== classes) {
     throw new Error(`safety model ${file.locale}: expected labels ${MODEL_LABELS.join(', ')}`);
   }
-  const weights = new Float64Array(file.features.dim * classes);
-  for (const [f, ...row] of file.rows) {
-    if (f === undefined || !Number.isInteger(f) || f < 0 || f >= file.features.dim || row.length !== classes) {
-      throw new Error(`safety model ${file.locale}: malformed weight row for feature ${f}`);
-    }
-    weights.set(row, f * classes);
-  }
   return {
-    softmax: {
-      dim: file.features.dim,
-      classes,
-      weights,
-      bias: Float64Array.from(file.bias),
-      temperature: file.temperature,
-    },
+    softmax: unpackSoftmax(file, classes, `safety model ${file.locale}`),
     features: file.features,
     thresholds: SAFETY_KINDS.map((k) => file.thresholds[k]),
   };
