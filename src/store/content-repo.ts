@@ -7,6 +7,13 @@ import type { Block, ScoredBlock, StoredBlock } from '../domain/block.js';
 import type { BlockFilter, Embedder, SearchOptions } from '../domain/ports.js';
 import { CREATE_HNSW, upsertChunk } from './block-upsert.js';
 import { filterSql } from './content-filter.js';
+import {
+  dropProgrammeIndexes,
+  ensureProgrammeIndexes,
+  PARTIAL_INDEX_FROM,
+  programmeIndexes,
+  programmeIndexName,
+} from './programme-vector-index.js';
 import { inTransaction } from './transaction.js';
 
 export type ImportCounts = { imported: number; updated: number; unchanged: number };
@@ -65,7 +72,13 @@ function toBlock(r: Row): StoredBlock {
   };
 }
 
-export function createContentRepo(pool: pg.Pool, embedder: Embedder) {
+export type ContentRepoOptions = {
+  /** Blocks a programme needs before it gets its own HNSW index (programme-vector-index.ts). */
+  partialIndexFrom?: number;
+};
+
+export function createContentRepo(pool: pg.Pool, embedder: Embedder, opts: ContentRepoOptions = {}) {
+  const partialIndexFrom = opts.partialIndexFrom ?? PARTIAL_INDEX_FROM;
   async function importBlocks(blocks: Block[]): Promise<ImportCounts> {
     const latest = new Map(blocks.map((b) => [b.id, b]));
     const unique = [...latest.values()].map((b) => ({ block: b, hash: hashOf(b) }));
@@ -100,11 +113,18 @@ export function createContentRepo(pool: pg.Pool, embedder: Embedder) {
     }));
     const bulk = rows.length >= BULK_ROWS;
     await inTransaction(pool, async (client) => {
-      if (bulk) await client.query('DROP INDEX IF EXISTS content_blocks_embedding');
+      if (bulk) {
+        await client.query('DROP INDEX IF EXISTS content_blocks_embedding');
+        await dropProgrammeIndexes(
+          client,
+          rows.map((r) => r.program),
+        );
+      }
       for (let i = 0; i < rows.length; i += CHUNK) {
         await upsertChunk(client, rows.slice(i, i + CHUNK), embedder.name);
       }
       if (bulk) await client.query(CREATE_HNSW);
+      if (changed.length) await ensureProgrammeIndexes(client, partialIndexFrom);
     });
     if (changed.length) forgetCaches();
     const updated = changed.filter((u) => existing.has(u.block.id)).length;
@@ -157,7 +177,15 @@ export function createContentRepo(pool: pg.Pool, embedder: Embedder) {
     const tsquery = orTsquery([...terms, ...added]);
     const own = orTsquery(terms) || tsquery;
     const values = [pgvector.toSql(vector!), tsquery, embedder.name, ...(people ? [own] : []), ...params];
-    const rows = (await pool.query<Row>(sql, values)).rows;
+    const indexed = filter.program !== undefined && (await vectorIndexes()).has(programmeIndexName(filter.program));
+    // With no sort allowed the planner walks the programme's own graph instead of sorting the filtered rows;
+    // SET LOCAL keeps that to this one statement's transaction.
+    const rows = indexed
+      ? await inTransaction(pool, async (client) => {
+          await client.query('SET LOCAL enable_sort = off');
+          return (await client.query<Row>(sql, values)).rows;
+        })
+      : (await pool.query<Row>(sql, values)).rows;
     return rows.map((r) => ({ ...toBlock(r), score: Number(r.score) }));
   }
 
@@ -245,10 +273,21 @@ export function createContentRepo(pool: pg.Pool, embedder: Embedder) {
     return programNames;
   }
 
+  let indexNames: Promise<Set<string>> | undefined;
+  /** The programmes' own vector indexes, cached until the next import (which may build one). */
+  function vectorIndexes(): Promise<Set<string>> {
+    indexNames ??= programmeIndexes(pool).catch((err) => {
+      indexNames = undefined;
+      throw err;
+    });
+    return indexNames;
+  }
+
   /** Drops what is cached from the library: it changed (here, or in another process on the same store). */
   function forgetCaches() {
     vocabulary = undefined;
     programNames = undefined;
+    indexNames = undefined;
   }
 
   async function count(): Promise<number> {
