@@ -16,7 +16,7 @@ export type ChildService = {
 };
 
 /** Resolves with the first JSON log line of the child that has the given message. */
-function logLine(child: ChildProcess, msg: string) {
+export function logLine(child: ChildProcess, msg: string) {
   return new Promise<Record<string, unknown>>((resolve, reject) => {
     let buffered = '';
     const onData = (chunk: Buffer) => {
