@@ -109,7 +109,11 @@ export async function startCluster(env: Env, logger: Logger, opts: ClusterOption
     });
   };
 
+  // Start-up phases at debug level, as wall-clock times comparable across processes (the critical path).
+  const phase = (name: string) => logger.debug({ at: Date.now() }, `start phase: ${name}`);
+  logger.debug({ at: Math.round(performance.timeOrigin) }, 'start phase: primary process started');
   for (let i = 0; i < opts.workers; i++) fork();
+  phase('workers forked');
   const runtime = await openRuntime(env).catch(async (err: unknown) => {
     await stopWorkers();
     throw err;
@@ -137,7 +141,9 @@ export async function startCluster(env: Env, logger: Logger, opts: ClusterOption
 
   let keys: Awaited<ReturnType<typeof loadServiceKeys>>;
   try {
+    phase('store open');
     await prepareStore(runtime, env, logger);
+    phase('store prepared');
     // Made (or read) once here, after the store is open: workers read the stored admin key's hash themselves.
     keys = await loadServiceKeys(env);
     // Only this process and its workers use an embedded store: a run still marked running was cut off.
