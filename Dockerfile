@@ -14,6 +14,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev && npm cache clean --force
 COPY . .
+# The bundles `npm start` runs, built here: the service's user may not write /app.
+RUN node src/bin/build-dist.js
 
 # A user of its own; the data folder is the only place it writes (besides node_modules/.cache, for the
 # embedded store's initialised-cluster snapshot, which falls back to /tmp when it cannot write there).

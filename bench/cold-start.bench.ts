@@ -15,6 +15,8 @@ const RUNS = 3;
 const TARGET_S = 3;
 const GIVE_UP_MS = 60_000;
 const BIN = new URL('../src/bin/nof1.js', import.meta.url).pathname;
+/** The same sources compiled file by file (what start-up ran before the bundles): the baseline for them. */
+const PER_FILE = new URL('../dist/src/cli.js', import.meta.url).pathname;
 const BUILD = new URL('../src/bin/build-dist.js', import.meta.url).pathname;
 const ENV = { ...process.env, NOF1_API_KEYS: 'admin:bench-admin-key-0001' };
 
@@ -33,18 +35,30 @@ async function cpuSeconds(pid: number | undefined): Promise<number> {
   return stat ? (Number(fields[11]) + Number(fields[12])) / 100 : Number.NaN; // utime, stime in clock ticks
 }
 
+/** The live worker processes a primary forked (Linux: /proc/<pid>/task/<pid>/children). */
+async function childPids(pid: number | undefined): Promise<number[]> {
+  const text = await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => '');
+  return text.split(' ').filter(Boolean).map(Number);
+}
+
 const exited = (child: ChildProcess) =>
   new Promise<number | null>((resolve) => {
     if (child.exitCode !== null) resolve(child.exitCode);
     else child.once('exit', (code) => resolve(code));
   });
 
-/** Spawns `nof1 serve` on `dataDir`, returns the ms until /healthz answers 200, then stops it with SIGTERM. */
-async function startToHealthy(dataDir: string): Promise<{ ms: number; cpu: number; demoLoaded: boolean }> {
+/**
+ * Spawns `nof1 serve` on `dataDir` (through `entry`: `npm start`'s, by default), returns the ms until /healthz
+ * answers 200 and the CPU seconds used by then (the primary; the primary and its workers), then stops it.
+ */
+async function startToHealthy(
+  dataDir: string,
+  entry = BIN,
+): Promise<{ ms: number; cpu: number; cpuAll: number; demoLoaded: boolean }> {
   const port = await freePort();
   let log = '';
   const { ms, result: child } = await timed(async () => {
-    const child = spawn(process.execPath, [BIN, 'serve'], {
+    const child = spawn(process.execPath, [entry, 'serve'], {
       env: { ...ENV, PORT: String(port), NOF1_DATA_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -66,10 +80,12 @@ async function startToHealthy(dataDir: string): Promise<{ ms: number; cpu: numbe
     throw new Error(`nof1 serve did not become healthy:\n${log}`);
   });
   const cpu = await cpuSeconds(child.pid);
+  const workers = await Promise.all((await childPids(child.pid)).map(cpuSeconds));
+  const cpuAll = workers.reduce((sum, s) => sum + s, cpu);
   child.kill('SIGTERM');
   const code = await exited(child);
   if (code !== 0) throw new Error(`nof1 serve exited with ${code} after SIGTERM:\n${log}`);
-  return { ms, cpu, demoLoaded: log.includes('demo content library loaded') };
+  return { ms, cpu, cpuAll, demoLoaded: log.includes('demo content library loaded') };
 }
 
 type Start = Awaited<ReturnType<typeof startToHealthy>>;
@@ -89,8 +105,14 @@ export default async function run() {
     const env = parseEnv({ ...ENV, NOF1_DATA_DIR: 'unused' });
     await rm(preparedFile(preparedKey(env, createEmbedder(env))), { force: true });
     const first = [await startToHealthy(await emptyFolder())];
+    // Bundles (what `npm start` runs) and the per-file compiled JavaScript, taken in turn so that a change
+    // in the machine's load falls on both alike.
     const cold: Start[] = [];
-    for (let i = 0; i < RUNS; i++) cold.push(await startToHealthy(await emptyFolder()));
+    const perFile: Start[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      cold.push(await startToHealthy(await emptyFolder()));
+      perFile.push(await startToHealthy(await emptyFolder(), PER_FILE));
+    }
     // Warm: the folder the first run initialised (schema migrated, demo library present).
     const warm: Start[] = [];
     for (let i = 0; i < RUNS; i++) warm.push(await startToHealthy(dirs[0] as string));
@@ -99,18 +121,25 @@ export default async function run() {
       label,
       seconds(median(runs.map((r) => r.ms))),
       median(runs.map((r) => r.cpu)),
+      median(runs.map((r) => r.cpuAll)),
       runs.map((r) => seconds(r.ms).toFixed(2)).join(' / '),
     ];
-    printTable(`cold start: \`nof1 serve\` (compiled) to a healthy /healthz (s)`, [
-      ['run', 'median', 'cpu s (primary)', 'runs'],
+    printTable(`cold start: \`nof1 serve\` (bundled, as npm start runs it) to a healthy /healthz (s)`, [
+      ['run', 'median', 'cpu s (primary)', 'cpu s (all)', 'runs'],
       row('first start ever: empty folder, nothing prepared (migrate + demo library)', first),
       row(`empty data folder from the prepared snapshot, ${RUNS} runs`, cold),
+      row(`baseline: the same, per-file compiled dist/src/cli.js, ${RUNS} runs`, perFile),
       row(`baseline: already-initialised folder, ${RUNS} runs`, warm),
     ]);
     console.log(`demo library loaded by the first start: ${first[0]?.demoLoaded ? 'yes' : 'NO'}`);
     console.log(`demo library loaded by the later cold starts: ${cold.some((r) => r.demoLoaded) ? 'YES' : 'no'}`);
     const coldMs = median(cold.map((r) => r.ms));
     printRatio('start median cold/warm', coldMs / median(warm.map((r) => r.ms)));
+    printRatio('start median cold bundled/per-file', coldMs / median(perFile.map((r) => r.ms)));
+    printRatio(
+      'cpu (all processes) median cold bundled/per-file',
+      median(cold.map((r) => r.cpuAll)) / median(perFile.map((r) => r.cpuAll)),
+    );
     printRatio('start first-ever/cold', (first[0]?.ms ?? Number.NaN) / coldMs);
     printTarget('cold start median', seconds(coldMs), TARGET_S, 's');
   } finally {

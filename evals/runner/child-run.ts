@@ -1,6 +1,6 @@
 import { fork } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LoadedSuite } from '../suite-schema.js';
 import type { ChildReply, ChildRequest } from './child-messages.js';
@@ -14,9 +14,10 @@ export type ChildLimits = {
 
 class EvalChildError extends Error {}
 
-// Run as TypeScript (tsx) or as compiled JavaScript, the child is this file's sibling of the same kind.
+// Run as TypeScript (tsx) or as compiled JavaScript, the child is this file's sibling of the same kind
+// (in a bundle: beside the chunk holding this module).
 const own = fileURLToPath(import.meta.url);
-const childFile = own.replace(/child-run(\.[cm]?[jt]s)$/, 'eval-child$1');
+const childFile = join(dirname(own), `eval-child${extname(own)}`);
 const loader = extname(own) === '.ts' ? ['--import', 'tsx'] : [];
 
 /** Resident set size of a process in MB, where the system shows it (Linux); undefined elsewhere. */

@@ -1,1 +1,1 @@
-export declare function buildDist(root: string, outDir: string): Promise<void>;
+export declare function buildDist(root: string, outDir: string, opts?: { bundles?: string[] }): Promise<void>;

@@ -9,7 +9,10 @@ const SOURCE_ROOTS = ['src', 'agents', 'tools', 'prompts', 'evals'];
 /** Files outside them that change what is built. */
 const SETTINGS = ['package.json', 'tsconfig.json'];
 export const MANIFEST = '.build.json';
-const FORMAT = 1;
+/** The folder of dist/ that holds the bundles start-up runs. */
+export const BUNDLE = 'bundle';
+// 2: dist/ has the bundles (a build without them is stale).
+const FORMAT = 2;
 
 /** Every source file under the roots (relative, `/`-separated); dot-files and dot-folders (run data) left out. */
 export function sourceFiles(root) {

@@ -29,7 +29,9 @@ const [{ parseEnv }, { createLogger }, { startService }] = await Promise.all([
   import('../logger.js'),
   import('../service.js'),
 ]);
+const loadedAt = Date.now();
 const go = await started;
+const goAt = Date.now();
 const env = parseEnv(go.env);
 const logger = createLogger(env.LOG_LEVEL).child({ worker: cluster.worker?.id, pid: process.pid });
 contentChanged = () => {
@@ -58,6 +60,11 @@ try {
     );
   };
   await send({ type: 'listening', port: service.port });
+  // Wall-clock times comparable with the primary's: where this worker's start went.
+  logger.debug(
+    { startedAt: Math.round(performance.timeOrigin), loadedAt, goAt, listeningAt: Date.now() },
+    'start phases of a worker',
+  );
 } catch (err) {
   await send({ type: 'failed', message: (err as Error).message });
   process.exit(1);

@@ -1,5 +1,5 @@
 import cluster, { type Worker } from 'node:cluster';
-import { extname } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { createEvalStore } from '../../evals/eval-store.js';
@@ -23,9 +23,10 @@ export type RunningCluster = Omit<RunningService, 'worker'> & {
   workerPids(): number[];
 };
 
-// Workers run as TypeScript (tsx) or as compiled JavaScript, whichever this file is.
+// Workers run as TypeScript (tsx) or as compiled JavaScript, whichever this file is. The worker's entry
+// sits in the same folder: beside this file in src/ and dist/, beside the chunk holding it in a bundle.
 const own = fileURLToPath(import.meta.url);
-const WORKER_FILE = own.replace(/serve-cluster(\.[cm]?[jt]s)$/, 'cluster-worker$1');
+const WORKER_FILE = join(dirname(own), `cluster-worker${extname(own)}`);
 const LOADER = extname(own) === '.ts' ? ['--import', 'tsx'] : [];
 /** Connections each worker keeps to the embedded store: one in use, others queued at its gate. */
 const WORKER_POOL = 4;
@@ -108,7 +109,11 @@ export async function startCluster(env: Env, logger: Logger, opts: ClusterOption
     });
   };
 
+  // Start-up phases at debug level, as wall-clock times comparable across processes (the critical path).
+  const phase = (name: string) => logger.debug({ at: Date.now() }, `start phase: ${name}`);
+  logger.debug({ at: Math.round(performance.timeOrigin) }, 'start phase: primary process started');
   for (let i = 0; i < opts.workers; i++) fork();
+  phase('workers forked');
   const runtime = await openRuntime(env).catch(async (err: unknown) => {
     await stopWorkers();
     throw err;
@@ -136,7 +141,9 @@ export async function startCluster(env: Env, logger: Logger, opts: ClusterOption
 
   let keys: Awaited<ReturnType<typeof loadServiceKeys>>;
   try {
+    phase('store open');
     await prepareStore(runtime, env, logger);
+    phase('store prepared');
     // Made (or read) once here, after the store is open: workers read the stored admin key's hash themselves.
     keys = await loadServiceKeys(env);
     // Only this process and its workers use an embedded store: a run still marked running was cut off.

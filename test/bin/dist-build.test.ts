@@ -94,3 +94,17 @@ describe('buildDist', () => {
     expect((await run(process.execPath, [join(out, 'src', 'main.js')])).stdout.trim()).toBe('alone');
   });
 });
+
+describe('buildDist with bundles', () => {
+  it('bundles an entry into dist/bundle that reads its data where the sources keep it', async () => {
+    const { root, out } = await project();
+    await buildDist(root, out, { bundles: ['src/main.ts'] });
+    expect(isFresh(root, out)).toBe(true);
+    const bundled = join(out, 'bundle', 'main.js');
+    // One file: greet.ts is inside it, not imported beside it.
+    expect(await readFile(bundled, 'utf8')).toContain('// src/greet.ts');
+    expect((await run(process.execPath, [bundled])).stdout.trim()).toBe('hello world');
+    await writeFile(join(root, 'src', 'data', 'name.txt'), 'again\n');
+    expect((await run(process.execPath, [bundled])).stdout.trim()).toBe('hello again');
+  });
+});
