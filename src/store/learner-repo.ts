@@ -8,7 +8,8 @@ import type { Barrier, Channel } from '../domain/block.js';
 type Row = { subject_id: string | null; barrier: Barrier; technique: string; channel: Channel; a: string; n: string };
 
 /**
- * A message's arm is its barrier, its first (leading) technique and its channel. Only decided outcomes of
+ * A message's arm is its barrier, its first (leading) technique and its channel; a learner's skip is the
+ * barrier's send-nothing arm (skip-outcomes.ts). Only decided outcomes of
  * known subjects count: an anonymous visitor's message can never be achieved, and an erased subject's
  * outcomes are unlinked (subject_id NULL), so neither moves anyone's choice.
  */
@@ -16,14 +17,20 @@ const SUBJECT_COUNTS = `SELECT subject_id, barrier, techniques[1] AS technique, 
     count(*) FILTER (WHERE outcome = 'achieved') AS a, count(*) FILTER (WHERE outcome = 'not_achieved') AS n
   FROM message_outcomes
   WHERE subject_id = $2 AND program = $1 AND outcome IN ('achieved', 'not_achieved') AND cardinality(techniques) > 0
-  GROUP BY subject_id, barrier, techniques[1], channel`;
+  GROUP BY subject_id, barrier, techniques[1], channel
+  UNION ALL
+  SELECT subject_id, barrier, 'skip', '', count(*) FILTER (WHERE outcome = 'achieved'),
+    count(*) FILTER (WHERE outcome = 'not_achieved')
+  FROM skip_outcomes WHERE subject_id = $2 AND program = $1 AND outcome IN ('achieved', 'not_achieved')
+  GROUP BY subject_id, barrier`;
 
 const toRow = (scope: CountRow['scope'], r: Row): CountRow => ({
   scope,
   subject: scope === 'subject' ? r.subject_id : null,
   barrier: r.barrier,
   technique: r.technique,
-  channel: r.channel,
+  // A skip (outcome_counts and skip_outcomes name it technique 'skip' on no channel) is the send-nothing arm.
+  channel: r.technique === 'skip' ? null : r.channel,
   block: null,
   achieved: Number(r.a),
   notAchieved: Number(r.n),

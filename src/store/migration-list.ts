@@ -394,4 +394,53 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = [
       ALTER TABLE program_settings ADD COLUMN safety_report_hours int;
     `,
   },
+  {
+    name: 'outcomes of runs the learner chose to send nothing for (skip_outcomes), attributed like sent messages and counted in outcome_counts as technique skip on no channel',
+    sql: `
+      CREATE TABLE skip_outcomes (
+        run_id text PRIMARY KEY,
+        program text NOT NULL,
+        subject_id text,
+        barrier text NOT NULL,
+        decided_at timestamptz NOT NULL,
+        targets text[] NOT NULL,
+        window_ends timestamptz NOT NULL,
+        outcome text NOT NULL CHECK (outcome IN ('pending', 'achieved', 'not_achieved')),
+        achieved_at timestamptz
+      );
+      CREATE INDEX skip_outcomes_subject ON skip_outcomes (subject_id, program, decided_at DESC);
+      CREATE INDEX skip_outcomes_pending ON skip_outcomes (window_ends) WHERE outcome = 'pending';
+      -- The same counts as a sent message's, under technique 'skip', channel '' and no blocks; sent = decisions.
+      CREATE FUNCTION skip_counts_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP IN ('UPDATE', 'DELETE') THEN
+          INSERT INTO outcome_counts AS c (program, barrier, technique, channel, block_ids, known, sent, achieved, not_achieved, pending)
+          SELECT program, barrier, 'skip', '', '{}'::text[], subject_id IS NOT NULL,
+            -count(*), -count(*) FILTER (WHERE outcome = 'achieved'),
+            -count(*) FILTER (WHERE outcome = 'not_achieved'), -count(*) FILTER (WHERE outcome = 'pending')
+          FROM old_rows GROUP BY 1, 2, 6 ORDER BY 1, 2, 6
+          ON CONFLICT (program, barrier, technique, channel, block_ids, known) DO UPDATE SET sent = c.sent + EXCLUDED.sent,
+            achieved = c.achieved + EXCLUDED.achieved, not_achieved = c.not_achieved + EXCLUDED.not_achieved,
+            pending = c.pending + EXCLUDED.pending;
+        END IF;
+        IF TG_OP IN ('INSERT', 'UPDATE') THEN
+          INSERT INTO outcome_counts AS c (program, barrier, technique, channel, block_ids, known, sent, achieved, not_achieved, pending)
+          SELECT program, barrier, 'skip', '', '{}'::text[], subject_id IS NOT NULL,
+            count(*), count(*) FILTER (WHERE outcome = 'achieved'),
+            count(*) FILTER (WHERE outcome = 'not_achieved'), count(*) FILTER (WHERE outcome = 'pending')
+          FROM new_rows GROUP BY 1, 2, 6 ORDER BY 1, 2, 6
+          ON CONFLICT (program, barrier, technique, channel, block_ids, known) DO UPDATE SET sent = c.sent + EXCLUDED.sent,
+            achieved = c.achieved + EXCLUDED.achieved, not_achieved = c.not_achieved + EXCLUDED.not_achieved,
+            pending = c.pending + EXCLUDED.pending;
+        END IF;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER skip_counts_insert AFTER INSERT ON skip_outcomes
+        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION skip_counts_apply();
+      CREATE TRIGGER skip_counts_update AFTER UPDATE ON skip_outcomes
+        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION skip_counts_apply();
+      CREATE TRIGGER skip_counts_delete AFTER DELETE ON skip_outcomes
+        REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION skip_counts_apply();
+    `,
+  },
 ];

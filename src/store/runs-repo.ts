@@ -4,6 +4,7 @@ import type { SubjectHistory } from '../domain/history.js';
 import type { CaseDraft } from '../domain/safety.js';
 import { insertHold, recordDecision } from './reviews-repo.js';
 import { insertCases } from './safety-cases-repo.js';
+import { isLearnerSkip, openSkip } from './skip-outcomes.js';
 import { lockSubject } from './subject-lock.js';
 import { appendTrace, type TraceRecord } from './trace-repo.js';
 import { inTransaction } from './transaction.js';
@@ -142,6 +143,15 @@ export function createRunsRepo(pool: pg.Pool) {
           run.origin ?? 'api',
         ],
       );
+      // A learner's choice to send nothing has an outcome too, or the skip arm would never learn.
+      if (isLearnerSkip(a, run.subjectId)) {
+        await openSkip(client, {
+          runId: a.id,
+          program: run.program,
+          subjectId: run.subjectId!,
+          barrier: a.diagnosis!.barrier,
+        });
+      }
       if (review) await insertHold(client, { id: review.id, runId: a.id, reason: review.reason });
       // A gap an eval suite provoked is the suite's doing, not a programme's missing content.
       if (contentGap && run.origin !== 'eval') await countGap(client, run.program, contentGap);
