@@ -72,7 +72,7 @@ export function createStrategyNode(deps: StrategyDeps) {
     const ctx = state.context!;
     const subject = req.subject.id.startsWith(ANONYMOUS_PREFIX) ? undefined : req.subject.id;
     const [learner, blocks] = await Promise.all([
-      deps.learning.source.state(req.program, subject),
+      deps.learning.source.state(req.program, subject, ctx.learnerCounts),
       deps.learning.content.list({
         program: req.program,
         audience: req.subject.audience,
