@@ -28,6 +28,8 @@ export type RunContext = {
   learning?: LearningMode;
   /** The subject's own outcome counts, read with the frequency count when learning is shadow or on. */
   learnerCounts?: SubjectOutcomeCount[];
+  /** The body block the learner chose among its technique's approved alternatives (learning on). */
+  preferredBlockId?: string;
 };
 
 export type ReviewDecision = { decision: 'approve' | 'reject'; note: string | null; by: string; at: string };

@@ -7,7 +7,7 @@ import type { Barrier, Channel } from '../domain/block.js';
 import type { LearnerPacingSource, SubjectOutcomeCount } from '../domain/learner-counts.js';
 import { SENT_SINCE_SQL, windowStart } from './runs-repo.js';
 
-type Row = { barrier: Barrier; technique: string; channel: Channel; a: string; n: string };
+type Row = { barrier: Barrier; technique: string; channel: Channel; block_ids: string[]; a: string; n: string };
 type OwnRow = {
   barrier: string;
   technique: string;
@@ -47,38 +47,43 @@ const ownCount = (r: OwnRow): SubjectOutcomeCount => ({
   notAchieved: Number(r.not_achieved),
 });
 
-const programmeRow = (r: Row): CountRow => ({
-  scope: 'programme',
-  subject: null,
-  barrier: r.barrier,
-  technique: r.technique,
-  channel: r.technique === 'skip' ? null : r.channel,
-  block: null,
-  achieved: Number(r.a),
-  notAchieved: Number(r.n),
-});
-
-/** A subject's own counts as the learner's rows, summed over block sets (arms are technique × channel). */
-function subjectRows(subject: string, own: readonly SubjectOutcomeCount[]): CountRow[] {
+/**
+ * Counts per block set as the learner's rows: one per arm (technique × channel, summed over block sets)
+ * and one per arm and block carried (summed over the sets that carried it), for per-block choices.
+ */
+function countRows(subject: string | null, counts: readonly SubjectOutcomeCount[]): CountRow[] {
   const rows = new Map<string, CountRow>();
-  for (const c of own) {
-    const key = [c.barrier, c.technique, c.channel ?? ''].join('\u001f');
+  const add = (c: SubjectOutcomeCount, block: string | null) => {
+    const key = [c.barrier, c.technique, c.channel ?? '', block ?? ''].join('\u001f');
     const row = rows.get(key) ?? {
-      scope: 'subject' as const,
+      scope: subject === null ? ('programme' as const) : ('subject' as const),
       subject,
       barrier: c.barrier as Barrier,
       technique: c.technique,
       channel: c.channel as Channel | null,
-      block: null,
+      block,
       achieved: 0,
       notAchieved: 0,
     };
     row.achieved += c.achieved;
     row.notAchieved += c.notAchieved;
     rows.set(key, row);
+  };
+  for (const c of counts) {
+    add(c, null);
+    for (const block of c.channel === null ? [] : new Set(c.blockIds)) add(c, block);
   }
   return [...rows.values()];
 }
+
+const programmeCount = (r: Row): SubjectOutcomeCount => ({
+  barrier: r.barrier,
+  technique: r.technique,
+  channel: r.technique === 'skip' ? null : r.channel,
+  blockIds: r.block_ids,
+  achieved: Number(r.a),
+  notAchieved: Number(r.n),
+});
 
 /**
  * The learner's state for one compose, read from stored outcomes: the programme's counts (from the counts
@@ -96,12 +101,12 @@ export function createLearnerRepo(pool: pg.Pool, opts: { ttlMs?: number; now?: (
     if (hit && now() - hit.at < ttlMs) return hit.rows;
     const rows = pool
       .query<Row>(
-        `SELECT barrier, technique, channel, sum(achieved) AS a, sum(not_achieved) AS n FROM outcome_counts
-         WHERE program = $1 AND known AND technique <> '' GROUP BY barrier, technique, channel
+        `SELECT barrier, technique, channel, block_ids, sum(achieved) AS a, sum(not_achieved) AS n FROM outcome_counts
+         WHERE program = $1 AND known AND technique <> '' GROUP BY barrier, technique, channel, block_ids
          HAVING sum(achieved) + sum(not_achieved) > 0`,
         [program],
       )
-      .then((r) => r.rows.map(programmeRow));
+      .then((r) => countRows(null, r.rows.map(programmeCount)));
     rows.catch(() => cache.delete(program));
     cache.set(program, { at: now(), rows });
     return rows;
@@ -116,7 +121,7 @@ export function createLearnerRepo(pool: pg.Pool, opts: { ttlMs?: number; now?: (
       programmeRows(program),
       subject === undefined ? [] : (own ?? ownCounts(program, subject)),
     ]);
-    return fromCountRows([...programme, ...(subject === undefined ? [] : subjectRows(subject, mine))]);
+    return fromCountRows([...programme, ...(subject === undefined ? [] : countRows(subject, mine))]);
   }
 
   async function sentWithCounts(subjectId: string, program: string, windowDays: number) {

@@ -59,6 +59,40 @@ describe('a learned choice on the run page', () => {
     await page.close();
   });
 
+  it('says which of the technique’s approved blocks was chosen, and why', async () => {
+    await svc.call('PUT', `/v1/programs/${PROGRAM}/settings`, { key: 'strategist', body: { learning: 'on' } });
+    await seedOutcomes(svc.pool, [
+      {
+        subject: 'pt-console-blk',
+        barrier: 'cost',
+        technique: '3.2',
+        channel: 'sms',
+        achieved: 50,
+        notAchieved: 0,
+        blockIds: ['LZ-COST-SMS-02'],
+      },
+      {
+        subject: 'pt-console-blk',
+        barrier: 'cost',
+        technique: '3.2',
+        channel: 'sms',
+        achieved: 0,
+        notAchieved: 30,
+        blockIds: ['LZ-COST-SMS-01'],
+      },
+      { subject: 'pt-console-peer', barrier: 'cost', technique: '12.1', channel: 'sms', achieved: 0, notAchieved: 60 },
+      { subject: 'pt-console-peer', barrier: 'cost', technique: '1.2', channel: 'sms', achieved: 0, notAchieved: 60 },
+    ]);
+    const traceId = await composeCost('pt-console-blk');
+    const page = await browser.context.newPage();
+    await signIn(page, svc.url, KEYS.reviewer);
+    await page.goto(`${svc.url}/review#/run/${traceId}`);
+    expect(await textOf(page, '#learning-block')).toMatch(
+      /^Of 2 approved blocks for this option, chose LZ-COST-SMS-02: the target behaviour followed it 50 of 50 times for this person and 0 of 0 times for others; it has the best estimated chance among them \(\d+%, 95% credible interval \d+%–\d+%\)\.$/,
+    );
+    await page.close();
+  });
+
   it('in shadow mode says the table chose and what the learner would have done', async () => {
     await svc.call('PUT', `/v1/programs/${PROGRAM}/settings`, { key: 'strategist', body: { learning: 'shadow' } });
     const traceId = await composeCost('pt-console-shadow');
