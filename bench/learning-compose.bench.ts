@@ -1,4 +1,5 @@
 import { allowedActions } from '../agents/learning/allowed-actions.js';
+import { blockAlternatives } from '../agents/learning/block-choice.js';
 import { learnedStrategy } from '../agents/learning/learned-strategy.js';
 import type { LearnerState } from '../agents/learning/outcome-counts.js';
 import type { LearningMode } from '../src/domain/ports.js';
@@ -38,7 +39,8 @@ const GROUPED_OWN = `SELECT barrier, techniques[1] AS technique, channel, count(
 /**
  * The work learning adds, without the rest of the compose around it (far less noisy than the difference
  * of two whole composes on a shared machine): off reads the frequency count; shadow reads it with the
- * subject's counts, then builds the state, the allowed actions and the choice; "before" is shadow as the
+ * subject's counts, then builds the state, the allowed actions and the choice (with its block among the
+ * technique's alternatives where the library offers several); "before" is shadow as the
  * branch found it (a second, grouped read of the subject's outcomes). Interleaved, same process.
  */
 async function learnerPieces(runtime: Runtime, subjects: string[]): Promise<number> {
@@ -60,6 +62,7 @@ async function learnerPieces(runtime: Runtime, subjects: string[]): Promise<numb
       allowed,
       table: { ...table, channel: 'sms' },
       seed: `b${i}`,
+      alternatives: (action) => blockAlternatives(blocks, 'cost', action),
     });
   const variants: Record<string, (subject: string, i: number) => Promise<unknown>> = {
     off: (s) => runtime.runs.sentInWindow(s, PROGRAM, 7),
