@@ -9,6 +9,7 @@ import { blockRationale } from './choice-rationale.js';
 import { actionKey, armKey, type LearningAction, SKIP } from './learning-action.js';
 import { type LearnerState, type OutcomeCounts, programmeCounts } from './outcome-counts.js';
 import { seededRandom } from './seeded-random.js';
+import { SKIP_WARMUP, skipTrialRationale, triesSkip } from './skip-trial.js';
 import { chooseAction, type LearningChoice } from './thompson-choice.js';
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -55,7 +56,7 @@ export type LearningRecord = {
   explored: boolean;
   coldStart: boolean;
   rationale: string;
-  /** Sending nothing was allowed but left out: no outcome of a skipped run for this barrier is recorded yet. */
+  /** Sending nothing was allowed but left out of the draw: too few outcomes of skipped runs for this barrier yet. */
   skipUnobserved: boolean;
   candidates: ReturnType<typeof candidateRecord>[];
   /** Where the library offers several approved blocks for the chosen technique and channel: the block chosen among them. */
@@ -91,21 +92,25 @@ export function learnedStrategy(input: {
   /** The approved blocks the library offers for a send action (blockAlternatives); none when absent. */
   alternatives?: (action: LearningAction) => string[];
 }): { strategy: Strategy; channel: Channel | null; block: string | null; record: LearningRecord } {
-  // Skipping competes only once skipped runs' outcomes are known: with none, its flat prior would win a
-  // draw against well-measured sends about a third of the time, and people would be left without help
-  // on no evidence at all.
-  const skipUnobserved =
-    input.allowed.some((a) => a.kind === 'skip') &&
-    total(programmeCounts(input.state, armKey(input.barrier, SKIP))) === 0;
+  // Skipping competes in the draw only once enough skipped runs' outcomes are known (skip-trial.ts); until
+  // then it is tried now and then on purpose, or it could never be observed.
+  const seen = total(programmeCounts(input.state, armKey(input.barrier, SKIP)));
   const sends = input.allowed.filter((a) => a.kind === 'send');
-  const allowed = skipUnobserved && sends.length ? sends : input.allowed;
-  const choice = chooseAction({
-    state: input.state,
-    subject: input.subject,
-    barrier: input.barrier,
-    allowed,
-    random: seededRandom(input.seed),
-  });
+  const warming = input.allowed.some((a) => a.kind === 'skip') && seen < SKIP_WARMUP && sends.length > 0;
+  const draw = (allowed: readonly LearningAction[]) =>
+    chooseAction({
+      state: input.state,
+      subject: input.subject,
+      barrier: input.barrier,
+      allowed,
+      random: seededRandom(input.seed),
+    });
+  let choice = draw(warming ? sends : input.allowed);
+  if (warming && !choice.coldStart && triesSkip(input.seed)) {
+    const weighed = draw(input.allowed);
+    choice = { ...weighed, action: SKIP, explored: true, rationale: skipTrialRationale(input.barrier, seen) };
+  }
+  const skipUnobserved = warming && choice.action.kind !== 'skip';
   const block = pickBlock(input, choice);
   if (block) choice.rationale = `${choice.rationale} ${blockRationale(block)}`;
   const policy = view(choice.action);
@@ -120,7 +125,7 @@ export function learnedStrategy(input: {
     explored: choice.explored,
     coldStart: choice.coldStart,
     rationale: choice.rationale,
-    skipUnobserved: allowed !== input.allowed,
+    skipUnobserved,
     candidates: choice.candidates.map(candidateRecord),
     ...(block
       ? { block: { chosen: block.block, explored: block.explored, candidates: block.candidates.map(blockRecord) } }

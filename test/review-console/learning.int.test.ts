@@ -53,7 +53,7 @@ describe('a learned choice on the run page', () => {
     const rows = await page.locator('#learning-candidates tbody tr').allTextContents();
     expect(rows.some((r) => r.includes('12.1') && r.includes('3 of 4'))).toBe(true);
     expect(await textOf(page, '#learning-skip')).toBe(
-      'Sending nothing was not weighed: no outcome of a skipped run is recorded yet.',
+      'Sending nothing was not weighed in this draw: too few outcomes of skipped runs are recorded yet.',
     );
     expect(errors).toEqual([]);
     await page.close();

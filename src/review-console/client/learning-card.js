@@ -108,7 +108,7 @@ export function learningCard(steps) {
       ? h(
           'p',
           { id: 'learning-skip', class: 'muted' },
-          'Sending nothing was not weighed: no outcome of a skipped run is recorded yet.',
+          'Sending nothing was not weighed in this draw: too few outcomes of skipped runs are recorded yet.',
         )
       : null,
     candidatesTable(learning),
