@@ -80,6 +80,7 @@ export function createAssembleNode(deps: ComposerDeps) {
         faults,
         recentBlockIds: state.context!.recentBlockIds,
         clarify,
+        preferredBlockId: state.context!.preferredBlockId,
         modelTime: deps.secrets?.get(state.runId).modelTime,
       };
       const model = modelCallsLeft(state.steps, modelCalls.length) > 0 ? deps.model : undefined;

@@ -3,6 +3,7 @@ import type { ContentSource } from '../src/domain/ports.js';
 import type { RunState } from '../src/domain/run-state.js';
 import { ANONYMOUS_PREFIX } from '../src/domain/subject.js';
 import { allowedActions } from './learning/allowed-actions.js';
+import { blockAlternatives } from './learning/block-choice.js';
 import { learnedStrategy } from './learning/learned-strategy.js';
 import type { LearnerSource } from './learning/learner-source.js';
 import { traced } from './traced.js';
@@ -72,7 +73,7 @@ export function createStrategyNode(deps: StrategyDeps) {
     const ctx = state.context!;
     const subject = req.subject.id.startsWith(ANONYMOUS_PREFIX) ? undefined : req.subject.id;
     const [learner, blocks] = await Promise.all([
-      deps.learning.source.state(req.program, subject),
+      deps.learning.source.state(req.program, subject, ctx.learnerCounts),
       deps.learning.content.list({
         program: req.program,
         audience: req.subject.audience,
@@ -95,12 +96,15 @@ export function createStrategyNode(deps: StrategyDeps) {
       allowed,
       table: { strategy: table, channel: channels[0] ?? null },
       seed: state.runId,
+      alternatives: (action) =>
+        blockAlternatives(blocks, input.diagnosis.barrier, action, ctx.preferences?.preferences.topicsOff),
     });
     const channelOrder = learned.channel
       ? [learned.channel, ...ctx.channelOrder.filter((c) => c !== learned.channel)]
       : ctx.channelOrder;
+    const preferredBlockId = learned.block ?? undefined;
     return {
-      update: { strategy: learned.strategy, context: { ...ctx, channelOrder } },
+      update: { strategy: learned.strategy, context: { ...ctx, channelOrder, preferredBlockId } },
       input: { ...traceInput, learning: ctx.learning, allowed: allowed.length },
       output: { strategy: learned.strategy, learning: learned.record },
       report,

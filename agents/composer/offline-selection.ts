@@ -9,12 +9,20 @@ const LONG_CHANNELS = new Set<Channel>(['email', 'web']);
 /**
  * Fit of a body block: it must carry one of the planned techniques (the earlier, the better — more
  * tags do not make a block better for this person), then retrieval relevance to the plan and the
- * subject's own words decides between blocks that fit.
+ * subject's own words decides between blocks that fit, unless the learner chose one of them.
  */
-function fitScore(block: ContentBlock, techniqueCodes: string[], recent: Set<string>, relevance: number): number {
+function fitScore(
+  block: ContentBlock,
+  techniqueCodes: string[],
+  recent: Set<string>,
+  relevance: number,
+  preferred?: string,
+): number {
   const bcts = new Set(block.tags.bcts);
   const carried = techniqueCodes.findIndex((code) => bcts.has(code));
   let score = carried === -1 ? 0 : 3 - carried * 0.5;
+  // The learner chose this block among its technique's approved alternatives: it leads unless a rule failed it.
+  if (block.id === preferred && carried !== -1) score += 10;
   score += 3 * relevance;
   if (block.kind !== 'claim') score += 0.5; // support and education need no ISI, so they travel lighter
   if (recent.has(block.id)) score -= 2;
@@ -45,7 +53,7 @@ export function selectBlocks(input: SelectInput): string[] {
 
   const ranked = pool
     .filter((b) => MAIN_KINDS.has(b.kind) && b.tags.barriers.includes(barrier))
-    .map((b) => ({ b, s: fitScore(b, codes, recent, relevanceOf(b)) }))
+    .map((b) => ({ b, s: fitScore(b, codes, recent, relevanceOf(b), input.preferredBlockId) }))
     .sort((x, y) => y.s - x.s || x.b.text.length - y.b.text.length || x.b.id.localeCompare(y.b.id))
     .map((x) => x.b);
   const body = input.clarify

@@ -1,5 +1,6 @@
 import type { Barrier } from '../../src/domain/block.js';
 import { bct } from '../strategy/bct-taxonomy.js';
+import type { BlockChoice } from './block-choice.js';
 import type { Candidate } from './candidate.js';
 import { channelWords, type LearningAction } from './learning-action.js';
 
@@ -44,4 +45,27 @@ export function choiceRationale(
     ? `explored it (estimated chance ${estimate}) to learn more, although ${describe(best.action)} has the best estimate so far (${pct(best.mean)})`
     : `it has the best estimated chance of the target behaviour (${estimate})`;
   return `Chose ${what}: ${evidence(chosen)}; ${why}.`;
+}
+
+/**
+ * The block sentence, e.g. "Of 2 approved blocks for it, chose LZ-COST-SMS-02: the target behaviour
+ * followed it for others 12 of 20 times; best estimated chance (58%, 95% credible interval 40–74%)."
+ */
+export function blockRationale(choice: BlockChoice): string {
+  const chosen = choice.candidates.find((c) => c.block === choice.block)!;
+  const best = choice.candidates.reduce((top, c) => (c.mean > top.mean ? c : top), chosen);
+  const own = chosen.own.achieved + chosen.own.notAchieved;
+  const others = chosen.others.achieved + chosen.others.notAchieved;
+  const seen = [
+    own ? `for this person ${chosen.own.achieved} of ${own} times` : '',
+    others ? `for others ${chosen.others.achieved} of ${others} times` : '',
+  ].filter(Boolean);
+  const evidenceWords = seen.length
+    ? `the target behaviour followed it ${seen.join(' and ')}`
+    : 'no outcome is recorded for it yet, so it starts at its technique’s estimate';
+  const estimate = `${pct(chosen.mean)}, 95% credible interval ${pct(chosen.interval[0])}–${pct(chosen.interval[1])}`;
+  const why = choice.explored
+    ? `explored it (estimated chance ${estimate}) although ${best.block} has the best estimate so far (${pct(best.mean)})`
+    : `it has the best estimated chance among them (${estimate})`;
+  return `Of ${choice.candidates.length} approved blocks for it, chose ${choice.block}: ${evidenceWords}; ${why}.`;
 }

@@ -50,7 +50,8 @@ const actionOf = (r: CountRow): LearningAction =>
 
 /**
  * Rebuilds a state from rows. Programme rows already include every subject's outcomes, so subject rows
- * fill only their subject's counts and nothing is counted twice.
+ * fill only their subject's counts and nothing is counted twice; rows naming a block (the outcomes of
+ * messages that carried it) sit beside their arm's row and add to no pooled count.
  */
 export function fromCountRows(rows: readonly CountRow[]): LearnerState {
   const state: LearnerState = { programme: new Map(), subjects: new Map() };
@@ -60,6 +61,8 @@ export function fromCountRows(rows: readonly CountRow[]): LearnerState {
       r.scope === 'programme' ? state.programme : r.subject === null ? undefined : countsOf(state, r.subject);
     if (!target) continue;
     target.set(armKey(r.barrier, action), { achieved: r.achieved, notAchieved: r.notAchieved });
+    // A block row is a finer view of outcomes its technique arm's row already counts, pooled counts included.
+    if (r.block) continue;
     for (const key of pooledKeys(r.barrier, action)) {
       const c = target.get(key) ?? { achieved: 0, notAchieved: 0 };
       target.set(key, { achieved: c.achieved + r.achieved, notAchieved: c.notAchieved + r.notAchieved });

@@ -2,10 +2,14 @@ import type { Barrier, Channel } from '../../src/domain/block.js';
 import type { Strategy } from '../../src/domain/compose.js';
 import type { LearningMode } from '../../src/domain/ports.js';
 import { bct } from '../strategy/bct-taxonomy.js';
+import { DEFAULT_POSTERIOR } from './arm-posterior.js';
+import { type BlockCandidate, type BlockChoice, chooseBlock } from './block-choice.js';
 import type { Candidate } from './candidate.js';
-import { armKey, type LearningAction, SKIP } from './learning-action.js';
+import { blockRationale } from './choice-rationale.js';
+import { actionKey, armKey, type LearningAction, SKIP } from './learning-action.js';
 import { type LearnerState, type OutcomeCounts, programmeCounts } from './outcome-counts.js';
 import { seededRandom } from './seeded-random.js';
+import { SKIP_WARMUP, skipTrialRationale, triesSkip } from './skip-trial.js';
 import { chooseAction, type LearningChoice } from './thompson-choice.js';
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -31,6 +35,16 @@ const candidateRecord = (c: Candidate) => ({
   others: { achieved: c.others.achieved, tried: c.others.achieved + c.others.notAchieved },
 });
 
+/** One alternative block for the trace: its posterior, the draw and the counts behind it (no ids of people). */
+const blockRecord = (c: BlockCandidate) => ({
+  block: c.block,
+  mean: r3(c.mean),
+  interval: [r3(c.interval[0]), r3(c.interval[1])],
+  sample: r3(c.sample),
+  own: { achieved: c.own.achieved, tried: c.own.achieved + c.own.notAchieved },
+  others: { achieved: c.others.achieved, tried: c.others.achieved + c.others.notAchieved },
+});
+
 /** What the trace records of a learned (or shadowed) choice. */
 export type LearningRecord = {
   mode: Exclude<LearningMode, 'off'>;
@@ -42,9 +56,11 @@ export type LearningRecord = {
   explored: boolean;
   coldStart: boolean;
   rationale: string;
-  /** Sending nothing was allowed but left out: no outcome of a skipped run for this barrier is recorded yet. */
+  /** Sending nothing was allowed but left out of the draw: too few outcomes of skipped runs for this barrier yet. */
   skipUnobserved: boolean;
   candidates: ReturnType<typeof candidateRecord>[];
+  /** Where the library offers several approved blocks for the chosen technique and channel: the block chosen among them. */
+  block?: { chosen: string; explored: boolean; candidates: ReturnType<typeof blockRecord>[] };
 };
 
 function how(choice: LearningChoice): string {
@@ -73,22 +89,30 @@ export function learnedStrategy(input: {
   table: { strategy: Strategy; channel: Channel | null };
   /** Seeds the draw, so a run's choice replays. */
   seed: string;
-}): { strategy: Strategy; channel: Channel | null; record: LearningRecord } {
-  // Skipping competes only once skipped runs' outcomes are known: with none, its flat prior would win a
-  // draw against well-measured sends about a third of the time, and people would be left without help
-  // on no evidence at all.
-  const skipUnobserved =
-    input.allowed.some((a) => a.kind === 'skip') &&
-    total(programmeCounts(input.state, armKey(input.barrier, SKIP))) === 0;
+  /** The approved blocks the library offers for a send action (blockAlternatives); none when absent. */
+  alternatives?: (action: LearningAction) => string[];
+}): { strategy: Strategy; channel: Channel | null; block: string | null; record: LearningRecord } {
+  // Skipping competes in the draw only once enough skipped runs' outcomes are known (skip-trial.ts); until
+  // then it is tried now and then on purpose, or it could never be observed.
+  const seen = total(programmeCounts(input.state, armKey(input.barrier, SKIP)));
   const sends = input.allowed.filter((a) => a.kind === 'send');
-  const allowed = skipUnobserved && sends.length ? sends : input.allowed;
-  const choice = chooseAction({
-    state: input.state,
-    subject: input.subject,
-    barrier: input.barrier,
-    allowed,
-    random: seededRandom(input.seed),
-  });
+  const warming = input.allowed.some((a) => a.kind === 'skip') && seen < SKIP_WARMUP && sends.length > 0;
+  const draw = (allowed: readonly LearningAction[]) =>
+    chooseAction({
+      state: input.state,
+      subject: input.subject,
+      barrier: input.barrier,
+      allowed,
+      random: seededRandom(input.seed),
+    });
+  let choice = draw(warming ? sends : input.allowed);
+  if (warming && !choice.coldStart && triesSkip(input.seed)) {
+    const weighed = draw(input.allowed);
+    choice = { ...weighed, action: SKIP, explored: true, rationale: skipTrialRationale(input.barrier, seen) };
+  }
+  const skipUnobserved = warming && choice.action.kind !== 'skip';
+  const block = pickBlock(input, choice);
+  if (block) choice.rationale = `${choice.rationale} ${blockRationale(block)}`;
   const policy = view(choice.action);
   const lead = input.table.strategy.techniques[0]?.code;
   const tableView = lead && input.table.channel ? sendView(lead, input.table.channel) : SKIP_VIEW;
@@ -101,13 +125,44 @@ export function learnedStrategy(input: {
     explored: choice.explored,
     coldStart: choice.coldStart,
     rationale: choice.rationale,
-    skipUnobserved: allowed !== input.allowed,
+    skipUnobserved,
     candidates: choice.candidates.map(candidateRecord),
+    ...(block
+      ? { block: { chosen: block.block, explored: block.explored, candidates: block.candidates.map(blockRecord) } }
+      : {}),
   };
-  if (!on) return { ...input.table, record };
+  if (!on) return { ...input.table, block: null, record };
   return {
     strategy: strategyOf(choice.action, choice),
     channel: choice.action.kind === 'send' ? choice.action.channel : null,
+    block: block?.block ?? null,
     record,
   };
+}
+
+/** The block among the chosen arm's alternatives (its own draw, so the arm's draws replay unchanged). */
+function pickBlock(
+  input: {
+    state: LearnerState;
+    subject?: string;
+    barrier: Barrier;
+    seed: string;
+    alternatives?: (a: LearningAction) => string[];
+  },
+  choice: LearningChoice,
+): BlockChoice | undefined {
+  const action = choice.action;
+  if (action.kind !== 'send' || !input.alternatives) return undefined;
+  const arm = choice.candidates.find((c) => c.key === actionKey(action));
+  if (!arm) return undefined;
+  return chooseBlock({
+    state: input.state,
+    subject: input.subject,
+    barrier: input.barrier,
+    action,
+    arm,
+    blocks: input.alternatives(action),
+    random: seededRandom(`${input.seed}:block`),
+    config: DEFAULT_POSTERIOR,
+  });
 }

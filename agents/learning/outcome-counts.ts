@@ -43,7 +43,10 @@ export function recordOutcome(
   state: LearnerState,
   outcome: { subject?: string; barrier: Barrier; action: LearningAction; achieved: boolean },
 ): LearnerState {
-  const keys = [armKey(outcome.barrier, outcome.action), ...pooledKeys(outcome.barrier, outcome.action)];
+  const { action, barrier } = outcome;
+  // An outcome with a block counts for the block and for its technique arm (which the posterior reads).
+  const arm = action.kind === 'send' && action.block ? [armKey(barrier, { ...action, block: undefined })] : [];
+  const keys = [armKey(barrier, action), ...arm, ...pooledKeys(barrier, action)];
   const own = outcome.subject === undefined ? undefined : countsOf(state, outcome.subject);
   for (const key of keys) {
     bump(state.programme, key, outcome.achieved);

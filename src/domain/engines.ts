@@ -76,6 +76,8 @@ export type SelectInput = {
   recentBlockIds?: string[];
   /** Confidence is low: ask an approved clarifying question instead of guessing. */
   clarify?: boolean;
+  /** The body block the learner chose among its technique's alternatives: first when it is a candidate. */
+  preferredBlockId?: string;
   /** The run's model time, shared by every model call of the run. */
   modelTime?: ModelTime;
 };

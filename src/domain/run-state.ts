@@ -2,6 +2,7 @@ import type { Channel, ContentBlock } from './block.js';
 import type { PreferenceContext, RuleResult } from './compliance.js';
 import type { ComposeRequest, Diagnosis, Message, Readability, Status, Strategy } from './compose.js';
 import type { SubjectHistory } from './history.js';
+import type { SubjectOutcomeCount } from './learner-counts.js';
 import type { LearningMode } from './ports.js';
 import type { SafetyTriage } from './safety.js';
 import type { StepRecord } from './step.js';
@@ -25,6 +26,10 @@ export type RunContext = {
   preferences?: PreferenceContext;
   /** The programme's learning mode (settings); off when absent. */
   learning?: LearningMode;
+  /** The subject's own outcome counts, read with the frequency count when learning is shadow or on. */
+  learnerCounts?: SubjectOutcomeCount[];
+  /** The body block the learner chose among its technique's approved alternatives (learning on). */
+  preferredBlockId?: string;
 };
 
 export type ReviewDecision = { decision: 'approve' | 'reject'; note: string | null; by: string; at: string };

@@ -55,6 +55,19 @@ const Insights = z
       description:
         'Prescriptive: blocks whose every option has under a 5 % chance of being the best, after at least 30 decided outcomes.',
     }),
+    skips: z
+      .array(
+        Tally.omit({ sent: true }).extend({
+          barrier: z.string(),
+          decided: z.number().int().openapi({ description: 'Runs the learner chose to send nothing for.' }),
+          pAchieve: chance,
+          interval: z.tuple([chance, chance]),
+        }),
+      )
+      .openapi({
+        description:
+          'The send-nothing arm per barrier: the target behaviour after runs the learner skipped, attributed with the same window as a sent message.',
+      }),
   })
   .openapi('ProgramInsights');
 

@@ -4,35 +4,92 @@ import { fromCountRows } from '../../agents/learning/count-rows.js';
 import type { LearnerSource } from '../../agents/learning/learner-source.js';
 import type { LearnerState } from '../../agents/learning/outcome-counts.js';
 import type { Barrier, Channel } from '../domain/block.js';
+import type { LearnerPacingSource, SubjectOutcomeCount } from '../domain/learner-counts.js';
+import { SENT_SINCE_SQL, windowStart } from './runs-repo.js';
 
-type Row = { subject_id: string | null; barrier: Barrier; technique: string; channel: Channel; a: string; n: string };
+type Row = { barrier: Barrier; technique: string; channel: Channel; block_ids: string[]; a: string; n: string };
+type OwnRow = {
+  barrier: string;
+  technique: string;
+  channel: string;
+  block_ids: string[];
+  achieved: string;
+  not_achieved: string;
+};
 
 /**
- * A message's arm is its barrier, its first (leading) technique and its channel. Only decided outcomes of
+ * A message's arm is its barrier, its first (leading) technique and its channel; a learner's skip is the
+ * barrier's send-nothing arm (skip-outcomes.ts: technique 'skip' on no channel). Only decided outcomes of
  * known subjects count: an anonymous visitor's message can never be achieved, and an erased subject's
  * outcomes are unlinked (subject_id NULL), so neither moves anyone's choice.
  */
-const SUBJECT_COUNTS = `SELECT subject_id, barrier, techniques[1] AS technique, channel,
-    count(*) FILTER (WHERE outcome = 'achieved') AS a, count(*) FILTER (WHERE outcome = 'not_achieved') AS n
-  FROM message_outcomes
-  WHERE subject_id = $2 AND program = $1 AND outcome IN ('achieved', 'not_achieved') AND cardinality(techniques) > 0
-  GROUP BY subject_id, barrier, techniques[1], channel`;
+const ownRowsFor = (alias: string) =>
+  `${alias}.subject_id = $1 AND ${alias}.program = $2 AND ${alias}.technique <> ''
+   AND ${alias}.achieved + ${alias}.not_achieved > 0`;
 
-const toRow = (scope: CountRow['scope'], r: Row): CountRow => ({
-  scope,
-  subject: scope === 'subject' ? r.subject_id : null,
+/** The subject's own counts, kept per key by triggers (subject_outcome_counts): a read by primary key. */
+const OWN_COUNTS = `SELECT barrier, technique, channel, block_ids, achieved, not_achieved
+  FROM subject_outcome_counts c WHERE ${ownRowsFor('c')}`;
+
+/**
+ * The frequency count load_context needs anyway, with the subject's own counts joined on: one round
+ * trip. A subject with no counts still answers one row (the count, the rest null).
+ */
+const SENT_WITH_COUNTS = `SELECT s.n, c.barrier, c.technique, c.channel, c.block_ids, c.achieved, c.not_achieved
+  FROM (${SENT_SINCE_SQL}) s LEFT JOIN subject_outcome_counts c ON ${ownRowsFor('c')}`;
+
+const ownCount = (r: OwnRow): SubjectOutcomeCount => ({
   barrier: r.barrier,
   technique: r.technique,
-  channel: r.channel,
-  block: null,
+  channel: r.technique === 'skip' ? null : r.channel,
+  blockIds: r.block_ids,
+  achieved: Number(r.achieved),
+  notAchieved: Number(r.not_achieved),
+});
+
+/**
+ * Counts per block set as the learner's rows: one per arm (technique × channel, summed over block sets)
+ * and one per arm and block carried (summed over the sets that carried it), for per-block choices.
+ */
+function countRows(subject: string | null, counts: readonly SubjectOutcomeCount[]): CountRow[] {
+  const rows = new Map<string, CountRow>();
+  const add = (c: SubjectOutcomeCount, block: string | null) => {
+    const key = [c.barrier, c.technique, c.channel ?? '', block ?? ''].join('\u001f');
+    const row = rows.get(key) ?? {
+      scope: subject === null ? ('programme' as const) : ('subject' as const),
+      subject,
+      barrier: c.barrier as Barrier,
+      technique: c.technique,
+      channel: c.channel as Channel | null,
+      block,
+      achieved: 0,
+      notAchieved: 0,
+    };
+    row.achieved += c.achieved;
+    row.notAchieved += c.notAchieved;
+    rows.set(key, row);
+  };
+  for (const c of counts) {
+    add(c, null);
+    for (const block of c.channel === null ? [] : new Set(c.blockIds)) add(c, block);
+  }
+  return [...rows.values()];
+}
+
+const programmeCount = (r: Row): SubjectOutcomeCount => ({
+  barrier: r.barrier,
+  technique: r.technique,
+  channel: r.technique === 'skip' ? null : r.channel,
+  blockIds: r.block_ids,
   achieved: Number(r.a),
   notAchieved: Number(r.n),
 });
 
 /**
  * The learner's state for one compose, read from stored outcomes: the programme's counts (from the counts
- * the database keeps, outcome_counts; kept per process for `ttlMs`) and the subject's own (an indexed read
- * of their rows, never cached, so their latest outcome counts at once).
+ * the database keeps, outcome_counts; kept per process for `ttlMs`) and the subject's own (never cached,
+ * so their latest outcome counts at once: read with the run's frequency count by `sentWithCounts`, or by
+ * key here when the run did not).
  */
 export function createLearnerRepo(pool: pg.Pool, opts: { ttlMs?: number; now?: () => number } = {}) {
   const ttlMs = opts.ttlMs ?? 30_000;
@@ -44,28 +101,38 @@ export function createLearnerRepo(pool: pg.Pool, opts: { ttlMs?: number; now?: (
     if (hit && now() - hit.at < ttlMs) return hit.rows;
     const rows = pool
       .query<Row>(
-        `SELECT barrier, technique, channel, sum(achieved) AS a, sum(not_achieved) AS n FROM outcome_counts
-         WHERE program = $1 AND known AND technique <> '' GROUP BY barrier, technique, channel
+        `SELECT barrier, technique, channel, block_ids, sum(achieved) AS a, sum(not_achieved) AS n FROM outcome_counts
+         WHERE program = $1 AND known AND technique <> '' GROUP BY barrier, technique, channel, block_ids
          HAVING sum(achieved) + sum(not_achieved) > 0`,
         [program],
       )
-      .then((r) => r.rows.map((row) => toRow('programme', { ...row, subject_id: null })));
+      .then((r) => countRows(null, r.rows.map(programmeCount)));
     rows.catch(() => cache.delete(program));
     cache.set(program, { at: now(), rows });
     return rows;
   }
 
-  async function subjectRows(program: string, subject: string): Promise<CountRow[]> {
-    const r = await pool.query<Row>(SUBJECT_COUNTS, [program, subject]);
-    return r.rows.map((row) => toRow('subject', row));
+  async function ownCounts(program: string, subject: string): Promise<SubjectOutcomeCount[]> {
+    return (await pool.query<OwnRow>(OWN_COUNTS, [subject, program])).rows.map(ownCount);
   }
 
-  async function state(program: string, subject?: string): Promise<LearnerState> {
-    const [programme, own] = await Promise.all([
+  async function state(program: string, subject?: string, own?: readonly SubjectOutcomeCount[]): Promise<LearnerState> {
+    const [programme, mine] = await Promise.all([
       programmeRows(program),
-      subject === undefined ? [] : subjectRows(program, subject),
+      subject === undefined ? [] : (own ?? ownCounts(program, subject)),
     ]);
-    return fromCountRows([...programme, ...own]);
+    return fromCountRows([...programme, ...(subject === undefined ? [] : countRows(subject, mine))]);
+  }
+
+  async function sentWithCounts(subjectId: string, program: string, windowDays: number) {
+    const rows = (
+      await pool.query<OwnRow & { n: number; barrier: string | null }>(SENT_WITH_COUNTS, [
+        subjectId,
+        program,
+        windowStart(windowDays),
+      ])
+    ).rows;
+    return { sent: rows[0]?.n ?? 0, counts: rows.filter((r) => r.barrier !== null).map(ownCount) };
   }
 
   /** Drops the cached programme counts (after an erasure, so the subject's outcomes stop counting here at once). */
@@ -73,5 +140,5 @@ export function createLearnerRepo(pool: pg.Pool, opts: { ttlMs?: number; now?: (
     cache.clear();
   }
 
-  return { state, forget } satisfies LearnerSource & { forget(): void };
+  return { state, sentWithCounts, forget } satisfies LearnerSource & LearnerPacingSource & { forget(): void };
 }

@@ -394,4 +394,143 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = [
       ALTER TABLE program_settings ADD COLUMN safety_report_hours int;
     `,
   },
+  {
+    name: 'outcomes of runs the learner chose to send nothing for (skip_outcomes), attributed like sent messages and counted in outcome_counts as technique skip on no channel',
+    sql: `
+      CREATE TABLE skip_outcomes (
+        run_id text PRIMARY KEY,
+        program text NOT NULL,
+        subject_id text,
+        barrier text NOT NULL,
+        decided_at timestamptz NOT NULL,
+        targets text[] NOT NULL,
+        window_ends timestamptz NOT NULL,
+        outcome text NOT NULL CHECK (outcome IN ('pending', 'achieved', 'not_achieved')),
+        achieved_at timestamptz
+      );
+      CREATE INDEX skip_outcomes_subject ON skip_outcomes (subject_id, program, decided_at DESC);
+      CREATE INDEX skip_outcomes_pending ON skip_outcomes (window_ends) WHERE outcome = 'pending';
+      -- The same counts as a sent message's, under technique 'skip', channel '' and no blocks; sent = decisions.
+      CREATE FUNCTION skip_counts_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP IN ('UPDATE', 'DELETE') THEN
+          INSERT INTO outcome_counts AS c (program, barrier, technique, channel, block_ids, known, sent, achieved, not_achieved, pending)
+          SELECT program, barrier, 'skip', '', '{}'::text[], subject_id IS NOT NULL,
+            -count(*), -count(*) FILTER (WHERE outcome = 'achieved'),
+            -count(*) FILTER (WHERE outcome = 'not_achieved'), -count(*) FILTER (WHERE outcome = 'pending')
+          FROM old_rows GROUP BY 1, 2, 6 ORDER BY 1, 2, 6
+          ON CONFLICT (program, barrier, technique, channel, block_ids, known) DO UPDATE SET sent = c.sent + EXCLUDED.sent,
+            achieved = c.achieved + EXCLUDED.achieved, not_achieved = c.not_achieved + EXCLUDED.not_achieved,
+            pending = c.pending + EXCLUDED.pending;
+        END IF;
+        IF TG_OP IN ('INSERT', 'UPDATE') THEN
+          INSERT INTO outcome_counts AS c (program, barrier, technique, channel, block_ids, known, sent, achieved, not_achieved, pending)
+          SELECT program, barrier, 'skip', '', '{}'::text[], subject_id IS NOT NULL,
+            count(*), count(*) FILTER (WHERE outcome = 'achieved'),
+            count(*) FILTER (WHERE outcome = 'not_achieved'), count(*) FILTER (WHERE outcome = 'pending')
+          FROM new_rows GROUP BY 1, 2, 6 ORDER BY 1, 2, 6
+          ON CONFLICT (program, barrier, technique, channel, block_ids, known) DO UPDATE SET sent = c.sent + EXCLUDED.sent,
+            achieved = c.achieved + EXCLUDED.achieved, not_achieved = c.not_achieved + EXCLUDED.not_achieved,
+            pending = c.pending + EXCLUDED.pending;
+        END IF;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER skip_counts_insert AFTER INSERT ON skip_outcomes
+        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION skip_counts_apply();
+      CREATE TRIGGER skip_counts_update AFTER UPDATE ON skip_outcomes
+        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION skip_counts_apply();
+      CREATE TRIGGER skip_counts_delete AFTER DELETE ON skip_outcomes
+        REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION skip_counts_apply();
+    `,
+  },
+  {
+    name: "each known subject's decided outcome counts per programme × barrier × leading technique × channel × blocks (skips as technique skip), kept by statement triggers on message_outcomes and skip_outcomes, so a compose reads them by key",
+    sql: `
+      CREATE TABLE subject_outcome_counts (
+        subject_id text NOT NULL,
+        program text NOT NULL,
+        barrier text NOT NULL,
+        technique text NOT NULL,
+        channel text NOT NULL,
+        block_ids text[] NOT NULL,
+        achieved bigint NOT NULL,
+        not_achieved bigint NOT NULL,
+        PRIMARY KEY (subject_id, program, barrier, technique, channel, block_ids)
+      );
+      CREATE FUNCTION subject_counts_from_messages() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP IN ('UPDATE', 'DELETE') THEN
+          INSERT INTO subject_outcome_counts AS c (subject_id, program, barrier, technique, channel, block_ids, achieved, not_achieved)
+          SELECT subject_id, program, barrier, coalesce(techniques[1], ''), channel, block_ids,
+            -count(*) FILTER (WHERE outcome = 'achieved'), -count(*) FILTER (WHERE outcome = 'not_achieved')
+          FROM old_rows WHERE subject_id IS NOT NULL AND outcome IN ('achieved', 'not_achieved')
+          GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
+          ON CONFLICT (subject_id, program, barrier, technique, channel, block_ids) DO UPDATE SET
+            achieved = c.achieved + EXCLUDED.achieved, not_achieved = c.not_achieved + EXCLUDED.not_achieved;
+          -- An erased (unlinked) subject leaves no row behind: not even their pseudonymous id stays.
+          DELETE FROM subject_outcome_counts c USING (SELECT DISTINCT subject_id, program FROM old_rows) o
+          WHERE c.subject_id = o.subject_id AND c.program = o.program AND c.achieved = 0 AND c.not_achieved = 0;
+        END IF;
+        IF TG_OP IN ('INSERT', 'UPDATE') THEN
+          INSERT INTO subject_outcome_counts AS c (subject_id, program, barrier, technique, channel, block_ids, achieved, not_achieved)
+          SELECT subject_id, program, barrier, coalesce(techniques[1], ''), channel, block_ids,
+            count(*) FILTER (WHERE outcome = 'achieved'), count(*) FILTER (WHERE outcome = 'not_achieved')
+          FROM new_rows WHERE subject_id IS NOT NULL AND outcome IN ('achieved', 'not_achieved')
+          GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
+          ON CONFLICT (subject_id, program, barrier, technique, channel, block_ids) DO UPDATE SET
+            achieved = c.achieved + EXCLUDED.achieved, not_achieved = c.not_achieved + EXCLUDED.not_achieved;
+        END IF;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER subject_counts_from_messages_insert AFTER INSERT ON message_outcomes
+        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION subject_counts_from_messages();
+      CREATE TRIGGER subject_counts_from_messages_update AFTER UPDATE ON message_outcomes
+        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION subject_counts_from_messages();
+      CREATE TRIGGER subject_counts_from_messages_delete AFTER DELETE ON message_outcomes
+        REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION subject_counts_from_messages();
+      INSERT INTO subject_outcome_counts AS c (subject_id, program, barrier, technique, channel, block_ids, achieved, not_achieved)
+        SELECT subject_id, program, barrier, coalesce(techniques[1], ''), channel, block_ids,
+          count(*) FILTER (WHERE outcome = 'achieved'), count(*) FILTER (WHERE outcome = 'not_achieved')
+        FROM message_outcomes WHERE subject_id IS NOT NULL AND outcome IN ('achieved', 'not_achieved') GROUP BY 1, 2, 3, 4, 5, 6
+        ON CONFLICT (subject_id, program, barrier, technique, channel, block_ids) DO UPDATE SET
+          achieved = c.achieved + EXCLUDED.achieved, not_achieved = c.not_achieved + EXCLUDED.not_achieved;
+      CREATE FUNCTION subject_counts_from_skips() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP IN ('UPDATE', 'DELETE') THEN
+          INSERT INTO subject_outcome_counts AS c (subject_id, program, barrier, technique, channel, block_ids, achieved, not_achieved)
+          SELECT subject_id, program, barrier, 'skip', '', '{}'::text[],
+            -count(*) FILTER (WHERE outcome = 'achieved'), -count(*) FILTER (WHERE outcome = 'not_achieved')
+          FROM old_rows WHERE subject_id IS NOT NULL AND outcome IN ('achieved', 'not_achieved')
+          GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
+          ON CONFLICT (subject_id, program, barrier, technique, channel, block_ids) DO UPDATE SET
+            achieved = c.achieved + EXCLUDED.achieved, not_achieved = c.not_achieved + EXCLUDED.not_achieved;
+          -- An erased (unlinked) subject leaves no row behind: not even their pseudonymous id stays.
+          DELETE FROM subject_outcome_counts c USING (SELECT DISTINCT subject_id, program FROM old_rows) o
+          WHERE c.subject_id = o.subject_id AND c.program = o.program AND c.achieved = 0 AND c.not_achieved = 0;
+        END IF;
+        IF TG_OP IN ('INSERT', 'UPDATE') THEN
+          INSERT INTO subject_outcome_counts AS c (subject_id, program, barrier, technique, channel, block_ids, achieved, not_achieved)
+          SELECT subject_id, program, barrier, 'skip', '', '{}'::text[],
+            count(*) FILTER (WHERE outcome = 'achieved'), count(*) FILTER (WHERE outcome = 'not_achieved')
+          FROM new_rows WHERE subject_id IS NOT NULL AND outcome IN ('achieved', 'not_achieved')
+          GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
+          ON CONFLICT (subject_id, program, barrier, technique, channel, block_ids) DO UPDATE SET
+            achieved = c.achieved + EXCLUDED.achieved, not_achieved = c.not_achieved + EXCLUDED.not_achieved;
+        END IF;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER subject_counts_from_skips_insert AFTER INSERT ON skip_outcomes
+        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION subject_counts_from_skips();
+      CREATE TRIGGER subject_counts_from_skips_update AFTER UPDATE ON skip_outcomes
+        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION subject_counts_from_skips();
+      CREATE TRIGGER subject_counts_from_skips_delete AFTER DELETE ON skip_outcomes
+        REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION subject_counts_from_skips();
+      INSERT INTO subject_outcome_counts AS c (subject_id, program, barrier, technique, channel, block_ids, achieved, not_achieved)
+        SELECT subject_id, program, barrier, 'skip', '', '{}'::text[],
+          count(*) FILTER (WHERE outcome = 'achieved'), count(*) FILTER (WHERE outcome = 'not_achieved')
+        FROM skip_outcomes WHERE subject_id IS NOT NULL AND outcome IN ('achieved', 'not_achieved') GROUP BY 1, 2, 3, 4, 5, 6
+        ON CONFLICT (subject_id, program, barrier, technique, channel, block_ids) DO UPDATE SET
+          achieved = c.achieved + EXCLUDED.achieved, not_achieved = c.not_achieved + EXCLUDED.not_achieved;
+    `,
+  },
 ];

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { type OutcomeGroup, programmeInsights } from '../../agents/learning/programme-insights.js';
+import { type SkipGroup, skipInsights } from '../../agents/learning/skip-insights.js';
 
 type Row = {
   barrier: string;
@@ -32,19 +33,32 @@ export function createOutcomeInsights(pool: pg.Pool) {
         [program],
       )
     ).rows;
-    const groups: OutcomeGroup[] = rows.map((r) => ({
+    // The skip arm's rows (technique 'skip' on no channel, skip-outcomes.ts) are decisions, not messages sent.
+    const isSkip = (r: Row) => r.technique === 'skip' && r.channel === '';
+    const skips: SkipGroup[] = rows.filter(isSkip).map((r) => ({
       barrier: r.barrier,
-      technique: r.technique,
-      channel: r.channel,
-      blockIds: r.block_ids,
-      sent: Number(r.sent),
+      decided: Number(r.sent),
       achieved: Number(r.achieved),
       notAchieved: Number(r.not_achieved),
       pending: Number(r.pending),
       learnAchieved: Number(r.learn_achieved),
       learnNotAchieved: Number(r.learn_not_achieved),
     }));
-    return { program, ...programmeInsights(groups) };
+    const groups: OutcomeGroup[] = rows
+      .filter((r) => !isSkip(r))
+      .map((r) => ({
+        barrier: r.barrier,
+        technique: r.technique,
+        channel: r.channel,
+        blockIds: r.block_ids,
+        sent: Number(r.sent),
+        achieved: Number(r.achieved),
+        notAchieved: Number(r.not_achieved),
+        pending: Number(r.pending),
+        learnAchieved: Number(r.learn_achieved),
+        learnNotAchieved: Number(r.learn_not_achieved),
+      }));
+    return { program, ...programmeInsights(groups), skips: skipInsights(skips) };
   };
 }
 export type OutcomeInsights = ReturnType<typeof createOutcomeInsights>;

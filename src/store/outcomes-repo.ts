@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Engagement } from '../domain/engagement.js';
 import { ANONYMOUS_PREFIX } from '../domain/subject.js';
+import { attributeSkipEvents, closeSkipWindows, unlinkSubjectSkips } from './skip-outcomes.js';
 
 type Outcome = 'pending' | 'achieved' | 'not_achieved';
 export type MessageOutcome = {
@@ -78,8 +79,9 @@ async function reconcile(db: pg.Pool | pg.PoolClient, runIds: string[]): Promise
   return r.rowCount ?? 0;
 }
 
-/** Erasure: outcomes stay in the programme's aggregates, no longer linked to the subject. */
+/** Erasure: outcomes (of sent messages and of skips) stay in the programme's aggregates, no longer linked to the subject. */
 export async function unlinkSubjectOutcomes(client: pg.PoolClient, subjectId: string): Promise<number> {
+  await unlinkSubjectSkips(client, subjectId);
   return (
     (await client.query('UPDATE message_outcomes SET subject_id = NULL WHERE subject_id = $1', [subjectId])).rowCount ??
     0
@@ -117,6 +119,7 @@ export async function attributeEvents(
       ],
     )
   ).rows.map((r) => r.run_id);
+  await attributeSkipEvents(client, a);
   return reconcile(client, ids);
 }
 
@@ -153,6 +156,7 @@ export function createOutcomesRepo(pool: pg.Pool) {
         [limit],
       )
     ).rows.map((r) => r.run_id);
+    await closeSkipWindows(pool, limit);
     return reconcile(pool, due);
   }
 

@@ -4,6 +4,7 @@ import type { SubjectHistory } from '../domain/history.js';
 import type { CaseDraft } from '../domain/safety.js';
 import { insertHold, recordDecision } from './reviews-repo.js';
 import { insertCases } from './safety-cases-repo.js';
+import { isLearnerSkip, openSkip } from './skip-outcomes.js';
 import { lockSubject } from './subject-lock.js';
 import { appendTrace, type TraceRecord } from './trace-repo.js';
 import { inTransaction } from './transaction.js';
@@ -76,15 +77,16 @@ export async function unlinkSubjectRuns(client: pg.PoolClient, subjectId: string
   return runs.map((r) => ({ id: r.id, traceId: r.trace_id }));
 }
 
+/** The frequency count's one definition: messages sent to subject $1 in programme $2 since $3. */
+export const SENT_SINCE_SQL =
+  'SELECT count(*)::int AS n FROM runs WHERE subject_id = $1 AND program = $2 AND sent_at >= $3';
+
+/** The start of a programme's frequency window, now. */
+export const windowStart = (windowDays: number) => new Date(Date.now() - windowDays * DAY_MS);
+
 /** Messages sent to the subject in the programme's window, on the pool or inside a transaction. */
 async function countSent(db: pg.Pool | pg.PoolClient, subjectId: string, program: string, windowDays: number) {
-  const since = new Date(Date.now() - windowDays * DAY_MS);
-  return (
-    await db.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM runs WHERE subject_id = $1 AND program = $2 AND sent_at >= $3',
-      [subjectId, program, since],
-    )
-  ).rows[0]!.n;
+  return (await db.query<{ n: number }>(SENT_SINCE_SQL, [subjectId, program, windowStart(windowDays)])).rows[0]!.n;
 }
 
 async function countSentEverywhere(db: pg.PoolClient, subjectId: string, days: number) {
@@ -142,6 +144,15 @@ export function createRunsRepo(pool: pg.Pool) {
           run.origin ?? 'api',
         ],
       );
+      // A learner's choice to send nothing has an outcome too, or the skip arm would never learn.
+      if (isLearnerSkip(a, run.subjectId)) {
+        await openSkip(client, {
+          runId: a.id,
+          program: run.program,
+          subjectId: run.subjectId!,
+          barrier: a.diagnosis!.barrier,
+        });
+      }
       if (review) await insertHold(client, { id: review.id, runId: a.id, reason: review.reason });
       // A gap an eval suite provoked is the suite's doing, not a programme's missing content.
       if (contentGap && run.origin !== 'eval') await countGap(client, run.program, contentGap);

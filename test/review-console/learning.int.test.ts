@@ -53,9 +53,43 @@ describe('a learned choice on the run page', () => {
     const rows = await page.locator('#learning-candidates tbody tr').allTextContents();
     expect(rows.some((r) => r.includes('12.1') && r.includes('3 of 4'))).toBe(true);
     expect(await textOf(page, '#learning-skip')).toBe(
-      'Sending nothing was not weighed: no outcome of a skipped run is recorded yet.',
+      'Sending nothing was not weighed in this draw: too few outcomes of skipped runs are recorded yet.',
     );
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says which of the technique’s approved blocks was chosen, and why', async () => {
+    await svc.call('PUT', `/v1/programs/${PROGRAM}/settings`, { key: 'strategist', body: { learning: 'on' } });
+    await seedOutcomes(svc.pool, [
+      {
+        subject: 'pt-console-blk',
+        barrier: 'cost',
+        technique: '3.2',
+        channel: 'sms',
+        achieved: 50,
+        notAchieved: 0,
+        blockIds: ['LZ-COST-SMS-02'],
+      },
+      {
+        subject: 'pt-console-blk',
+        barrier: 'cost',
+        technique: '3.2',
+        channel: 'sms',
+        achieved: 0,
+        notAchieved: 30,
+        blockIds: ['LZ-COST-SMS-01'],
+      },
+      { subject: 'pt-console-peer', barrier: 'cost', technique: '12.1', channel: 'sms', achieved: 0, notAchieved: 60 },
+      { subject: 'pt-console-peer', barrier: 'cost', technique: '1.2', channel: 'sms', achieved: 0, notAchieved: 60 },
+    ]);
+    const traceId = await composeCost('pt-console-blk');
+    const page = await browser.context.newPage();
+    await signIn(page, svc.url, KEYS.reviewer);
+    await page.goto(`${svc.url}/review#/run/${traceId}`);
+    expect(await textOf(page, '#learning-block')).toMatch(
+      /^Of 2 approved blocks for this option, chose LZ-COST-SMS-02: the target behaviour followed it 50 of 50 times for this person and 0 of 0 times for others; it has the best estimated chance among them \(\d+%, 95% credible interval \d+%–\d+%\)\.$/,
+    );
     await page.close();
   });
 

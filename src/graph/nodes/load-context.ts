@@ -2,9 +2,11 @@ import { traced } from '../../../agents/traced.js';
 import { checkConsent } from '../../compliance/consent-rule.js';
 import { CHANNELS, type Channel } from '../../domain/block.js';
 import type { Signal } from '../../domain/compose.js';
+import type { LearnerPacingSource, SubjectOutcomeCount } from '../../domain/learner-counts.js';
 import { requestLocale } from '../../domain/locale.js';
-import type { EngagementSource, RunHistorySource, SettingsSource } from '../../domain/ports.js';
+import type { EngagementSource, ProgramSettings, RunHistorySource, SettingsSource } from '../../domain/ports.js';
 import type { RunContext, RunState } from '../../domain/run-state.js';
+import { ANONYMOUS_PREFIX } from '../../domain/subject.js';
 import { channelsOffLast, preferenceContext } from '../preference-context.js';
 
 /** Channels the subject engaged with (opened, clicked) come first for `auto`. */
@@ -24,12 +26,27 @@ export function createLoadContextNode(deps: {
   settings: SettingsSource;
   /** The subject's engagement, for their own limits; without it the `preferences` rule has nothing to hold to. */
   engagement?: EngagementSource;
+  /** With learning shadow or on: the frequency count and the subject's own outcome counts in one read. */
+  learner?: LearnerPacingSource;
 }) {
+  /** The frequency count, with the subject's outcome counts when the learner will need them. */
+  async function pacing(
+    subjectId: string,
+    program: string,
+    settings: ProgramSettings,
+  ): Promise<{ sent: number; counts?: SubjectOutcomeCount[] }> {
+    const learning = settings.learning && settings.learning !== 'off';
+    if (!learning || !deps.learner || subjectId.startsWith(ANONYMOUS_PREFIX)) {
+      return { sent: await deps.runs.sentInWindow(subjectId, program, settings.frequencyWindowDays) };
+    }
+    return deps.learner.sentWithCounts(subjectId, program, settings.frequencyWindowDays);
+  }
+
   return traced('load_context', null, async (state: RunState) => {
     const req = state.request!;
     const settings = await deps.settings.get(req.program);
-    const [sentInWindow, history, preferences] = await Promise.all([
-      deps.runs.sentInWindow(req.subject.id, req.program, settings.frequencyWindowDays),
+    const [{ sent: sentInWindow, counts }, history, preferences] = await Promise.all([
+      pacing(req.subject.id, req.program, settings),
       deps.runs.history(req.subject.id, req.program, settings.frequencyWindowDays),
       deps.engagement ? preferenceContext(deps.engagement, req, new Date()) : undefined,
     ]);
@@ -56,6 +73,7 @@ export function createLoadContextNode(deps: {
       consent,
       ...(preferences ? { preferences } : {}),
       ...(settings.learning && settings.learning !== 'off' ? { learning: settings.learning } : {}),
+      ...(counts ? { learnerCounts: counts } : {}),
       ...(settings.safetyReportHours ? { safetyReportHours: settings.safetyReportHours } : {}),
     };
     return {

@@ -69,6 +69,20 @@ function candidatesTable(learning) {
   );
 }
 
+/** Where the library offers several approved blocks for the chosen option: which one, and why, in words. */
+function blockSentence(block) {
+  const chosen = block.candidates.find((c) => c.block === block.chosen);
+  const best = block.candidates.reduce((top, c) => (c.mean > top.mean ? c : top), chosen);
+  const seen = chosen.own.tried || chosen.others.tried;
+  const followed = seen
+    ? `the target behaviour followed it ${chosen.own.achieved} of ${times(chosen.own.tried)} for this person and ${chosen.others.achieved} of ${times(chosen.others.tried)} for others`
+    : 'it has no outcomes yet, so it starts at its technique’s estimate';
+  const how = block.explored
+    ? `exploring it although ${best.block} has the best estimate so far (${pct(best.mean)})`
+    : `it has the best estimated chance among them (${pct(chosen.mean)}, 95% credible interval ${pct(chosen.interval[0])}–${pct(chosen.interval[1])})`;
+  return `Of ${block.candidates.length} approved blocks for this option, chose ${block.chosen}: ${followed}; ${how}.`;
+}
+
 /** The learned-choice card, or nothing when the programme's learning was off for this run. */
 export function learningCard(steps) {
   const learning = (steps ?? []).find((s) => s.node === 'plan_strategy')?.output?.learning;
@@ -89,11 +103,12 @@ export function learningCard(steps) {
         )
       : null,
     h('p', { id: 'learning-sentence' }, learnedSentence(learning)),
+    learning.block ? h('p', { id: 'learning-block' }, blockSentence(learning.block)) : null,
     learning.skipUnobserved
       ? h(
           'p',
           { id: 'learning-skip', class: 'muted' },
-          'Sending nothing was not weighed: no outcome of a skipped run is recorded yet.',
+          'Sending nothing was not weighed in this draw: too few outcomes of skipped runs are recorded yet.',
         )
       : null,
     candidatesTable(learning),

@@ -38,7 +38,12 @@ describe('learner outcome counts', () => {
     recordOutcome(state, { subject: 'a', barrier: 'cost', action: SMS_CUE, achieved: false });
     const armKeys = [...state.programme.keys()].filter((k) => !isPooledKey(k));
     expect(armKeys).toHaveLength(arms.length + 1);
-    expect(programmeCounts(state, KEY)).toEqual({ achieved: 1, notAchieved: 0 });
+    // The block's outcome also counts for its technique arm (7.1 by SMS), and for the block alone.
+    expect(programmeCounts(state, KEY)).toEqual({ achieved: 2, notAchieved: 0 });
+    expect(programmeCounts(state, armKey('forgetfulness', send('7.1', 'sms', 'B-2')))).toEqual({
+      achieved: 1,
+      notAchieved: 0,
+    });
   });
 
   it('counts an anonymous outcome in the programme only', () => {
@@ -100,7 +105,8 @@ describe('learner outcome counts', () => {
     expect(rows).toContainEqual(
       expect.objectContaining({ scope: 'programme', technique: 'skip', channel: null, notAchieved: 1 }),
     );
-    expect(rows).toHaveLength(6);
+    // The block outcome is a row for the block and one for its technique arm, in b's counts and the programme's.
+    expect(rows).toHaveLength(8);
     const back = fromCountRows(rows);
     expect(toCountRows(back)).toEqual(toCountRows(state));
     expect(back.programme).toEqual(state.programme);
