@@ -5,9 +5,14 @@ import { freeTexts } from '../agents/safety/free-texts.js';
 import { SAFETY_KINDS, type SafetyEngine, type SafetyKind } from '../agents/safety/safety-types.js';
 import { Signal } from '../src/domain/compose.js';
 
-/** Held-out safety cases: written apart from the training corpus, measured against, never trained on. */
-export const safetyCasesPath = (locale: string) =>
-  fileURLToPath(new URL(`./cases/safety-cases.${locale}.jsonl`, import.meta.url));
+/**
+ * Held-out safety cases: written apart from the training corpus, measured against, never trained on.
+ * Set `a` (`safety-cases.<locale>.jsonl`) was read while tuning the engine; set `b`
+ * (`safety-cases-b.<locale>.jsonl`) was written afterwards to measure generalisation.
+ */
+export type HeldOutSet = 'a' | 'b';
+export const safetyCasesPath = (locale: string, set: HeldOutSet = 'a') =>
+  fileURLToPath(new URL(`./cases/safety-cases${set === 'a' ? '' : `-${set}`}.${locale}.jsonl`, import.meta.url));
 
 const SafetyCase = z.object({
   id: z.string(),
