@@ -11,12 +11,12 @@ const CRISIS = SAFETY_KINDS.indexOf('crisis');
  * death a death word is about: "this copay is killing me", "dying to know", "I'd kill for a
  * generic" share their strongest words with ideation. The rules file's `hyperbole` patterns
  * name the idioms whose object is a thing, a wish or a person's temper, never the writer's
- * life. When some match, the text is read again with those idioms blanked out or replaced by
- * their plain sense ("dying to" → "want to", so "dying to be gone for good" still reads as
- * a wish to be gone), and that reading's crisis score replaces the first one: whatever else
- * in the text reads as a crisis
- * ("this pain is killing me, I want to end it") still does. Only the crisis column changes,
- * only the classifier's score is touched (a crisis rule's finding is never removed), and a
+ * life. When some match, the text is read again with each idiom replaced by its plain sense
+ * (`means`, a blank when none is given: "dying to" → "want to", so "dying to be gone for
+ * good" still reads as a wish to be gone), and that reading's crisis score replaces the first
+ * one: whatever else in the text reads as a crisis ("this pain is killing me, I want to end
+ * it") still does. Only the crisis column changes, only the classifier's score is touched (a
+ * crisis rule's finding is never removed), and a
  * text with no idiom is not read twice.
  */
 export function withoutHyperbole(
