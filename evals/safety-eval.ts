@@ -5,9 +5,14 @@ import { freeTexts } from '../agents/safety/free-texts.js';
 import { SAFETY_KINDS, type SafetyEngine, type SafetyKind } from '../agents/safety/safety-types.js';
 import { Signal } from '../src/domain/compose.js';
 
-/** Held-out safety cases: written apart from the training corpus, measured against, never trained on. */
-export const safetyCasesPath = (locale: string) =>
-  fileURLToPath(new URL(`./cases/safety-cases.${locale}.jsonl`, import.meta.url));
+/**
+ * Held-out safety cases: written apart from the training corpus, measured against, never trained on.
+ * Set `a` (`safety-cases.<locale>.jsonl`) was read while tuning the engine; set `b`
+ * (`safety-cases-b.<locale>.jsonl`) was written afterwards to measure generalisation.
+ */
+export type HeldOutSet = 'a' | 'b';
+export const safetyCasesPath = (locale: string, set: HeldOutSet = 'a') =>
+  fileURLToPath(new URL(`./cases/safety-cases${set === 'a' ? '' : `-${set}`}.${locale}.jsonl`, import.meta.url));
 
 const SafetyCase = z.object({
   id: z.string(),
@@ -44,11 +49,22 @@ export const SAFETY_TARGETS = {
 } as const;
 
 /**
- * Crisis precision the offline engine has reached on the held-out cases (0.804 en-US, 0.811 es-US on
+ * Crisis precision the offline engine has reached on held-out set `a` (0.804 en-US, 0.811 es-US on
  * 2026-12-01), below its 0.90 target: the held-out tests guard this floor against regression while the
  * target stays open (issue 9; bench/RESULTS.md). Raise it as the engine improves; never lower it.
  */
 export const CRISIS_PRECISION_FLOOR = 0.8;
+
+/**
+ * What holds on held-out set `b` (written 2026-12-01 before the engine was run on it, and not read
+ * since: only its totals were looked at): crisis recall 1.00 in both locales, crisis precision 0.872
+ * en-US and 0.791 es-US; es-US adverse-event recall is 0.867 (13 of 15), below its 0.95 target. These
+ * floors guard what is reached; the targets stay SAFETY_TARGETS. Never lower them.
+ */
+export const HELD_OUT_B_FLOORS = {
+  recall: { crisis: 1, adverse_event: 0.86, product_complaint: 0.9, medical_information: 0.9 },
+  crisisPrecision: 0.79,
+} as const;
 
 export function loadSafetyCases(path: string): SafetyCase[] {
   return readFileSync(path, 'utf8')

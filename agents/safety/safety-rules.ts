@@ -21,7 +21,17 @@ const RuleEntry = z.object({
   guarded: z.boolean().default(false),
   patterns: z.array(z.string().min(1)).min(1),
 });
-export const RulesFile = z.object({ locale: z.string().min(2), rules: z.array(RuleEntry) });
+export const RulesFile = z.object({
+  locale: z.string().min(2),
+  rules: z.array(RuleEntry),
+  /**
+   * Idioms whose death word is not about the writer's life (hyperbole.ts), each blanked out or
+   * replaced by what it `means` ("dying to" → "want to"); never a finding by themselves.
+   */
+  hyperbole: z
+    .array(z.union([z.string().min(1), z.strictObject({ pattern: z.string().min(1), means: z.string() })]))
+    .default([]),
+});
 export type RulesFile = z.infer<typeof RulesFile>;
 
 export type SafetyRule = {
@@ -33,7 +43,9 @@ export type SafetyRule = {
   patterns: string[];
   regex: RegExp;
 };
-export type RuleSet = { rules: SafetyRule[]; sha256: string };
+/** An idiom and what it is read as on the second look (a blank when it means nothing for triage). */
+export type Idiom = { regex: RegExp; means: string };
+export type RuleSet = { rules: SafetyRule[]; hyperbole: Idiom[]; sha256: string };
 
 export class UnsafeRuleError extends Error {
   override name = 'UnsafeRuleError';
@@ -45,11 +57,24 @@ const BOUNDARY = new Set(['.', ',', '?', '!']);
 
 export function readSafetyRules(path: string): RuleSet {
   const text = readFileSync(path, 'utf8');
-  return { rules: compileRules(RulesFile.parse(parse(text))), sha256: sha256(text) };
+  const file = RulesFile.parse(parse(text));
+  return { rules: compileRules(file), hyperbole: compileHyperbole(file), sha256: sha256(text) };
+}
+
+/** The `hyperbole` idioms, each held to the rules' linear-time check. */
+export function compileHyperbole(file: Pick<RulesFile, 'locale' | 'hyperbole'>): Idiom[] {
+  return file.hyperbole.map((entry) => {
+    const { pattern, means } = typeof entry === 'string' ? { pattern: entry, means: ' , ' } : entry;
+    const reason = unsafeRegexReason(pattern);
+    if (reason) throw new UnsafeRuleError(`${file.locale} hyperbole: ${reason} in /${pattern}/`);
+    if (new RegExp(pattern).test(''))
+      throw new UnsafeRuleError(`${file.locale} hyperbole: /${pattern}/ matches nothing at all`);
+    return { regex: new RegExp(pattern, 'g'), means };
+  });
 }
 
 /** Refuses any pattern that is not provably linear, or that matches the empty string. */
-export function compileRules(file: RulesFile): SafetyRule[] {
+export function compileRules(file: Pick<RulesFile, 'locale' | 'rules'>): SafetyRule[] {
   return file.rules.map((rule) => ({
     kind: rule.kind,
     cue: rule.cue,

@@ -1,5 +1,6 @@
 import { fitTemperature, foldOf } from '../barrier/calibration.js';
 import { DEFAULT_TRAIN, type Example, logits, type TrainOptions, trainSoftmax } from '../barrier/text-classifier.js';
+import { withoutHyperbole } from './hyperbole.js';
 import type { LanguageProfile } from './language-profile.js';
 import { analyseText, classifyText } from './safety-classifier.js';
 import { parseSafetyCorpus, type SafetyCorpusLine } from './safety-corpus.js';
@@ -88,11 +89,10 @@ export function trainSafetyModel(src: LocaleSources, settings = DEFAULT_SAFETY_S
     lines.flatMap(labelsOf),
   );
   for (const model of foldModels) model.temperature = temperature;
-  const oof = analyses.map((a, i) =>
-    classifyText({ softmax: foldModels[folds[i]!]!, features: settings.features, thresholds: [] }, a).map(
-      (s) => s.score,
-    ),
-  );
+  const oof = analyses.map((a, i) => {
+    const model = { softmax: foldModels[folds[i]!]!, features: settings.features, thresholds: [] };
+    return withoutHyperbole(classifyText(model, a), a, src.rules.hyperbole, model, src.profile).map((s) => s.score);
+  });
 
   const hardNegative = lines.map((l) => l.kinds.length === 0);
   const ruled = analyses.map((a) => new Set(matchRules(src.rules.rules, a.normalised, src.profile).map((f) => f.kind)));

@@ -1,3 +1,4 @@
+import { withoutHyperbole } from './hyperbole.js';
 import type { SafetyLocale } from './load-safety-locale.js';
 import { defaultLocales } from './locale-cache.js';
 import { analyseText, classifyText, spanCues } from './safety-classifier.js';
@@ -15,7 +16,13 @@ export function triageWith(data: SafetyLocale, text: string, extraCues: string[]
   const analysis = analyseText(text.slice(0, MAX_SCAN_CHARS), data.profile, data.model.features);
   const capped = text.length > MAX_SCAN_CHARS || analysis.tokens.length > MAX_CLASSIFIED_TOKENS;
   const ruled = matchRules(data.rules.rules, analysis.normalised, data.profile);
-  const scores = classifyText(data.model, analysis);
+  const scores = withoutHyperbole(
+    classifyText(data.model, analysis),
+    analysis,
+    data.rules.hyperbole,
+    data.model,
+    data.profile,
+  );
   const notes = [...extraCues, ...(capped ? ['scan_capped'] : [])];
   return SAFETY_KINDS.flatMap((kind, k): TextFinding[] => {
     const rule = ruled.find((f) => f.kind === kind);
