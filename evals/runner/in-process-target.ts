@@ -7,6 +7,7 @@ import { DEMO_LIBRARY, openRuntime } from '../../src/runtime.js';
 import { readTraceView } from '../../src/store/trace-view.js';
 import type { LoadedSuite } from '../suite-schema.js';
 import type { CaseTarget } from './case-target.js';
+import { CHECKPOINT_EVERY, EVAL_STORE_SETTINGS } from './eval-store-settings.js';
 
 class SuiteContentError extends Error {}
 
@@ -17,7 +18,8 @@ class SuiteContentError extends Error {}
  */
 export async function createInProcessTarget(suite: LoadedSuite, env: Env): Promise<CaseTarget> {
   const fresh: Env = { ...env, DATABASE_URL: undefined, NOF1_DATA_DIR: 'memory', NOF1_DEMO: false };
-  const runtime = await openRuntime(fresh);
+  const runtime = await openRuntime(fresh, { storeSettings: EVAL_STORE_SETTINGS });
+  let composed = 0;
   try {
     await importLibrary(runtime, suite.contentFile ?? DEMO_LIBRARY);
     for (const [program, s] of Object.entries(suite.settings)) await runtime.settings.put({ program, ...s });
@@ -35,7 +37,9 @@ export async function createInProcessTarget(suite: LoadedSuite, env: Env): Promi
         const started = performance.now();
         const answer = await runner.compose(request);
         const latencyMs = performance.now() - started;
-        return { answer, latencyMs, trace: await readTraceView(runtime, answer.traceId) };
+        const trace = await readTraceView(runtime, answer.traceId);
+        if (++composed % CHECKPOINT_EVERY === 0) await runtime.store.pool.query('CHECKPOINT');
+        return { answer, latencyMs, trace };
       },
       blockInfo: async () => async (ids) =>
         (await runtime.content.byIds(ids)).map((b) => ({
