@@ -12,8 +12,11 @@ export const EVAL_STORE_SETTINGS: PgSettings = {
   max_wal_size: '32MB',
 };
 
+/** How an eval run's store is kept small; `{}` (server defaults, no checkpoints) is the baseline benches compare with. */
+export type StoreTuning = { settings?: PgSettings; checkpointEvery?: number };
+
 /**
  * PGlite runs Postgres in single-user mode, where no checkpointer runs and the log is never recycled:
  * without an explicit CHECKPOINT every compose's WAL stays in the in-memory file system to the end.
  */
-export const CHECKPOINT_EVERY = 100;
+export const EVAL_STORE_TUNING: StoreTuning = { settings: EVAL_STORE_SETTINGS, checkpointEvery: 100 };
