@@ -7,11 +7,12 @@ import { createInProcessTarget } from '../evals/runner/in-process-target.js';
 import { startEvalRun } from '../evals/runner/record-run.js';
 import type { RunOptions } from '../evals/runner/run-types.js';
 import { loadSuite } from '../evals/suite-loader.js';
-import type { LoadedCase, LoadedSuite } from '../evals/suite-schema.js';
+import type { LoadedSuite } from '../evals/suite-schema.js';
 import { parseEnv } from '../src/env.js';
 import { createLogger } from '../src/logger.js';
 import { startService } from '../src/service.js';
 import { printRatio, printTable, printTarget } from './support/report.js';
+import { scaled } from './support/scaled-suite.js';
 import { wanted } from './support/sections.js';
 import { timed } from './support/timer.js';
 
@@ -22,27 +23,6 @@ const TARGET_S = 60;
 const TARGET_MB = 1024;
 const ADMIN_KEY = 'bench-admin-key-0001';
 const SUITE = new URL('../evals/suites/default.yaml', import.meta.url).pathname;
-
-/**
- * The shipped default suite (barrier corpus, compliance red team, readability, clinician cases on the demo
- * library) repeated to `n` cases: each copy's case ids and subject ids carry the copy number, so copies never
- * share a subject's history, while cases that share a subject within one copy still do.
- */
-function scaled(suite: LoadedSuite, n: number): LoadedSuite {
-  const cases: LoadedCase[] = [];
-  for (let copy = 0; cases.length < n; copy++) {
-    for (const c of suite.cases) {
-      if (cases.length === n) break;
-      const request = c.request as { subject: { id: string } };
-      cases.push({
-        ...c,
-        id: `${c.id}~${copy}`,
-        request: { ...request, subject: { ...request.subject, id: `${request.subject.id}-copy${copy}` } },
-      });
-    }
-  }
-  return { ...suite, name: `${suite.name}-x${n}`, cases };
-}
 
 const rssMb = () => process.memoryUsage().rss / 1024 / 1024;
 const peakMb = () => process.resourceUsage().maxRSS / 1024;

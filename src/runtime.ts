@@ -21,6 +21,7 @@ import { openStore } from './store/open-store.js';
 import { createOutboxRepo } from './store/outbox-repo.js';
 import { createOutcomeInsights } from './store/outcome-insights.js';
 import { createOutcomesRepo } from './store/outcomes-repo.js';
+import type { PgSettings } from './store/pglite-template.js';
 import { createProgramSummary } from './store/program-summary.js';
 import { createReviewsRepo } from './store/reviews-repo.js';
 import { createRunListing } from './store/run-listing.js';
@@ -65,13 +66,14 @@ export function preparedKey(env: Env, embedder: Embedder): string {
 }
 
 /** Opens the store and its repositories once, for the service, the CLI, evals and benchmarks alike. */
-export async function openRuntime(env: Env) {
+export async function openRuntime(env: Env, opts: { storeSettings?: PgSettings } = {}) {
   const embedder = createEmbedder(env);
   const store = await openStore({
     databaseUrl: env.DATABASE_URL,
     dataDir: env.NOF1_DATA_DIR,
     poolMax: env.NOF1_DB_POOL_MAX,
     prepared: preparedKey(env, embedder),
+    settings: opts.storeSettings,
   });
   const { pool } = store;
   const learner = createLearnerRepo(pool, { ttlMs: env.NOF1_LEARNER_CACHE_MS });

@@ -15,6 +15,9 @@ process.on('message', (message: ChildRequest) => {
   else void run(message);
 });
 process.on('disconnect', () => stop.abort());
+// Ctrl-C in a terminal reaches the whole process group: the parent decides (it sends 'abort', then the
+// child answers with the cases that ran), so the child does not die on it mid-run.
+process.on('SIGINT', () => undefined);
 
 async function run(request: Extract<ChildRequest, { type: 'run' }>) {
   try {

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Env } from '../../src/env.js';
 import type { EvalStore } from '../eval-store.js';
 import type { LoadedSuite } from '../suite-schema.js';
-import { runSuiteInChild } from './child-run.js';
+import { envStrings, runSuiteInChild } from './child-run.js';
 import { startEvalRun } from './record-run.js';
 import type { RunOptions } from './run-types.js';
 
@@ -15,10 +15,6 @@ export type LaunchDeps = {
   /** The memory cap of each run's process. */
   memoryMb?: number;
 };
-
-/** The parsed environment as the strings a child process parses again. */
-const envStrings = (env: Env) =>
-  Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === undefined ? undefined : String(v)]));
 
 export class TooManyRuns extends Error {}
 

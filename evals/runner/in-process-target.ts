@@ -7,6 +7,7 @@ import { DEMO_LIBRARY, openRuntime } from '../../src/runtime.js';
 import { readTraceView } from '../../src/store/trace-view.js';
 import type { LoadedSuite } from '../suite-schema.js';
 import type { CaseTarget } from './case-target.js';
+import { EVAL_STORE_TUNING, type StoreTuning } from './eval-store-settings.js';
 
 class SuiteContentError extends Error {}
 
@@ -15,9 +16,14 @@ class SuiteContentError extends Error {}
  * that library and nothing left over from earlier runs. Model settings come from `env`, so the same suite
  * can compare the offline engines with a configured model.
  */
-export async function createInProcessTarget(suite: LoadedSuite, env: Env): Promise<CaseTarget> {
+export async function createInProcessTarget(
+  suite: LoadedSuite,
+  env: Env,
+  tuning: StoreTuning = EVAL_STORE_TUNING,
+): Promise<CaseTarget> {
   const fresh: Env = { ...env, DATABASE_URL: undefined, NOF1_DATA_DIR: 'memory', NOF1_DEMO: false };
-  const runtime = await openRuntime(fresh);
+  const runtime = await openRuntime(fresh, { storeSettings: tuning.settings });
+  let composed = 0;
   try {
     await importLibrary(runtime, suite.contentFile ?? DEMO_LIBRARY);
     for (const [program, s] of Object.entries(suite.settings)) await runtime.settings.put({ program, ...s });
@@ -35,7 +41,10 @@ export async function createInProcessTarget(suite: LoadedSuite, env: Env): Promi
         const started = performance.now();
         const answer = await runner.compose(request);
         const latencyMs = performance.now() - started;
-        return { answer, latencyMs, trace: await readTraceView(runtime, answer.traceId) };
+        const trace = await readTraceView(runtime, answer.traceId);
+        if (tuning.checkpointEvery && ++composed % tuning.checkpointEvery === 0)
+          await runtime.store.pool.query('CHECKPOINT');
+        return { answer, latencyMs, trace };
       },
       blockInfo: async () => async (ids) =>
         (await runtime.content.byIds(ids)).map((b) => ({

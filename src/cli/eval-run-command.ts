@@ -4,7 +4,9 @@ import type { EvalRun } from '../../evals/eval-store.js';
 import { createProgressBar } from '../../evals/report/progress-bar.js';
 import { terminalSummary } from '../../evals/report/terminal-summary.js';
 import { REPORT_EXTENSIONS, rendererFor, writeReports } from '../../evals/report/write-reports.js';
+import { envStrings, runSuiteInChild } from '../../evals/runner/child-run.js';
 import { startEvalRun } from '../../evals/runner/record-run.js';
+import type { RunOptions } from '../../evals/runner/run-types.js';
 import { checkFilterTags, UnknownTags } from '../../evals/runner/suite-tags.js';
 import { thresholdLabel } from '../../evals/runner/thresholds.js';
 import { loadSuite, SuiteError } from '../../evals/suite-loader.js';
@@ -106,7 +108,15 @@ export function registerEvalRunCommand(evalCommand: Command) {
         // The first Ctrl-C stops scheduling cases and stores what ran; a second one is the default exit.
         const interrupt = () => stop.abort();
         process.once('SIGINT', interrupt);
-        const deps = { store, env, grader: await loadModelGrader(env) };
+        // In-process runs go to a child process, as the API's do: its memory is the run's alone, never
+        // added to this process's (which may hold the project's store open to record the run).
+        const limits = { memoryMb: env.NOF1_EVAL_MEMORY_MB, env: envStrings(env) };
+        const deps = {
+          store,
+          env,
+          grader: await loadModelGrader(env),
+          ...(against ? {} : { execute: (s: typeof suite, o: RunOptions) => runSuiteInChild(s, o, limits) }),
+        };
         const options = {
           filterTags: opts.filter,
           repeat,

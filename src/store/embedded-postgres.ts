@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lockDataDir } from './data-dir-lock.js';
-import { type OpenedPglite, openPglite } from './pglite-template.js';
+import { type OpenedPglite, openPglite, type PgSettings } from './pglite-template.js';
 import { startSessionGate } from './session-gate.js';
 
 export type EmbeddedPostgres = {
@@ -21,7 +21,7 @@ export type EmbeddedPostgres = {
  */
 export async function startEmbeddedPostgres(
   dataDir: string | 'memory',
-  opts: { prepared?: string } = {},
+  opts: { prepared?: string; settings?: PgSettings } = {},
 ): Promise<EmbeddedPostgres> {
   const memory = dataDir === 'memory';
   if (!memory) await mkdir(dataDir, { recursive: true });

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { migrate } from './migrations.js';
+import type { PgSettings } from './pglite-template.js';
 
 export type Store = {
   pool: pg.Pool;
@@ -21,6 +22,8 @@ export type StoreOptions = {
   poolMax?: number;
   /** Names what a prepared snapshot of a new embedded database holds (schema, demo library, embedder). */
   prepared?: string;
+  /** Server settings for an embedded store at start (see PgSettings); a real Postgres keeps its own. */
+  settings?: PgSettings;
 };
 
 /**
@@ -44,7 +47,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
       close: () => pool.end(),
     };
   }
-  const embedded = await startEmbeddedPostgres(opts.dataDir, { prepared: opts.prepared });
+  const embedded = await startEmbeddedPostgres(opts.dataDir, { prepared: opts.prepared, settings: opts.settings });
   const pool = new pg.Pool({ host: embedded.socketDir, user: 'postgres', database: 'postgres', max: 1, onConnect });
   try {
     await migrate(pool);

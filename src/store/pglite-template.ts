@@ -55,12 +55,30 @@ export type OpenedPglite = {
   savePrepared(): Promise<void>;
 };
 
+/**
+ * Server settings (`name → value`) a database starts with, on top of PGlite's own start parameters: a
+ * store that must stay small (an eval run's) asks for smaller buffers. Start-time settings only: they hold
+ * for this process and are never written into the folder or a snapshot.
+ */
+export type PgSettings = Readonly<Record<string, string>>;
+
+const createOptions = (settings: PgSettings | undefined) =>
+  settings
+    ? {
+        extensions: { vector },
+        startParams: [
+          ...PGlite.defaultStartParams,
+          ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
+        ],
+      }
+    : { extensions: { vector } };
+
 /** Restores a snapshot: in memory through PGlite, into a folder with the file system's own calls. */
-async function restore(file: string, dataDir: string | undefined): Promise<PGlite> {
+async function restore(file: string, dataDir: string | undefined, settings?: PgSettings): Promise<PGlite> {
   const gz = await readFile(file);
-  if (dataDir === undefined) return PGlite.create({ extensions: { vector }, loadDataDir: new Blob([gz]) });
+  if (dataDir === undefined) return PGlite.create({ ...createOptions(settings), loadDataDir: new Blob([gz]) });
   await extractEntries(gz, dataDir, { keep: isPostgresEntry, last: 'PG_VERSION' });
-  return PGlite.create({ dataDir, extensions: { vector } });
+  return PGlite.create({ ...createOptions(settings), dataDir });
 }
 
 /**
@@ -69,10 +87,17 @@ async function restore(file: string, dataDir: string | undefined): Promise<PGlit
  * `prepared` (schema and demo library already in) when there is one, else the snapshot of a freshly
  * initialised cluster, made once, the first time a database is initialised for this PGlite version.
  */
-export async function openPglite(dataDir: string | undefined, opts: { prepared?: string } = {}): Promise<OpenedPglite> {
+export async function openPglite(
+  dataDir: string | undefined,
+  opts: { prepared?: string; settings?: PgSettings } = {},
+): Promise<OpenedPglite> {
   const none = async () => undefined;
   if (dataDir !== undefined && existsSync(join(dataDir, 'PG_VERSION'))) {
-    return { db: await PGlite.create({ dataDir, extensions: { vector } }), from: 'folder', savePrepared: none };
+    return {
+      db: await PGlite.create({ ...createOptions(opts.settings), dataDir }),
+      from: 'folder',
+      savePrepared: none,
+    };
   }
   const prepared = opts.prepared ? preparedFile(opts.prepared) : undefined;
   const prepare = (db: PGlite) => (prepared ? () => savePrepared(db, prepared) : none);
@@ -83,7 +108,7 @@ export async function openPglite(dataDir: string | undefined, opts: { prepared?:
   for (const { file, from } of snapshots) {
     if (!existsSync(file)) continue;
     try {
-      const db = await restore(file, dataDir);
+      const db = await restore(file, dataDir, opts.settings);
       return { db, from, savePrepared: from === 'prepared' ? none : prepare(db) };
     } catch {
       // A damaged or foreign snapshot is discarded; the next one, or initdb, makes the database.
@@ -91,7 +116,7 @@ export async function openPglite(dataDir: string | undefined, opts: { prepared?:
       if (dataDir) await emptyFolder(dataDir);
     }
   }
-  const db = await PGlite.create({ dataDir, extensions: { vector } });
+  const db = await PGlite.create({ ...createOptions(opts.settings), dataDir });
   if (!existsSync(templateFile())) await saveTemplate(db, templateFile()).catch(() => undefined);
   return { db, from: 'initdb', savePrepared: prepare(db) };
 }
