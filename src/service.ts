@@ -9,6 +9,7 @@ import { createApp } from './app.js';
 import { parseKeys } from './auth/keys.js';
 import { createRateLimits } from './auth/rate-limits.js';
 import { loadServiceKeys, type ServiceKeys } from './auth/service-keys.js';
+import { compiledEvalChild } from './cli/compiled-eval-child.js';
 import { createComposeStack } from './compose/compose-stack.js';
 import { createIdempotentCompose } from './compose/idempotent-compose.js';
 import { loadModelEngines } from './compose/load-model-engines.js';
@@ -108,7 +109,13 @@ export async function startService(env: Env, logger: Logger, opts: ServiceOption
   }
   const loop = createClosedLoop({ ...runtime, pool: runtime.store.pool, runner: compose.runner, logger, env });
   const evalStore = createEvalStore(runtime.store.pool);
-  const launcher = createEvalLauncher({ store: evalStore, env, logger, memoryMb: env.NOF1_EVAL_MEMORY_MB });
+  const launcher = createEvalLauncher({
+    store: evalStore,
+    env,
+    logger,
+    memoryMb: env.NOF1_EVAL_MEMORY_MB,
+    compiledChild: compiledEvalChild(),
+  });
   const app = createApp({
     ...runtime,
     evals: createEvalService({ store: evalStore, launcher }),

@@ -11,6 +11,12 @@ export type ChildLimits = {
   /** V8 heap for the child, and the resident size (heap, the store's WebAssembly memory) it may not pass. */
   memoryMb: number;
   env: Record<string, string | undefined>;
+  /**
+   * A compiled eval child to run instead of this file's sibling: from the sources, the bundle's modules
+   * take ≈ 110 MB against ≈ 190 MB through tsx, the difference between a 1,000-case run under and over
+   * 500 MB (bench/RESULTS.md, "Eval memory"). The composition root decides (src/cli/compiled-eval-child.ts).
+   */
+  compiledChild?: string;
 };
 
 class EvalChildError extends Error {}
@@ -19,11 +25,20 @@ class EvalChildError extends Error {}
 export const envStrings = (env: Env) =>
   Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === undefined ? undefined : String(v)]));
 
-// Run as TypeScript (tsx) or as compiled JavaScript, the child is this file's sibling of the same kind
-// (in a bundle: beside the chunk holding this module).
 const own = fileURLToPath(import.meta.url);
-const childFile = join(dirname(own), `eval-child${extname(own)}`);
-const loader = extname(own) === '.ts' ? ['--import', 'tsx'] : [];
+
+/**
+ * The child to fork: the compiled one the caller names (`ChildLimits.compiledChild`), else this file's
+ * sibling of the same kind — TypeScript through tsx, or compiled JavaScript (in a bundle, beside the chunk
+ * holding this module).
+ */
+function childEntry(compiledChild: string | undefined): { file: string; loader: string[] } {
+  if (compiledChild) return { file: compiledChild, loader: [] };
+  return {
+    file: join(dirname(own), `eval-child${extname(own)}`),
+    loader: extname(own) === '.ts' ? ['--import', 'tsx'] : [],
+  };
+}
 /**
  * A run allocates fast and keeps little (≈ 60 MB live): with V8's default 16 MB semi-spaces the heap
  * grew to ≈ 200 MB; with 4 MB ones it stayed near 80 MB, same results (bench/RESULTS.md, "Eval memory").
@@ -41,8 +56,9 @@ function residentMb(pid: number): number | undefined {
 /** Runs a suite in a child process with a memory cap; progress and abort cross the process boundary. */
 export function runSuiteInChild(suite: LoadedSuite, opts: RunOptions, limits: ChildLimits): Promise<SuiteRunResult> {
   return new Promise((resolve, reject) => {
-    const child = fork(childFile, [], {
-      execArgv: [...loader, ...CHILD_HEAP_FLAGS, `--max-old-space-size=${limits.memoryMb}`],
+    const entry = childEntry(limits.compiledChild);
+    const child = fork(entry.file, [], {
+      execArgv: [...entry.loader, ...CHILD_HEAP_FLAGS, `--max-old-space-size=${limits.memoryMb}`],
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });

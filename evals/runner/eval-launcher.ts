@@ -14,6 +14,8 @@ export type LaunchDeps = {
   maxRunning?: number;
   /** The memory cap of each run's process. */
   memoryMb?: number;
+  /** A compiled eval child to fork instead of the runner's sibling (ChildLimits.compiledChild). */
+  compiledChild?: string;
 };
 
 export class TooManyRuns extends Error {}
@@ -37,7 +39,7 @@ export function createEvalLauncher(deps: LaunchDeps) {
       throw new TooManyRuns(`${running.size + starting} eval runs are in progress; try again later`);
     const stop = new AbortController();
     starting++; // holds the slot while the run is being recorded
-    const limits = { memoryMb: deps.memoryMb ?? 1024, env: envStrings(deps.env) };
+    const limits = { memoryMb: deps.memoryMb ?? 1024, env: envStrings(deps.env), compiledChild: deps.compiledChild };
     const execute = (s: LoadedSuite, o: RunOptions) => runSuiteInChild(s, o, limits);
     const { id, done } = await startEvalRun(
       { ...deps, execute },

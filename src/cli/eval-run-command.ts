@@ -13,6 +13,7 @@ import { loadSuite, SuiteError } from '../../evals/suite-loader.js';
 import { EnvError, loadEnv } from '../env.js';
 import { runningService } from '../store/service-file.js';
 import { CliError, EXIT } from './cli-error.js';
+import { compiledEvalChild } from './compiled-eval-child.js';
 import { withEvalStore } from './eval-store-access.js';
 
 type RunOpts = {
@@ -110,7 +111,7 @@ export function registerEvalRunCommand(evalCommand: Command) {
         process.once('SIGINT', interrupt);
         // In-process runs go to a child process, as the API's do: its memory is the run's alone, never
         // added to this process's (which may hold the project's store open to record the run).
-        const limits = { memoryMb: env.NOF1_EVAL_MEMORY_MB, env: envStrings(env) };
+        const limits = { memoryMb: env.NOF1_EVAL_MEMORY_MB, env: envStrings(env), compiledChild: compiledEvalChild() };
         const deps = {
           store,
           env,
