@@ -4,8 +4,15 @@ import type { SubjectHistory } from '../domain/history.js';
 import type { CaseDraft } from '../domain/safety.js';
 import { insertHold, recordDecision } from './reviews-repo.js';
 import { insertCases } from './safety-cases-repo.js';
-import { lockSubject } from './subject-lock.js';
-import { appendTrace, type TraceRecord } from './trace-repo.js';
+import { lockSubject, subjectLockSql } from './subject-lock.js';
+import {
+  appendTrace,
+  CHAIN_HEAD_SQL,
+  CHAIN_LOCK_SQL,
+  chainRows,
+  type TraceRecord,
+  traceWriteSql,
+} from './trace-repo.js';
 import { inTransaction } from './transaction.js';
 
 export type RunRow = {
@@ -113,17 +120,43 @@ export function createRunsRepo(pool: pg.Pool) {
     return inTransaction(pool, async (client) => {
       let a = run.answer;
       let records = trace;
-      if (a.status === 'approved' && extras.cap) {
-        const settled = await recheckCap(client, run.subjectId, run.program, extras.cap);
+      const capped = a.status === 'approved' && extras.cap ? extras.cap : undefined;
+      // Round trips are few because each one holds the embedded store for everyone (a transaction owns its
+      // session): one statement takes the locks, the subject's before the chain's (finishReview's order),
+      // the next reads the counts and the chain's head under them, and one writes the run with its trace.
+      await client.query(
+        capped ? `SELECT ${subjectLockSql(1)}, ${CHAIN_LOCK_SQL}` : `SELECT ${CHAIN_LOCK_SQL}`,
+        capped ? [run.subjectId] : [],
+      );
+      const now = Date.now();
+      const read = (
+        await client.query<{ in_window: number | null; last_week: number | null; head: string | null }>(
+          capped
+            ? `SELECT (SELECT count(*)::int FROM runs WHERE subject_id = $1 AND program = $2 AND sent_at >= $3) AS in_window,
+                 (SELECT count(*)::int FROM runs WHERE subject_id = $1 AND sent_at >= $4) AS last_week,
+                 ${CHAIN_HEAD_SQL} AS head`
+            : `SELECT ${CHAIN_HEAD_SQL} AS head`,
+          capped
+            ? [run.subjectId, run.program, new Date(now - capped.windowDays * DAY_MS), new Date(now - 7 * DAY_MS)]
+            : [],
+        )
+      ).rows[0]!;
+      if (capped) {
+        const settled = capped.settle({ inWindow: read.in_window ?? 0, lastWeek: read.last_week ?? 0 });
         if (settled) {
           a = settled.answer;
           records = [...trace, ...settled.trace];
         }
       }
+      const chain = chainRows(a.traceId, records, read.head);
+      const write = traceWriteSql(16, 17);
       await client.query(
-        `INSERT INTO runs (id, trace_id, subject_id, program, channel, status, barrier, confidence, techniques, block_ids,
-           answer, model_calls, fallbacks, duration_ms, sent_at, origin)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14, CASE WHEN $6 = 'approved' THEN now() END, $15)`,
+        `WITH saved_run AS (
+           INSERT INTO runs (id, trace_id, subject_id, program, channel, status, barrier, confidence, techniques, block_ids,
+             answer, model_calls, fallbacks, duration_ms, sent_at, origin)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14, CASE WHEN $6 = 'approved' THEN now() END, $15)
+         ), ${write.cte}
+         ${write.insert}`,
         [
           a.id,
           a.traceId,
@@ -140,12 +173,13 @@ export function createRunsRepo(pool: pg.Pool) {
           run.fallbacks,
           run.durationMs,
           run.origin ?? 'api',
+          chain.rows,
+          chain.personal,
         ],
       );
       if (review) await insertHold(client, { id: review.id, runId: a.id, reason: review.reason });
       // A gap an eval suite provoked is the suite's doing, not a programme's missing content.
       if (contentGap && run.origin !== 'eval') await countGap(client, run.program, contentGap);
-      await appendTrace(client, a.traceId, records);
       if (extras.cases?.length) await insertCases(client, extras.cases);
       await extras.within?.(client);
       return a;
