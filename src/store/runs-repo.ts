@@ -28,6 +28,20 @@ export type RunRow = {
 
 const DAY_MS = 86_400_000;
 
+/** A history row as json_agg gives it: times as JSON text, not Dates. */
+type HistoryRow = {
+  sent_at: string | null;
+  created_at: string;
+  channel: string | null;
+  barrier: string | null;
+  confidence: number | null;
+  techniques: string[];
+  block_ids: string[];
+};
+
+/** JSON renders a timestamptz in the session's zone and without the Z; the answer's times are ISO UTC. */
+const isoTime = (t: string) => new Date(t).toISOString();
+
 /** Messages counted as sent under the subject's lock: this programme's in its window, and every programme's in 7 days. */
 export type SentCounts = { inWindow: number; lastWeek: number };
 
@@ -236,41 +250,43 @@ export function createRunsRepo(pool: pg.Pool) {
     return (await pool.query<{ answer: ComposeAnswer }>('SELECT answer FROM runs WHERE id = $1', [id])).rows[0]?.answer;
   }
 
-  async function sentInWindow(subjectId: string, program: string, windowDays: number): Promise<number> {
-    return countSent(pool, subjectId, program, windowDays);
-  }
-
-  /** What earlier runs say about the subject: ids, times and codes only, never message text. */
-  async function history(subjectId: string, program: string, windowDays: number): Promise<SubjectHistory> {
+  /**
+   * What earlier runs say about the subject (ids, times and codes only, never message text) and how many
+   * messages were sent in the window, in one round trip: the sent count also covers runs created before
+   * the window and approved within it, which the history's rows do not.
+   */
+  async function recentRuns(
+    subjectId: string,
+    program: string,
+    windowDays: number,
+  ): Promise<{ sentInWindow: number; history: SubjectHistory }> {
     const since = new Date(Date.now() - windowDays * DAY_MS);
-    const rows = (
-      await pool.query<{
-        sent_at: Date | null;
-        created_at: Date;
-        channel: string | null;
-        barrier: string | null;
-        confidence: number | null;
-        techniques: string[];
-        block_ids: string[];
-      }>(
-        `SELECT sent_at, created_at, channel, barrier, confidence, techniques, block_ids FROM runs
-         WHERE subject_id = $1 AND program = $2 AND created_at >= $3 ORDER BY created_at DESC LIMIT 50`,
+    const read = (
+      await pool.query<{ sent: number; rows: HistoryRow[] }>(
+        `SELECT (SELECT count(*)::int FROM runs WHERE subject_id = $1 AND program = $2 AND sent_at >= $3) AS sent,
+           coalesce((SELECT json_agg(h) FROM (
+             SELECT sent_at, created_at, channel, barrier, confidence, techniques, block_ids FROM runs
+             WHERE subject_id = $1 AND program = $2 AND created_at >= $3 ORDER BY created_at DESC LIMIT 50) h), '[]') AS rows`,
         [subjectId, program, since],
       )
-    ).rows;
+    ).rows[0]!;
+    const rows = read.rows;
     return {
-      recentMessages: rows
-        .filter((r) => r.sent_at && r.channel)
-        .map((r) => ({
-          at: r.sent_at!.toISOString(),
-          channel: r.channel as SubjectHistory['recentMessages'][number]['channel'],
-          barrier: r.barrier ?? 'none',
-          techniques: r.techniques,
-          blockIds: r.block_ids,
-        })),
-      recentBarriers: rows
-        .filter((r) => r.barrier)
-        .map((r) => ({ at: r.created_at.toISOString(), barrier: r.barrier!, confidence: r.confidence ?? 0 })),
+      sentInWindow: read.sent,
+      history: {
+        recentMessages: rows
+          .filter((r) => r.sent_at && r.channel)
+          .map((r) => ({
+            at: isoTime(r.sent_at!),
+            channel: r.channel as SubjectHistory['recentMessages'][number]['channel'],
+            barrier: r.barrier ?? 'none',
+            techniques: r.techniques,
+            blockIds: r.block_ids,
+          })),
+        recentBarriers: rows
+          .filter((r) => r.barrier)
+          .map((r) => ({ at: isoTime(r.created_at), barrier: r.barrier!, confidence: r.confidence ?? 0 })),
+      },
     };
   }
 
@@ -303,6 +319,6 @@ export function createRunsRepo(pool: pg.Pool) {
     ).rows;
   }
 
-  return { saveRun, finishReview, getAnswer, sentInWindow, history, contentGaps };
+  return { saveRun, finishReview, getAnswer, recentRuns, contentGaps };
 }
 export type RunsRepo = ReturnType<typeof createRunsRepo>;

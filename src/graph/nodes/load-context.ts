@@ -28,9 +28,8 @@ export function createLoadContextNode(deps: {
   return traced('load_context', null, async (state: RunState) => {
     const req = state.request!;
     const settings = await deps.settings.get(req.program);
-    const [sentInWindow, history, preferences] = await Promise.all([
-      deps.runs.sentInWindow(req.subject.id, req.program, settings.frequencyWindowDays),
-      deps.runs.history(req.subject.id, req.program, settings.frequencyWindowDays),
+    const [{ sentInWindow, history }, preferences] = await Promise.all([
+      deps.runs.recentRuns(req.subject.id, req.program, settings.frequencyWindowDays),
       deps.engagement ? preferenceContext(deps.engagement, req, new Date()) : undefined,
     ]);
     const consented = CHANNELS.filter((c) => req.subject.consents[c] === true);
