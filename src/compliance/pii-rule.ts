@@ -28,7 +28,10 @@ export const piiRule: Rule = {
     let shapes: Finder | undefined;
     const finders = {
       all: createPiiFinder({ allow, known: personalValues }),
-      shapes: (text: string) => (shapes ??= createPiiFinder({ allow }))(text),
+      shapes: (text: string) => {
+        shapes ??= createPiiFinder({ allow });
+        return shapes(text);
+      },
     };
     const found = fields.flatMap(({ label, text }) => {
       const what = describe(text, finders);
