@@ -65,13 +65,17 @@ async function learnerPieces(runtime: Runtime, subjects: string[]): Promise<numb
       alternatives: (action) => blockAlternatives(blocks, 'cost', action),
     });
   const variants: Record<string, (subject: string, i: number) => Promise<unknown>> = {
-    off: (s) => runtime.runs.sentInWindow(s, PROGRAM, 7),
+    off: (s) => runtime.runs.recentRuns(s, PROGRAM, 7),
+    // As load_context reads them: the run history and, beside it, the subject's own counts.
     shadow: async (s, i) => {
-      const { counts } = await runtime.learner.sentWithCounts(s, PROGRAM, 7);
+      const [, { counts }] = await Promise.all([
+        runtime.runs.recentRuns(s, PROGRAM, 7),
+        runtime.learner.sentWithCounts(s, PROGRAM, 7),
+      ]);
       return choose(await runtime.learner.state(PROGRAM, s, counts), s, i);
     },
     before: async (s, i) => {
-      await runtime.runs.sentInWindow(s, PROGRAM, 7);
+      await runtime.runs.recentRuns(s, PROGRAM, 7);
       await runtime.store.pool.query(GROUPED_OWN, [PROGRAM, s]);
       return choose(await runtime.learner.state(PROGRAM), s, i);
     },

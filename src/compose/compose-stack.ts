@@ -1,4 +1,3 @@
-import { PostgresSaver } from '@langchain/langgraph-checkpoint-postgres';
 import type pg from 'pg';
 import { createOfflineDiagnosisEngine } from '../../agents/barrier/offline-diagnosis.js';
 import { createDiagnoseNode } from '../../agents/barrier-diagnosis.js';
@@ -24,6 +23,7 @@ import { createTriageSafetyNode } from '../graph/nodes/triage-safety.js';
 import { DEFAULT_RUN_POLICY, type RunPolicy } from '../graph/run-policy.js';
 import { RunSecretsStore } from '../graph/run-secrets.js';
 import type { RunsRepo } from '../store/runs-repo.js';
+import { BatchedPostgresSaver } from './batched-postgres-saver.js';
 import { createComposeRunner, type RunnerDeps } from './compose-runner.js';
 import { memoBlockList } from './memo-block-list.js';
 
@@ -115,7 +115,7 @@ export async function createComposeStack(deps: ComposeStackDeps) {
   const policy = policyOf(deps);
   const models = deps.models ?? {};
   const graph = buildComposeGraph(createComposeNodes(deps, secrets, policy), policy);
-  const durable = new PostgresSaver(deps.pool);
+  const durable = new BatchedPostgresSaver(deps.pool);
   if (deps.setupCheckpoints !== false) await durable.setup();
   const saver = new HeldRunSaver(durable);
   const runner = createComposeRunner({

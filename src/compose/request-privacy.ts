@@ -1,7 +1,7 @@
 import type { ComposeRequest } from '../domain/compose.js';
 import { freeTexts } from '../domain/free-text.js';
 import { requestLocale } from '../domain/locale.js';
-import { findPii } from '../privacy/find-pii.js';
+import { createPiiFinder } from '../privacy/find-pii.js';
 import type { Redactor } from '../privacy/redact.js';
 
 /** Contract fields of the subject: the locale says which language they read, which identifies nobody. */
@@ -31,10 +31,8 @@ export function personalValues(req: ComposeRequest, contentTerms: string[] = [])
     .flatMap((v) => v.split(/\s+/))
     .filter((part) => /^\p{L}[\p{L}'’-]{2,}$/u.test(part));
   // Brand and programme names are content, not people: "tell the patient Lumenzo…" names a drug.
-  const allow = contentTerms.filter((t) => t.length >= 2);
-  const found = freeTexts(req.signals).flatMap(({ text }) =>
-    findPii(text, { allow }).map((s) => text.slice(s.start, s.end)),
-  );
+  const find = createPiiFinder({ allow: contentTerms.filter((t) => t.length >= 2) });
+  const found = freeTexts(req.signals).flatMap(({ text }) => find(text).map((s) => text.slice(s.start, s.end)));
   return [
     ...new Set([req.subject.id, ...extra, ...nameParts, ...found].map((v) => v.trim()).filter((v) => v.length >= 2)),
   ];

@@ -34,8 +34,12 @@ export interface ContentSource {
 
 /** What a run reads of the subject's earlier runs. */
 export interface RunHistorySource {
-  sentInWindow(subjectId: string, program: string, windowDays: number): Promise<number>;
-  history(subjectId: string, program: string, windowDays: number): Promise<SubjectHistory>;
+  /** The messages sent in the window, and what earlier runs say about the subject. */
+  recentRuns(
+    subjectId: string,
+    program: string,
+    windowDays: number,
+  ): Promise<{ sentInWindow: number; history: SubjectHistory }>;
 }
 
 /** Target behaviours and the window after a sent message in which one makes it `achieved` (ISO 8601 duration). */

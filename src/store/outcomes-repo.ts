@@ -191,28 +191,24 @@ export function createOutcomesRepo(pool: pg.Pool) {
    * choice known only from a request is never acknowledged twice).
    */
   async function engagement(subjectId: string, program: string, since?: string | null): Promise<Engagement> {
+    // One round trip: the counts and the last twelve messages' answers (newest first).
     const counts = (
-      await pool.query<{ week: number; last: Date | null; since: number }>(
+      await pool.query<{ week: number; last: Date | null; since: number; answered: Array<boolean | null> }>(
         `SELECT
            (SELECT count(*)::int FROM runs WHERE subject_id = $1 AND sent_at >= now() - interval '7 days') AS week,
            (SELECT max(sent_at) FROM runs WHERE subject_id = $1 AND program = $2 AND sent_at IS NOT NULL) AS last,
            (SELECT count(*)::int FROM runs WHERE subject_id = $1 AND program = $2 AND sent_at >= coalesce($3::timestamptz,
-             (SELECT informed_choice_at FROM subjects WHERE id = $1), '-infinity')) AS since`,
+             (SELECT informed_choice_at FROM subjects WHERE id = $1), '-infinity')) AS since,
+           ARRAY(SELECT (opened_at IS NOT NULL OR clicked_at IS NOT NULL OR replied_at IS NOT NULL OR outcome = 'achieved')
+             FROM message_outcomes WHERE subject_id = $1 AND program = $2 ORDER BY sent_at DESC LIMIT 12) AS answered`,
         [subjectId, program, since ?? null],
       )
     ).rows[0]!;
-    const recent = (
-      await pool.query<{ answered: boolean }>(
-        `SELECT (opened_at IS NOT NULL OR clicked_at IS NOT NULL OR replied_at IS NOT NULL OR outcome = 'achieved') AS answered
-         FROM message_outcomes WHERE subject_id = $1 AND program = $2 ORDER BY sent_at DESC LIMIT 12`,
-        [subjectId, program],
-      )
-    ).rows;
-    const streak = recent.findIndex((r) => r.answered);
+    const streak = counts.answered.indexOf(true);
     return {
       sentLast7Days: counts.week,
       lastSentAt: counts.last?.toISOString() ?? null,
-      unansweredStreak: streak === -1 ? recent.length : streak,
+      unansweredStreak: streak === -1 ? counts.answered.length : streak,
       sentSince: counts.since,
     };
   }

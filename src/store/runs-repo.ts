@@ -5,8 +5,15 @@ import type { CaseDraft } from '../domain/safety.js';
 import { insertHold, recordDecision } from './reviews-repo.js';
 import { insertCases } from './safety-cases-repo.js';
 import { isLearnerSkip, openSkip } from './skip-outcomes.js';
-import { lockSubject } from './subject-lock.js';
-import { appendTrace, type TraceRecord } from './trace-repo.js';
+import { lockSubject, subjectLockSql } from './subject-lock.js';
+import {
+  appendTrace,
+  CHAIN_HEAD_SQL,
+  CHAIN_LOCK_SQL,
+  chainRows,
+  type TraceRecord,
+  traceWriteSql,
+} from './trace-repo.js';
 import { inTransaction } from './transaction.js';
 
 export type RunRow = {
@@ -21,6 +28,20 @@ export type RunRow = {
 };
 
 const DAY_MS = 86_400_000;
+
+/** A history row as json_agg gives it: times as JSON text, not Dates. */
+type HistoryRow = {
+  sent_at: string | null;
+  created_at: string;
+  channel: string | null;
+  barrier: string | null;
+  confidence: number | null;
+  techniques: string[];
+  block_ids: string[];
+};
+
+/** JSON renders a timestamptz in the session's zone and without the Z; the answer's times are ISO UTC. */
+const isoTime = (t: string) => new Date(t).toISOString();
 
 /** Messages counted as sent under the subject's lock: this programme's in its window, and every programme's in 7 days. */
 export type SentCounts = { inWindow: number; lastWeek: number };
@@ -115,17 +136,43 @@ export function createRunsRepo(pool: pg.Pool) {
     return inTransaction(pool, async (client) => {
       let a = run.answer;
       let records = trace;
-      if (a.status === 'approved' && extras.cap) {
-        const settled = await recheckCap(client, run.subjectId, run.program, extras.cap);
+      const capped = a.status === 'approved' && extras.cap ? extras.cap : undefined;
+      // Round trips are few because each one holds the embedded store for everyone (a transaction owns its
+      // session): one statement takes the locks, the subject's before the chain's (finishReview's order),
+      // the next reads the counts and the chain's head under them, and one writes the run with its trace.
+      await client.query(
+        capped ? `SELECT ${subjectLockSql(1)}, ${CHAIN_LOCK_SQL}` : `SELECT ${CHAIN_LOCK_SQL}`,
+        capped ? [run.subjectId] : [],
+      );
+      const now = Date.now();
+      const read = (
+        await client.query<{ in_window: number | null; last_week: number | null; head: string | null }>(
+          capped
+            ? `SELECT (SELECT count(*)::int FROM runs WHERE subject_id = $1 AND program = $2 AND sent_at >= $3) AS in_window,
+                 (SELECT count(*)::int FROM runs WHERE subject_id = $1 AND sent_at >= $4) AS last_week,
+                 ${CHAIN_HEAD_SQL} AS head`
+            : `SELECT ${CHAIN_HEAD_SQL} AS head`,
+          capped
+            ? [run.subjectId, run.program, new Date(now - capped.windowDays * DAY_MS), new Date(now - 7 * DAY_MS)]
+            : [],
+        )
+      ).rows[0]!;
+      if (capped) {
+        const settled = capped.settle({ inWindow: read.in_window ?? 0, lastWeek: read.last_week ?? 0 });
         if (settled) {
           a = settled.answer;
           records = [...trace, ...settled.trace];
         }
       }
+      const chain = chainRows(a.traceId, records, read.head);
+      const write = traceWriteSql(16, 17);
       await client.query(
-        `INSERT INTO runs (id, trace_id, subject_id, program, channel, status, barrier, confidence, techniques, block_ids,
-           answer, model_calls, fallbacks, duration_ms, sent_at, origin)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14, CASE WHEN $6 = 'approved' THEN now() END, $15)`,
+        `WITH saved_run AS (
+           INSERT INTO runs (id, trace_id, subject_id, program, channel, status, barrier, confidence, techniques, block_ids,
+             answer, model_calls, fallbacks, duration_ms, sent_at, origin)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14, CASE WHEN $6 = 'approved' THEN now() END, $15)
+         ), ${write.cte}
+         ${write.insert}`,
         [
           a.id,
           a.traceId,
@@ -142,6 +189,8 @@ export function createRunsRepo(pool: pg.Pool) {
           run.fallbacks,
           run.durationMs,
           run.origin ?? 'api',
+          chain.rows,
+          chain.personal,
         ],
       );
       // A learner's choice to send nothing has an outcome too, or the skip arm would never learn.
@@ -156,7 +205,6 @@ export function createRunsRepo(pool: pg.Pool) {
       if (review) await insertHold(client, { id: review.id, runId: a.id, reason: review.reason });
       // A gap an eval suite provoked is the suite's doing, not a programme's missing content.
       if (contentGap && run.origin !== 'eval') await countGap(client, run.program, contentGap);
-      await appendTrace(client, a.traceId, records);
       if (extras.cases?.length) await insertCases(client, extras.cases);
       await extras.within?.(client);
       return a;
@@ -213,41 +261,43 @@ export function createRunsRepo(pool: pg.Pool) {
     return (await pool.query<{ answer: ComposeAnswer }>('SELECT answer FROM runs WHERE id = $1', [id])).rows[0]?.answer;
   }
 
-  async function sentInWindow(subjectId: string, program: string, windowDays: number): Promise<number> {
-    return countSent(pool, subjectId, program, windowDays);
-  }
-
-  /** What earlier runs say about the subject: ids, times and codes only, never message text. */
-  async function history(subjectId: string, program: string, windowDays: number): Promise<SubjectHistory> {
+  /**
+   * What earlier runs say about the subject (ids, times and codes only, never message text) and how many
+   * messages were sent in the window, in one round trip: the sent count also covers runs created before
+   * the window and approved within it, which the history's rows do not.
+   */
+  async function recentRuns(
+    subjectId: string,
+    program: string,
+    windowDays: number,
+  ): Promise<{ sentInWindow: number; history: SubjectHistory }> {
     const since = new Date(Date.now() - windowDays * DAY_MS);
-    const rows = (
-      await pool.query<{
-        sent_at: Date | null;
-        created_at: Date;
-        channel: string | null;
-        barrier: string | null;
-        confidence: number | null;
-        techniques: string[];
-        block_ids: string[];
-      }>(
-        `SELECT sent_at, created_at, channel, barrier, confidence, techniques, block_ids FROM runs
-         WHERE subject_id = $1 AND program = $2 AND created_at >= $3 ORDER BY created_at DESC LIMIT 50`,
+    const read = (
+      await pool.query<{ sent: number; rows: HistoryRow[] }>(
+        `SELECT (SELECT count(*)::int FROM runs WHERE subject_id = $1 AND program = $2 AND sent_at >= $3) AS sent,
+           coalesce((SELECT json_agg(h) FROM (
+             SELECT sent_at, created_at, channel, barrier, confidence, techniques, block_ids FROM runs
+             WHERE subject_id = $1 AND program = $2 AND created_at >= $3 ORDER BY created_at DESC LIMIT 50) h), '[]') AS rows`,
         [subjectId, program, since],
       )
-    ).rows;
+    ).rows[0]!;
+    const rows = read.rows;
     return {
-      recentMessages: rows
-        .filter((r) => r.sent_at && r.channel)
-        .map((r) => ({
-          at: r.sent_at!.toISOString(),
-          channel: r.channel as SubjectHistory['recentMessages'][number]['channel'],
-          barrier: r.barrier ?? 'none',
-          techniques: r.techniques,
-          blockIds: r.block_ids,
-        })),
-      recentBarriers: rows
-        .filter((r) => r.barrier)
-        .map((r) => ({ at: r.created_at.toISOString(), barrier: r.barrier!, confidence: r.confidence ?? 0 })),
+      sentInWindow: read.sent,
+      history: {
+        recentMessages: rows
+          .filter((r) => r.sent_at && r.channel)
+          .map((r) => ({
+            at: isoTime(r.sent_at!),
+            channel: r.channel as SubjectHistory['recentMessages'][number]['channel'],
+            barrier: r.barrier ?? 'none',
+            techniques: r.techniques,
+            blockIds: r.block_ids,
+          })),
+        recentBarriers: rows
+          .filter((r) => r.barrier)
+          .map((r) => ({ at: isoTime(r.created_at), barrier: r.barrier!, confidence: r.confidence ?? 0 })),
+      },
     };
   }
 
@@ -280,6 +330,6 @@ export function createRunsRepo(pool: pg.Pool) {
     ).rows;
   }
 
-  return { saveRun, finishReview, getAnswer, sentInWindow, history, contentGaps };
+  return { saveRun, finishReview, getAnswer, recentRuns, contentGaps };
 }
 export type RunsRepo = ReturnType<typeof createRunsRepo>;

@@ -11,5 +11,8 @@ const FREQUENCY_SPACE = 0x6e6f6632;
  * Taken in its own statement so that (read committed) the count after it sees every earlier commit.
  */
 export async function lockSubject(client: pg.PoolClient, subjectId: string) {
-  await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [FREQUENCY_SPACE, subjectId]);
+  await client.query(`SELECT ${subjectLockSql(1)}`, [subjectId]);
 }
+
+/** The same lock as a select-list item, the subject id being parameter `$n`, for a statement taking other locks after it. */
+export const subjectLockSql = (n: number) => `pg_advisory_xact_lock(${FREQUENCY_SPACE}, hashtext($${n}))`;

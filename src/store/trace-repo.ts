@@ -12,13 +12,15 @@ const CHAIN_LOCK = 0x6e6f6631;
 
 const digest = (value: unknown) => sha256(canonicalJson(value));
 
-/** Appends a run's records to the one global hash chain, inside the caller's transaction. */
-export async function appendTrace(client: pg.PoolClient, traceId: string, records: TraceRecord[], firstStep = 0) {
-  if (records.length === 0) return;
-  await client.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-  let prev =
-    (await client.query<{ hash: string }>('SELECT hash FROM trace_records ORDER BY seq DESC LIMIT 1')).rows[0]?.hash ??
-    GENESIS;
+/** Takes the chain's lock; after it, the chain's head (read in a later statement) is this transaction's to extend. */
+export const CHAIN_LOCK_SQL = `pg_advisory_xact_lock(${CHAIN_LOCK})`;
+
+/** The chain's newest hash, as a scalar subquery: read in a statement after CHAIN_LOCK_SQL's. */
+export const CHAIN_HEAD_SQL = '(SELECT hash FROM trace_records ORDER BY seq DESC LIMIT 1)';
+
+/** A run's records as chain rows linked from `head` (the newest hash, read under the chain lock). */
+export function chainRows(traceId: string, records: TraceRecord[], head: string | null | undefined, firstStep = 0) {
+  let prev = head ?? GENESIS;
   const personal: Array<{ trace_id: string; step: number; data: unknown }> = [];
   const rows = records.map((r, i) => {
     const step = firstStep + i;
@@ -29,17 +31,33 @@ export async function appendTrace(client: pg.PoolClient, traceId: string, record
     prev = hash;
     return row;
   });
-  // One statement (one round trip) writes both: the free text beside the chain, and the chain's records.
-  await client.query(
-    `WITH personal AS (
+  return { rows: JSON.stringify(rows), personal: JSON.stringify(personal) };
+}
+
+/**
+ * The statement writing chain rows and the free text beside them, from `chainRows`' two JSON parameters
+ * (`$rows`, `$personal`): a CTE to put in a WITH list, and the insert that ends the statement. A caller
+ * may add its own CTEs, so a run and its trace are written in one round trip.
+ */
+export const traceWriteSql = (rows: number, personal: number) => ({
+  cte: `trace_free_text AS (
        INSERT INTO trace_personal (trace_id, step, data)
-       SELECT trace_id, step, data FROM jsonb_to_recordset($2::jsonb) AS p(trace_id text, step int, data jsonb)
-     )
-     INSERT INTO trace_records (trace_id, step, kind, record, prev_hash, hash, scheme)
-     SELECT trace_id, step, kind, record, prev_hash, hash, scheme FROM jsonb_to_recordset($1::jsonb)
+       SELECT trace_id, step, data FROM jsonb_to_recordset($${personal}::jsonb) AS p(trace_id text, step int, data jsonb)
+     )`,
+  insert: `INSERT INTO trace_records (trace_id, step, kind, record, prev_hash, hash, scheme)
+     SELECT trace_id, step, kind, record, prev_hash, hash, scheme FROM jsonb_to_recordset($${rows}::jsonb)
        AS r(trace_id text, step int, kind text, record jsonb, prev_hash text, hash text, scheme text) ORDER BY step`,
-    [JSON.stringify(rows), JSON.stringify(personal)],
-  );
+});
+
+/** Appends a run's records to the one global hash chain, inside the caller's transaction. */
+export async function appendTrace(client: pg.PoolClient, traceId: string, records: TraceRecord[], firstStep = 0) {
+  if (records.length === 0) return;
+  await client.query(`SELECT ${CHAIN_LOCK_SQL}`);
+  const head = (await client.query<{ hash: string | null }>(`SELECT ${CHAIN_HEAD_SQL} AS hash`)).rows[0]?.hash;
+  const { rows, personal } = chainRows(traceId, records, head, firstStep);
+  const write = traceWriteSql(1, 2);
+  // One statement (one round trip) writes both: the free text beside the chain, and the chain's records.
+  await client.query(`WITH ${write.cte} ${write.insert}`, [rows, personal]);
 }
 
 /** Deletes the free text kept beside the chain for these traces (erasure); the chain keeps its digests. */

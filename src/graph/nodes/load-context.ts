@@ -29,25 +29,26 @@ export function createLoadContextNode(deps: {
   /** With learning shadow or on: the frequency count and the subject's own outcome counts in one read. */
   learner?: LearnerPacingSource;
 }) {
-  /** The frequency count, with the subject's outcome counts when the learner will need them. */
-  async function pacing(
+  /**
+   * The subject's own outcome counts when the learner will need them (learning shadow or on), read beside
+   * the run history so the learner adds no step of its own; the frequency count comes from the history.
+   */
+  async function learnerCounts(
     subjectId: string,
     program: string,
     settings: ProgramSettings,
-  ): Promise<{ sent: number; counts?: SubjectOutcomeCount[] }> {
+  ): Promise<SubjectOutcomeCount[] | undefined> {
     const learning = settings.learning && settings.learning !== 'off';
-    if (!learning || !deps.learner || subjectId.startsWith(ANONYMOUS_PREFIX)) {
-      return { sent: await deps.runs.sentInWindow(subjectId, program, settings.frequencyWindowDays) };
-    }
-    return deps.learner.sentWithCounts(subjectId, program, settings.frequencyWindowDays);
+    if (!learning || !deps.learner || subjectId.startsWith(ANONYMOUS_PREFIX)) return undefined;
+    return (await deps.learner.sentWithCounts(subjectId, program, settings.frequencyWindowDays)).counts;
   }
 
   return traced('load_context', null, async (state: RunState) => {
     const req = state.request!;
     const settings = await deps.settings.get(req.program);
-    const [{ sent: sentInWindow, counts }, history, preferences] = await Promise.all([
-      pacing(req.subject.id, req.program, settings),
-      deps.runs.history(req.subject.id, req.program, settings.frequencyWindowDays),
+    const [{ sentInWindow, history }, counts, preferences] = await Promise.all([
+      deps.runs.recentRuns(req.subject.id, req.program, settings.frequencyWindowDays),
+      learnerCounts(req.subject.id, req.program, settings),
       deps.engagement ? preferenceContext(deps.engagement, req, new Date()) : undefined,
     ]);
     const consented = CHANNELS.filter((c) => req.subject.consents[c] === true);

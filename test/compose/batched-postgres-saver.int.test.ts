@@ -1,0 +1,51 @@
+import { emptyCheckpoint } from '@langchain/langgraph-checkpoint';
+import { PostgresSaver } from '@langchain/langgraph-checkpoint-postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BatchedPostgresSaver } from '../../src/compose/batched-postgres-saver.js';
+import type { Runtime } from '../../src/runtime.js';
+import { openMemoryRuntime } from '../support/compose-fixtures.js';
+
+let runtime: Runtime;
+beforeAll(async () => {
+  runtime = await openMemoryRuntime();
+  await new PostgresSaver(runtime.store.pool).setup();
+});
+afterAll(() => runtime?.store.close());
+
+const checkpointOf = (id: string, values: Record<string, unknown>) => ({
+  ...emptyCheckpoint(),
+  id,
+  channel_values: values,
+  channel_versions: Object.fromEntries(Object.keys(values).map((k) => [k, 1])),
+});
+
+describe('BatchedPostgresSaver', () => {
+  it('writes what the library saver reads back: every channel blob, the checkpoint and its parent link', async () => {
+    const batched = new BatchedPostgresSaver(runtime.store.pool);
+    const library = new PostgresSaver(runtime.store.pool);
+    const values = { request: { program: 'p', signals: [1, 2] }, steps: [{ node: 'a' }], status: 'needs_review' };
+    const first = checkpointOf('00000000-0000-6000-8000-000000000001', values);
+    const root = { configurable: { thread_id: 'batched-1', checkpoint_ns: '' } };
+    const saved = await batched.put(root, first, { source: 'loop', step: 1, parents: {} }, first.channel_versions);
+    const next = checkpointOf('00000000-0000-6000-8000-000000000002', { ...values, status: 'approved' });
+    next.channel_versions = { ...first.channel_versions, status: 2 };
+    await batched.put(saved, next, { source: 'loop', step: 2, parents: {} }, { status: 2 });
+
+    const tuple = await library.getTuple({ configurable: { thread_id: 'batched-1' } });
+    expect(tuple?.checkpoint.id).toBe(next.id);
+    expect(tuple?.checkpoint.channel_values).toEqual({ ...values, status: 'approved' });
+    expect(tuple?.parentConfig?.configurable?.checkpoint_id).toBe(first.id);
+    expect(tuple?.metadata).toMatchObject({ source: 'loop', step: 2 });
+  });
+
+  it('writes the same blob twice without failing, as the library does (conflicts are kept, not replaced)', async () => {
+    const batched = new BatchedPostgresSaver(runtime.store.pool);
+    const cp = checkpointOf('00000000-0000-6000-8000-000000000003', { status: 'held' });
+    const root = { configurable: { thread_id: 'batched-2', checkpoint_ns: '' } };
+    await batched.put(root, cp, { source: 'loop', step: 1, parents: {} }, cp.channel_versions);
+    await batched.put(root, cp, { source: 'update', step: 1, parents: {} }, cp.channel_versions);
+    const tuple = await new PostgresSaver(runtime.store.pool).getTuple({ configurable: { thread_id: 'batched-2' } });
+    expect(tuple?.checkpoint.channel_values).toEqual({ status: 'held' });
+    expect(tuple?.metadata).toMatchObject({ source: 'update' });
+  });
+});
