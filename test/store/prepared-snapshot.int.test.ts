@@ -15,7 +15,10 @@ import { tempDir } from '../support/temp-dir.js';
 /** A prepared-snapshot key no other test uses, its file removed when the test ends. */
 function uniqueKey() {
   const key = `test${randomUUID().slice(0, 8)}`;
-  onTestFinished(() => rm(preparedFile(key), { force: true }));
+  onTestFinished(async () => {
+    await rm(preparedFile(key), { force: true });
+    await rm(`${preparedFile(key)}.d`, { recursive: true, force: true });
+  });
   return key;
 }
 
@@ -85,6 +88,31 @@ describe('prepared snapshots of a new embedded database', () => {
     await reopened.db.close();
   });
 
+  it('restores from the copy unpacked beside the archive, and unpacks it again when it is gone or half-written', async () => {
+    const key = uniqueKey();
+    await savedWithMarker(key);
+    const unpacked = `${preparedFile(key)}.d`;
+    expect(existsSync(join(unpacked, 'PG_VERSION'))).toBe(true);
+    // Changed in the copy only: a restore that reads the copy, not the archive, sees it.
+    await writeFile(join(unpacked, 'nof1-copy-marker'), 'x');
+    const fromCopy = await tempDir();
+    const a = await openPglite(fromCopy, { prepared: key });
+    expect(a.from).toBe('prepared');
+    expect(await rows(a.db)).toEqual([7]);
+    await a.db.close();
+    expect(existsSync(join(fromCopy, 'nof1-copy-marker'))).toBe(true);
+
+    // A copy without PG_VERSION (cut short) is not used: the archive is extracted and the copy made again.
+    await rm(unpacked, { recursive: true });
+    await mkdir(unpacked);
+    await writeFile(join(unpacked, 'nof1-copy-marker'), 'x');
+    const fromArchive = await tempDir();
+    const b = await openPglite(fromArchive, { prepared: key });
+    expect(await rows(b.db)).toEqual([7]);
+    await b.db.close();
+    expect(existsSync(join(fromArchive, 'nof1-copy-marker'))).toBe(false);
+  });
+
   it('discards a damaged prepared snapshot and starts from the cluster snapshot', async () => {
     const key = uniqueKey();
     await writeFile(preparedFile(key), 'not a snapshot');
@@ -124,7 +152,8 @@ describe('writing and restoring a snapshot never leaves half of one', () => {
     await savedWithMarker(key);
     const file = preparedFile(key);
     const beside = (await readdir(dirname(file))).filter((n) => n.startsWith(`${basename(file)}.`));
-    expect(beside).toEqual([]);
+    // Only the finished copy unpacked beside it (itself unpacked aside and renamed).
+    expect(beside).toEqual([`${basename(file)}.d`]);
   });
 
   it('a restore cut short leaves no PG_VERSION, so the folder is restored again rather than opened', async () => {
