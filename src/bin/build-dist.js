@@ -24,9 +24,15 @@ const EXTERNAL = ['@electric-sql/*', 'pg-native'];
 const REQUIRE_BANNER =
   "import { createRequire as __nof1CreateRequire } from 'node:module'; const require = __nof1CreateRequire(import.meta.url);";
 
-/** Bundles `entries` (paths under `root`) into `bundleDir`; the chunks they share sit beside them. */
-function bundle(root, entries, bundleDir, finalDir) {
-  return build({
+/** What each bundle file holds (esbuild's metafile): which sources and packages a loaded chunk brings in. */
+export const BUNDLE_META = 'meta.json';
+
+/**
+ * Bundles `entries` (paths under `root`) into `bundleDir`; the chunks they share sit beside them, with
+ * BUNDLE_META, so a test can tell which packages a process that loaded some chunks has loaded.
+ */
+async function bundle(root, entries, bundleDir, finalDir) {
+  const result = await build({
     absWorkingDir: root,
     entryPoints: entries,
     bundle: true,
@@ -41,8 +47,10 @@ function bundle(root, entries, bundleDir, finalDir) {
     banner: { js: REQUIRE_BANNER },
     tsconfig: join(root, 'tsconfig.json'),
     plugins: [sourceUrlPlugin(finalDir)],
+    metafile: true,
     logLevel: 'warning',
   });
+  await writeFile(join(bundleDir, BUNDLE_META), JSON.stringify(result.metafile));
 }
 
 /**
