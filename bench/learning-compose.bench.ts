@@ -38,8 +38,8 @@ const GROUPED_OWN = `SELECT barrier, techniques[1] AS technique, channel, count(
 
 /**
  * The work learning adds, without the rest of the compose around it (far less noisy than the difference
- * of two whole composes on a shared machine): off reads the frequency count; shadow reads it with the
- * subject's counts, then builds the state, the allowed actions and the choice (with its block among the
+ * of two whole composes on a shared machine): off reads the run history (with the frequency count); shadow
+ * reads the subject's counts beside it, then builds the state, the allowed actions and the choice (with its block among the
  * technique's alternatives where the library offers several); "before" is shadow as the
  * branch found it (a second, grouped read of the subject's outcomes). Interleaved, same process.
  */
@@ -68,9 +68,9 @@ async function learnerPieces(runtime: Runtime, subjects: string[]): Promise<numb
     off: (s) => runtime.runs.recentRuns(s, PROGRAM, 7),
     // As load_context reads them: the run history and, beside it, the subject's own counts.
     shadow: async (s, i) => {
-      const [, { counts }] = await Promise.all([
+      const [, counts] = await Promise.all([
         runtime.runs.recentRuns(s, PROGRAM, 7),
-        runtime.learner.sentWithCounts(s, PROGRAM, 7),
+        runtime.learner.ownCounts(s, PROGRAM),
       ]);
       return choose(await runtime.learner.state(PROGRAM, s, counts), s, i);
     },

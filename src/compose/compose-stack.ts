@@ -10,7 +10,7 @@ import { createOfflineStrategyEngine } from '../../agents/strategy/offline-strat
 import { createStrategyNode } from '../../agents/strategy.js';
 import { createListBlocksTool, createSearchContentTool } from '../../tools/content-tools.js';
 import type { ModelEngines, SafetyTriageEngine } from '../domain/engines.js';
-import type { LearnerPacingSource } from '../domain/learner-counts.js';
+import type { LearnerCountsSource } from '../domain/learner-counts.js';
 import type { ContentSource, EngagementSource, RunHistorySource, SettingsSource } from '../domain/ports.js';
 import { buildComposeGraph } from '../graph/build-graph.js';
 import { HeldRunSaver } from '../graph/held-run-saver.js';
@@ -37,7 +37,7 @@ export type ComposeStackDeps = {
   /** The subjects' engagement for their own limits (the closed loop's outcomes); absent in bare evals. */
   engagement?: EngagementSource;
   /** What the learner knows, for programmes whose learning is shadow or on; absent in bare evals. */
-  learner?: LearnerSource & LearnerPacingSource;
+  learner?: LearnerSource & LearnerCountsSource;
   /** How long the learner's view of the content (which techniques have blocks) is kept (ms); 30 s when absent. */
   learnerCacheMs?: number;
   models?: ModelEngines;
@@ -65,7 +65,7 @@ type NodeDeps = {
   runs: RunHistorySource;
   settings: SettingsSource;
   engagement?: EngagementSource;
-  learner?: LearnerSource & LearnerPacingSource;
+  learner?: LearnerSource & LearnerCountsSource;
   learnerCacheMs?: number;
   models?: ModelEngines;
   safety?: SafetyTriageEngine;

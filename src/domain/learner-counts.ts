@@ -12,14 +12,10 @@ export type SubjectOutcomeCount = {
 };
 
 /**
- * The frequency count a run reads anyway, with the subject's own outcome counts in the same round trip,
- * for programmes whose learning is shadow or on: the learner then adds no read of its own to a compose,
- * and the counts are the store's as of this run (never a cache another process could have made stale).
+ * The subject's own outcome counts, for programmes whose learning is shadow or on: load_context reads them
+ * beside the run history, so the learner adds no step of its own to a compose, and they are the store's as
+ * of this run (never a cache another process could have made stale).
  */
-export interface LearnerPacingSource {
-  sentWithCounts(
-    subjectId: string,
-    program: string,
-    windowDays: number,
-  ): Promise<{ sent: number; counts: SubjectOutcomeCount[] }>;
+export interface LearnerCountsSource {
+  ownCounts(subjectId: string, program: string): Promise<SubjectOutcomeCount[]>;
 }

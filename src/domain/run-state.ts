@@ -26,7 +26,7 @@ export type RunContext = {
   preferences?: PreferenceContext;
   /** The programme's learning mode (settings); off when absent. */
   learning?: LearningMode;
-  /** The subject's own outcome counts, read with the frequency count when learning is shadow or on. */
+  /** The subject's own outcome counts, read beside the run history when learning is shadow or on. */
   learnerCounts?: SubjectOutcomeCount[];
   /** The body block the learner chose among its technique's approved alternatives (learning on). */
   preferredBlockId?: string;

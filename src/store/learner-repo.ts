@@ -4,8 +4,7 @@ import { fromCountRows } from '../../agents/learning/count-rows.js';
 import type { LearnerSource } from '../../agents/learning/learner-source.js';
 import type { LearnerState } from '../../agents/learning/outcome-counts.js';
 import type { Barrier, Channel } from '../domain/block.js';
-import type { LearnerPacingSource, SubjectOutcomeCount } from '../domain/learner-counts.js';
-import { SENT_SINCE_SQL, windowStart } from './runs-repo.js';
+import type { LearnerCountsSource, SubjectOutcomeCount } from '../domain/learner-counts.js';
 
 type Row = { barrier: Barrier; technique: string; channel: Channel; block_ids: string[]; a: string; n: string };
 type OwnRow = {
@@ -30,13 +29,6 @@ const ownRowsFor = (alias: string) =>
 /** The subject's own counts, kept per key by triggers (subject_outcome_counts): a read by primary key. */
 const OWN_COUNTS = `SELECT barrier, technique, channel, block_ids, achieved, not_achieved
   FROM subject_outcome_counts c WHERE ${ownRowsFor('c')}`;
-
-/**
- * The frequency count load_context needs anyway, with the subject's own counts joined on: one round
- * trip. A subject with no counts still answers one row (the count, the rest null).
- */
-const SENT_WITH_COUNTS = `SELECT s.n, c.barrier, c.technique, c.channel, c.block_ids, c.achieved, c.not_achieved
-  FROM (${SENT_SINCE_SQL}) s LEFT JOIN subject_outcome_counts c ON ${ownRowsFor('c')}`;
 
 const ownCount = (r: OwnRow): SubjectOutcomeCount => ({
   barrier: r.barrier,
@@ -88,8 +80,7 @@ const programmeCount = (r: Row): SubjectOutcomeCount => ({
 /**
  * The learner's state for one compose, read from stored outcomes: the programme's counts (from the counts
  * the database keeps, outcome_counts; kept per process for `ttlMs`) and the subject's own (never cached,
- * so their latest outcome counts at once: read with the run's frequency count by `sentWithCounts`, or by
- * key here when the run did not).
+ * so their latest outcome counts at once: read beside the run history by `ownCounts`, or here when the run did not).
  */
 export function createLearnerRepo(pool: pg.Pool, opts: { ttlMs?: number; now?: () => number } = {}) {
   const ttlMs = opts.ttlMs ?? 30_000;
@@ -112,27 +103,16 @@ export function createLearnerRepo(pool: pg.Pool, opts: { ttlMs?: number; now?: (
     return rows;
   }
 
-  async function ownCounts(program: string, subject: string): Promise<SubjectOutcomeCount[]> {
+  async function ownCounts(subject: string, program: string): Promise<SubjectOutcomeCount[]> {
     return (await pool.query<OwnRow>(OWN_COUNTS, [subject, program])).rows.map(ownCount);
   }
 
   async function state(program: string, subject?: string, own?: readonly SubjectOutcomeCount[]): Promise<LearnerState> {
     const [programme, mine] = await Promise.all([
       programmeRows(program),
-      subject === undefined ? [] : (own ?? ownCounts(program, subject)),
+      subject === undefined ? [] : (own ?? ownCounts(subject, program)),
     ]);
     return fromCountRows([...programme, ...(subject === undefined ? [] : countRows(subject, mine))]);
-  }
-
-  async function sentWithCounts(subjectId: string, program: string, windowDays: number) {
-    const rows = (
-      await pool.query<OwnRow & { n: number; barrier: string | null }>(SENT_WITH_COUNTS, [
-        subjectId,
-        program,
-        windowStart(windowDays),
-      ])
-    ).rows;
-    return { sent: rows[0]?.n ?? 0, counts: rows.filter((r) => r.barrier !== null).map(ownCount) };
   }
 
   /** Drops the cached programme counts (after an erasure, so the subject's outcomes stop counting here at once). */
@@ -140,5 +120,5 @@ export function createLearnerRepo(pool: pg.Pool, opts: { ttlMs?: number; now?: (
     cache.clear();
   }
 
-  return { state, sentWithCounts, forget } satisfies LearnerSource & LearnerPacingSource & { forget(): void };
+  return { state, ownCounts, forget } satisfies LearnerSource & LearnerCountsSource & { forget(): void };
 }

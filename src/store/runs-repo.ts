@@ -99,11 +99,10 @@ export async function unlinkSubjectRuns(client: pg.PoolClient, subjectId: string
 }
 
 /** The frequency count's one definition: messages sent to subject $1 in programme $2 since $3. */
-export const SENT_SINCE_SQL =
-  'SELECT count(*)::int AS n FROM runs WHERE subject_id = $1 AND program = $2 AND sent_at >= $3';
+const SENT_SINCE_SQL = 'SELECT count(*)::int AS n FROM runs WHERE subject_id = $1 AND program = $2 AND sent_at >= $3';
 
 /** The start of a programme's frequency window, now. */
-export const windowStart = (windowDays: number) => new Date(Date.now() - windowDays * DAY_MS);
+const windowStart = (windowDays: number) => new Date(Date.now() - windowDays * DAY_MS);
 
 /** Messages sent to the subject in the programme's window, on the pool or inside a transaction. */
 async function countSent(db: pg.Pool | pg.PoolClient, subjectId: string, program: string, windowDays: number) {

@@ -2,7 +2,7 @@ import { traced } from '../../../agents/traced.js';
 import { checkConsent } from '../../compliance/consent-rule.js';
 import { CHANNELS, type Channel } from '../../domain/block.js';
 import type { Signal } from '../../domain/compose.js';
-import type { LearnerPacingSource, SubjectOutcomeCount } from '../../domain/learner-counts.js';
+import type { LearnerCountsSource, SubjectOutcomeCount } from '../../domain/learner-counts.js';
 import { requestLocale } from '../../domain/locale.js';
 import type { EngagementSource, ProgramSettings, RunHistorySource, SettingsSource } from '../../domain/ports.js';
 import type { RunContext, RunState } from '../../domain/run-state.js';
@@ -26,8 +26,8 @@ export function createLoadContextNode(deps: {
   settings: SettingsSource;
   /** The subject's engagement, for their own limits; without it the `preferences` rule has nothing to hold to. */
   engagement?: EngagementSource;
-  /** With learning shadow or on: the frequency count and the subject's own outcome counts in one read. */
-  learner?: LearnerPacingSource;
+  /** With learning shadow or on: the subject's own outcome counts. */
+  learner?: LearnerCountsSource;
 }) {
   /**
    * The subject's own outcome counts when the learner will need them (learning shadow or on), read beside
@@ -40,7 +40,7 @@ export function createLoadContextNode(deps: {
   ): Promise<SubjectOutcomeCount[] | undefined> {
     const learning = settings.learning && settings.learning !== 'off';
     if (!learning || !deps.learner || subjectId.startsWith(ANONYMOUS_PREFIX)) return undefined;
-    return (await deps.learner.sentWithCounts(subjectId, program, settings.frequencyWindowDays)).counts;
+    return deps.learner.ownCounts(subjectId, program);
   }
 
   return traced('load_context', null, async (state: RunState) => {
