@@ -9,6 +9,7 @@ import {
   MemorySaver,
   type PendingWrite,
 } from '@langchain/langgraph-checkpoint';
+import { inProcessSerde } from './in-process-serde.js';
 
 /**
  * A checkpointer that keeps a run's checkpoints in memory while it runs and writes them to the
@@ -17,7 +18,7 @@ import {
  * database round trip per channel on the hot path; held runs survive restarts as before.
  */
 export class HeldRunSaver extends BaseCheckpointSaver {
-  private readonly memory = new MemorySaver();
+  private readonly memory = new MemorySaver(inProcessSerde);
   /** Threads this process started and has not persisted: the durable saver cannot hold anything for them. */
   private readonly fresh = new Set<string>();
 
