@@ -135,6 +135,15 @@ describe('the time budget', () => {
     expect(spans.filter((s) => s.type === 'PHONE')).toEqual([]);
     expect(scanned).toBeLessThan(charactersScanned(text, {}, { limits: { ...limits, budgetMs: 1e9 } }) / 10);
   });
+
+  it('reads a text of one window whole without asking the clock', () => {
+    let reads = 0;
+    const now = () => (reads += 1) * 1e6;
+    const limits = { windowChars: 200, marginChars: 50, budgetMs: 10 };
+    const spans = createPiiFinder({}, { now, limits })('call 555-867-5309 tomorrow');
+    expect(spans.map((s) => s.type)).toEqual(['PHONE']);
+    expect(reads).toBe(0);
+  });
 });
 
 describe('known personal values', () => {
