@@ -35,6 +35,20 @@ describe('readability by locale', () => {
     expect(en.score).toBeCloseTo(Math.round(readingGrade('Call us. We can help you pay for your shots.') * 10) / 10, 5);
   });
 
+  it('scores one text on each scale again as it did the first time (scores are remembered by scale)', () => {
+    const text = 'Llame hoy. Una enfermera le puede ayudar con el pago.';
+    const first = [
+      readabilityReport(text, 'patient', 'en-US')!.score,
+      readabilityReport(text, 'patient', 'es-US')!.score,
+    ];
+    const again = [
+      readabilityReport(text, 'patient', 'es-US')!.score,
+      readabilityReport(text, 'patient', 'en-US')!.score,
+    ];
+    expect(first).toEqual([Math.round(readingGrade(text) * 10) / 10, Math.round(fernandezHuerta(text) * 10) / 10]);
+    expect(again).toEqual([first[1], first[0]]);
+  });
+
   it('fails the Spanish target on dense text, reads es-MX with the Spanish formula, and has none for an unknown language', () => {
     const dense =
       'La administración concomitante de inmunosupresores incrementa considerablemente la probabilidad de infecciones oportunistas.';
