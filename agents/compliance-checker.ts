@@ -19,17 +19,17 @@ export function createComplianceNode(deps: ComplianceDeps) {
     const req = state.request!;
     const ctxRun = state.context!;
     const message = state.message!;
-    const [blocks, isiBlocks] = await Promise.all([
-      deps.content.byIds(message.blocks.map((b) => b.id)),
-      deps.content.list({
+    const { byIds: blocks, list: isiBlocks } = await deps.content.byIdsAndList(
+      message.blocks.map((b) => b.id),
+      {
         program: req.program,
         audience: req.subject.audience,
         channel: message.channel,
         locale: ctxRun.locale,
         kinds: ['isi'],
         limit: 50,
-      }),
-    ]);
+      },
+    );
     const ctx: ComplianceContext = {
       program: req.program,
       audience: req.subject.audience,

@@ -72,6 +72,20 @@ function toBlock(r: Row): StoredBlock {
   };
 }
 
+type ListFilter = BlockFilter & { includeUnusable?: boolean; limit: number; offset?: number };
+
+const BY_IDS_SQL = `SELECT ${COLUMNS}, (approved_at <= current_date AND expires_at >= current_date) AS usable
+  FROM content_blocks WHERE id = ANY($1::text[])`;
+
+/** A listing's statement, its parameters numbered from `first`. */
+function listSql(filter: ListFilter, first: number) {
+  const { where, params, usable } = filterSql(filter, first);
+  const sql = `SELECT ${COLUMNS}, ${usable} AS usable FROM content_blocks
+      WHERE ${filter.includeUnusable ? where.filter((w) => w !== usable).join(' AND ') || 'true' : where.join(' AND ')}
+      ORDER BY program, id LIMIT ${filter.limit} OFFSET ${filter.offset ?? 0}`;
+  return { sql, params };
+}
+
 export type ContentRepoOptions = {
   /** Blocks a programme needs before it gets its own HNSW index (programme-vector-index.ts). */
   partialIndexFrom?: number;
@@ -131,11 +145,8 @@ export function createContentRepo(pool: pg.Pool, embedder: Embedder, opts: Conte
     return { imported: changed.length - updated, updated, unchanged: unique.length - changed.length };
   }
 
-  async function list(filter: BlockFilter & { includeUnusable?: boolean; limit: number; offset?: number }) {
-    const { where, params, usable } = filterSql(filter, 1);
-    const sql = `SELECT ${COLUMNS}, ${usable} AS usable FROM content_blocks
-      WHERE ${filter.includeUnusable ? where.filter((w) => w !== usable).join(' AND ') || 'true' : where.join(' AND ')}
-      ORDER BY program, id LIMIT ${filter.limit} OFFSET ${filter.offset ?? 0}`;
+  async function list(filter: ListFilter) {
+    const { sql, params } = listSql(filter, 1);
     return (await pool.query<Row>(sql, params)).rows.map(toBlock);
   }
 
@@ -190,9 +201,21 @@ export function createContentRepo(pool: pg.Pool, embedder: Embedder, opts: Conte
   }
 
   async function byIds(ids: string[]): Promise<StoredBlock[]> {
-    const sql = `SELECT ${COLUMNS}, (approved_at <= current_date AND expires_at >= current_date) AS usable
-      FROM content_blocks WHERE id = ANY($1::text[])`;
-    return (await pool.query<Row>(sql, [ids])).rows.map(toBlock);
+    return (await pool.query<Row>(BY_IDS_SQL, [ids])).rows.map(toBlock);
+  }
+
+  /**
+   * `byIds(ids)` and `list(filter)` in one statement: the compliance agent reads both for every message, and
+   * each round trip to the embedded store (a cross-process one in worker mode) costs more than either query.
+   */
+  async function byIdsAndList(ids: string[], filter: ListFilter) {
+    const listed = listSql(filter, 2);
+    const sql = `(SELECT *, true AS named FROM (${BY_IDS_SQL}) b) UNION ALL (SELECT *, false FROM (${listed.sql}) l)`;
+    const rows = (await pool.query<Row & { named: boolean }>(sql, [ids, ...listed.params])).rows;
+    return {
+      byIds: rows.filter((r) => r.named).map(toBlock),
+      list: rows.filter((r) => !r.named).map(toBlock),
+    };
   }
 
   /** The text of each block as a message used it (that version; the current one when none is named). */
@@ -299,6 +322,7 @@ export function createContentRepo(pool: pg.Pool, embedder: Embedder, opts: Conte
     list,
     search,
     byIds,
+    byIdsAndList,
     history,
     versionTexts,
     count,

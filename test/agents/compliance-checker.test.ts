@@ -9,7 +9,9 @@ import type { ComposeStateType } from '../../src/graph/state.js';
 import type { ContentRepo } from '../../src/store/content-repo.js';
 import { CTA, GREETING, ISI_LINK, messageOf, PROGRAM, SUPPORT, TODAY } from '../compliance/fixtures.js';
 
-const content = { byIds: async () => [GREETING, SUPPORT, CTA], list: async () => [ISI_LINK] } as unknown as ContentRepo;
+const content = {
+  byIdsAndList: async () => ({ byIds: [GREETING, SUPPORT, CTA], list: [ISI_LINK] }),
+} as unknown as ContentRepo;
 const call = { model: 'm', promptTokens: 1, completionTokens: 1, ms: 1, ok: true };
 
 function state(consents: Record<string, boolean>, steps: Partial<StepRecord>[] = []): ComposeStateType {
