@@ -2,68 +2,131 @@ import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type pg from 'pg';
 import { createComposeStack } from '../src/compose/compose-stack.js';
 import { cacheContentReads } from '../src/content/content-read-cache.js';
+import type { ComposeAnswer, ComposeRequest } from '../src/domain/compose.js';
 import { mixedRequest } from './support/compose-requests.js';
 import { openLoadedRuntime, STORE_BLOCKS } from './support/compose-store.js';
-import { printTable } from './support/report.js';
+import { printRatio, printTable } from './support/report.js';
 import { mean, percentile } from './support/stats.js';
 import { timed } from './support/timer.js';
 
 const WARMUP = 60;
 const COMPOSES = Number(process.env.NOF1_BENCH_COMPOSES ?? 600);
-/** A path: profile the timed composes only (not the store's load), as a .cpuprofile for DevTools. */
+/** Another checkout of nof1 (a `git archive` of the commit to compare with): its graph runs beside this one's. */
+const BASE = process.env.NOF1_BENCH_BASE;
+/** A path: profile this tree's timed composes only (not the store's load), as a .cpuprofile for DevTools. */
 const PROFILE = process.env.NOF1_BENCH_PROFILE;
+
+type Compose = (request: ComposeRequest) => Promise<ComposeAnswer>;
+type Variant = { name: string; tag: string; compose: Compose; cpu: number[]; digest: ReturnType<typeof createHash> };
+
+/** The compose stack of a checkout, over this store's pool, wired as the service wires it (src/service.ts). */
+async function stackOf(root: string, pool: pg.Pool): Promise<Compose> {
+  const load = <T>(path: string) => import(pathToFileURL(resolve(root, path)).href) as Promise<T>;
+  const [{ createComposeStack: create }, cache, content, runs, settings, learner, outcomes, embedder] =
+    await Promise.all([
+      load<typeof import('../src/compose/compose-stack.js')>('src/compose/compose-stack.ts'),
+      load<typeof import('../src/content/content-read-cache.js')>('src/content/content-read-cache.ts'),
+      load<typeof import('../src/store/content-repo.js')>('src/store/content-repo.ts'),
+      load<typeof import('../src/store/runs-repo.js')>('src/store/runs-repo.ts'),
+      load<typeof import('../src/store/settings-repo.js')>('src/store/settings-repo.ts'),
+      load<typeof import('../src/store/learner-repo.js')>('src/store/learner-repo.ts'),
+      load<typeof import('../src/store/outcomes-repo.js')>('src/store/outcomes-repo.ts'),
+      load<typeof import('../src/content/embedder.js')>('src/content/embedder.ts'),
+    ]);
+  const repo = content.createContentRepo(pool, embedder.createHashEmbedder());
+  const stack = await create({
+    pool,
+    content: repo,
+    composerContent: cache.cacheContentReads(repo),
+    runs: runs.createRunsRepo(pool),
+    settings: settings.createSettingsRepo(pool),
+    learner: learner.createLearnerRepo(pool),
+    engagement: outcomes.createOutcomesRepo(pool),
+  });
+  return (request) => stack.runner.compose(request);
+}
+
+async function startProfile() {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return async (path: string) => {
+    const { profile } = await session.post('Profiler.stop');
+    await writeFile(path, JSON.stringify(profile));
+    session.disconnect();
+  };
+}
 
 /**
  * CPU per offline compose in process, wired as the service wires it (graph + redaction + saveRun, PGlite
- * included since it runs here),
- * the figure issue 15's throughput target rests on: at 20 clients on 2 cores it needs ≈ 20–25 ms.
- * The answers digest lets two code versions be compared for identical behaviour.
+ * included since it runs here), the figure issue 15's throughput target rests on: at 20 clients on 2 cores
+ * it needs ≈ 20–25 ms. With NOF1_BENCH_BASE the other checkout's stack composes the same requests over the
+ * same store, interleaved request by request, so both meet the same machine; the answers digests say whether
+ * both gave the same answers. Two subject pools: 200 subjects with history (as `compose`), and a new subject
+ * for every request, as most production requests are (per-subject work is not remembered across requests).
  */
 export default async function run() {
   const { runtime } = await openLoadedRuntime();
   try {
-    // Wired as the service wires it (src/service.ts): the composer reads through the content cache and the
-    // subjects' own limits read their engagement.
-    const stack = await createComposeStack({
-      pool: runtime.store.pool,
+    const pool = runtime.store.pool;
+    const own = await createComposeStack({
+      pool,
       ...runtime,
       composerContent: cacheContentReads(runtime.content),
       engagement: runtime.outcomes,
     });
-    for (let i = 0; i < WARMUP; i++) await stack.runner.compose(mixedRequest(i, { tag: 'warm' }));
-    const session = PROFILE ? new Session() : undefined;
-    if (session) {
-      session.connect();
-      await session.post('Profiler.enable');
-      await session.post('Profiler.start');
+    const variants: Variant[] = [
+      { name: 'this tree', tag: 'n', compose: (r) => own.runner.compose(r), cpu: [], digest: createHash('sha256') },
+    ];
+    if (BASE) {
+      const compose = await stackOf(BASE, pool);
+      variants.unshift({ name: `baseline ${BASE}`, tag: 'b', compose, cpu: [], digest: createHash('sha256') });
     }
-    const cpu: number[] = [];
-    const ms: number[] = [];
-    const digest = createHash('sha256');
-    const load = loadavg()[0]!;
-    const all = await timed(async () => {
-      for (let i = 0; i < COMPOSES; i++) {
-        const t = await timed(() => stack.runner.compose(mixedRequest(i)));
-        cpu.push(t.cpuMs);
-        ms.push(t.ms);
-        const a = t.result;
-        digest.update(`${a.status}|${a.diagnosis?.barrier}|${a.message?.blocks.map((b) => b.id)}\n`);
+    for (const pool of [
+      { label: '200 subjects', subjects: 200 },
+      { label: 'a new subject each', subjects: 1e9 },
+    ]) {
+      for (const v of variants) {
+        v.cpu = [];
+        v.digest = createHash('sha256');
+        for (let i = 0; i < WARMUP; i++)
+          await v.compose(mixedRequest(i, { tag: `${v.tag}w`, subjects: pool.subjects }));
       }
-    });
-    if (session && PROFILE) {
-      const { profile } = await session.post('Profiler.stop');
-      await writeFile(PROFILE, JSON.stringify(profile));
-      session.disconnect();
+      const load = loadavg()[0]!;
+      const stop = PROFILE && pool.subjects === 200 ? await startProfile() : undefined;
+      for (let i = 0; i < COMPOSES; i++) {
+        // Alternate which goes first, so neither always meets the other's garbage.
+        for (const v of i % 2 ? [...variants].reverse() : variants) {
+          const t = await timed(() => v.compose(mixedRequest(i, { tag: v.tag, subjects: pool.subjects })));
+          v.cpu.push(t.cpuMs);
+          const a = t.result;
+          v.digest.update(`${a.status}|${a.diagnosis?.barrier}|${a.message?.blocks.map((b) => b.id)}\n`);
+        }
+      }
+      if (stop && PROFILE) await stop(PROFILE);
+      printTable(
+        `offline compose CPU (ms), ${COMPOSES} composes each, ${pool.label}, at ${STORE_BLOCKS} blocks + demo (load ${load.toFixed(2)})`,
+        [
+          ['variant', 'p50', 'p95', 'mean', 'answers digest'],
+          ...variants.map((v) => [
+            v.name,
+            percentile(v.cpu, 50),
+            percentile(v.cpu, 95),
+            mean(v.cpu),
+            v.digest.digest('hex').slice(0, 16),
+          ]),
+        ],
+      );
+      if (variants.length === 2) {
+        printRatio(`compose cpu mean this/baseline (${pool.label})`, mean(variants[1]!.cpu) / mean(variants[0]!.cpu));
+      }
     }
-    printTable(`offline compose CPU, ${COMPOSES} composes at ${STORE_BLOCKS} blocks + demo (load ${load.toFixed(2)})`, [
-      ['figure', 'p50', 'p95', 'mean'],
-      ['CPU ms per compose', percentile(cpu, 50), percentile(cpu, 95), mean(cpu)],
-      ['wall ms per compose', percentile(ms, 50), percentile(ms, 95), mean(ms)],
-    ]);
-    console.log(`CPU ms per compose over the whole loop: ${(all.cpuMs / COMPOSES).toFixed(2)}`);
-    console.log(`answers digest: ${digest.digest('hex').slice(0, 16)}`);
   } finally {
     await runtime.store.close();
   }
