@@ -83,7 +83,7 @@ export function knownValueFinder(values: string[], limits: ScanLimits): (text: s
   const kept = values.map((k) => k.trim()).filter((k) => k.length >= MIN_CHARS);
   const short = kept
     .filter((k) => k.length <= limits.maxKnownPatternChars)
-    .map((k) => lazyMatcher(knownPattern(k, limits.maxKnownPatternChars)));
+    .map((k) => lazyMatcher(knownPattern(k, SCAN_LIMITS.maxKnownPatternChars)));
   const long = kept.filter((k) => k.length > limits.maxKnownPatternChars).map(foldAscii);
   return (text) => {
     const out: Candidate[] = [];
