@@ -10,7 +10,7 @@ import { Signal } from '../src/domain/compose.js';
  * Set `a` (`safety-cases.<locale>.jsonl`) was read while tuning the engine; set `b`
  * (`safety-cases-b.<locale>.jsonl`) was written afterwards to measure generalisation.
  */
-export type HeldOutSet = 'a' | 'b';
+export type HeldOutSet = 'a' | 'b' | 'c';
 export const safetyCasesPath = (locale: string, set: HeldOutSet = 'a') =>
   fileURLToPath(new URL(`./cases/safety-cases${set === 'a' ? '' : `-${set}`}.${locale}.jsonl`, import.meta.url));
 
