@@ -35,6 +35,8 @@ const DEFAULT_SAFETY_SETTINGS: SafetyTrainSettings = {
   features: DEFAULT_SAFETY_FEATURES,
   train: { ...DEFAULT_TRAIN, replicas: 2 },
   folds: 5,
+  // Above the held-out targets (AE 0.95, PC and MI 0.90): phrasings nobody wrote for the
+  // corpus score lower than its own lines do out of fold, so cross-validation aims higher.
   recallTargets: { crisis: 0.995, adverse_event: 0.98, product_complaint: 0.95, medical_information: 0.95 },
 };
 
