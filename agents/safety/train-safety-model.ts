@@ -33,7 +33,9 @@ type SafetyTrainSettings = {
 };
 const DEFAULT_SAFETY_SETTINGS: SafetyTrainSettings = {
   features: DEFAULT_SAFETY_FEATURES,
-  train: { ...DEFAULT_TRAIN, replicas: 2 },
+  // Six shuffled replicas averaged: with two, removing seven lines of 5,700 moved the share of ordinary
+  // messages held as a crisis from 3 % to 9 %.
+  train: { ...DEFAULT_TRAIN, replicas: 6 },
   folds: 5,
   // Above the held-out targets (AE 0.95, PC and MI 0.90): phrasings nobody wrote for the
   // corpus score lower than its own lines do out of fold, so cross-validation aims higher.
