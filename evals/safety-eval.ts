@@ -43,7 +43,7 @@ const ChatCase = z
   );
 
 /** The targets on the held-out set: recall per kind, and crisis precision against everything else. */
-export const SAFETY_TARGETS = {
+const SAFETY_TARGETS = {
   recall: { crisis: 1, adverse_event: 0.95, product_complaint: 0.9, medical_information: 0.9 },
   precision: { crisis: 0.9 },
 } as const;

@@ -19,7 +19,7 @@ import { SAFETY_KINDS } from './safety-types.js';
  * out-of-fold: 2.8 % of ordinary lines flagged as a crisis against 5.4 % with one `none`).
  * Every label but the four kinds means "no finding".
  */
-export const ORDINARY_LABELS = BARRIERS.filter((b) => b !== 'none').map((b) => `ordinary_${b}` as const);
+const ORDINARY_LABELS = BARRIERS.filter((b) => b !== 'none').map((b) => `ordinary_${b}` as const);
 export const MODEL_LABELS = ['none', ...SAFETY_KINDS, ...ORDINARY_LABELS] as const;
 /** Columns of labels that are no finding: `none` and every ordinary label. */
 export const isNoFinding = (column: number) => column === 0 || column > SAFETY_KINDS.length;

@@ -100,7 +100,9 @@ export function trainSafetyModel(src: LocaleSources, settings = DEFAULT_SAFETY_S
   );
   const examples = (use: (i: number) => boolean): Example[] =>
     wholes.flatMap((x, i) =>
-      use(i) ? [...labelsOf(i).map((y) => ({ x, y })), ...negativeParts[i]!.map((v) => ({ x: v, y: labelsOf(i)[0]! }))] : [],
+      use(i)
+        ? [...labelsOf(i).map((y) => ({ x, y })), ...negativeParts[i]!.map((v) => ({ x: v, y: labelsOf(i)[0]! }))]
+        : [],
     );
   const strata = lines.map((_, i) => labelsOf(i)[0]!);
   const folds = foldOf(strata, settings.folds, settings.train.seed);
