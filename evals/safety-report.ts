@@ -11,7 +11,7 @@ import { formatSafetyReport } from './safety-report-format.js';
  * default); exits 1 when a target is missed.
  */
 const locale = process.argv[2] ?? 'en-US';
-const set = z.enum(['a', 'b']).parse(process.argv[3] ?? 'a');
+const set = z.enum(['a', 'b', 'c']).parse(process.argv[3] ?? 'a');
 const result = await evaluateSafetyEngine(
   createOfflineSafetyEngine(),
   loadSafetyCases(safetyCasesPath(locale, set)),

@@ -5,18 +5,21 @@ import { fileURLToPath } from 'node:url';
 /**
  * Where a locale's safety data lives and which locale reads a text. A locale is its files
  * in `agents/data/`: `safety-language.<locale>.json`, `safety-rules.<locale>.yaml`,
- * `safety-corpus.<locale>.jsonl` and the trained `safety-model.<locale>.json`.
+ * `safety-corpus.<locale>.jsonl` and the trained `safety-model.<locale>.json`. The barrier
+ * corpus of the same locale (`barrier-corpus.<locale>.jsonl`), when there is one, is read too:
+ * its lines are the ordinary messages triage must let through.
  */
 export const SAFETY_DATA_DIR = fileURLToPath(new URL('../data/', import.meta.url));
 const BASE_LOCALE = 'en-US';
 
-export type LocaleFiles = { language: string; rules: string; corpus: string; model: string };
+export type LocaleFiles = { language: string; rules: string; corpus: string; ordinary: string; model: string };
 
 export function localeFiles(locale: string, dir = SAFETY_DATA_DIR): LocaleFiles {
   return {
     language: join(dir, `safety-language.${locale}.json`),
     rules: join(dir, `safety-rules.${locale}.yaml`),
     corpus: join(dir, `safety-corpus.${locale}.jsonl`),
+    ordinary: join(dir, `barrier-corpus.${locale}.jsonl`),
     model: join(dir, `safety-model.${locale}.json`),
   };
 }

@@ -2,7 +2,7 @@ import { fnv1a32 as hash32 } from '../../src/content/fnv1a.js';
 import { logits, softmax } from '../barrier/text-classifier.js';
 import type { LanguageProfile } from './language-profile.js';
 import { type SafetyFeatureConfig, spanVector, type TokenFeatures, tokenFeatures } from './safety-features.js';
-import type { SafetyModel } from './safety-model-file.js';
+import { isNoFinding, type SafetyModel } from './safety-model-file.js';
 import { type SafetyToken, tokenise } from './safety-tokenise.js';
 import { SAFETY_KINDS } from './safety-types.js';
 import { planWindows, type Span } from './safety-windows.js';
@@ -22,7 +22,7 @@ export type KindScore = { score: number; span: Span | null };
 /**
  * Per kind (SAFETY_KINDS order), the highest calibrated probability over the text's spans
  * and the span that gave it: a crisis sentence inside a long message is not diluted.
- * Column 0 of the model is `none`; kind k is column k + 1.
+ * Column 0 of the model is `none`; kind k is column k + 1; the ordinary labels follow.
  */
 export function classifyText(model: SafetyModel, analysis: TextAnalysis): KindScore[] {
   const best: KindScore[] = SAFETY_KINDS.map(() => ({ score: 0, span: null }));
@@ -34,11 +34,20 @@ export function classifyText(model: SafetyModel, analysis: TextAnalysis): KindSc
       // The words themselves must favour the kind over `none`: a text the model knows
       // nothing about (gibberish, a word it never saw) would otherwise inherit the kinds'
       // share of the corpus from the intercept alone.
-      const evidence = z[k + 1]! - bias[k + 1]! - (z[0]! - bias[0]!);
+      const evidence = z[k + 1]! - bias[k + 1]! - strongestNoFinding(z, bias);
       if (evidence > 0 && p[k + 1]! > b.score && !outranked(p, k)) best[k] = { score: p[k + 1]!, span };
     });
   }
   return yieldCrisis(best);
+}
+
+/** The words' push (logit less intercept) towards the strongest label that is no finding. */
+function strongestNoFinding(z: number[], bias: ArrayLike<number>): number {
+  let best = Number.NEGATIVE_INFINITY;
+  z.forEach((v, j) => {
+    if (isNoFinding(j)) best = Math.max(best, v - bias[j]!);
+  });
+  return best;
 }
 
 /**
@@ -50,7 +59,7 @@ export function classifyText(model: SafetyModel, analysis: TextAnalysis): KindSc
 const CONFIDENT = 0.5;
 function outranked(p: number[], k: number): boolean {
   if (SAFETY_KINDS[k] !== 'crisis') return false;
-  return p.some((q, j) => j > 0 && j !== k + 1 && q >= CONFIDENT && q > p[k + 1]!);
+  return p.some((q, j) => !isNoFinding(j) && j !== k + 1 && q >= CONFIDENT && q > p[k + 1]!);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { parseCorpus } from '../barrier/barrier-corpus.js';
 import { fitTemperature, foldOf } from '../barrier/calibration.js';
 import { DEFAULT_TRAIN, type Example, logits, type TrainOptions, trainSoftmax } from '../barrier/text-classifier.js';
 import { withoutHyperbole } from './hyperbole.js';
@@ -32,29 +33,58 @@ type SafetyTrainSettings = {
 };
 const DEFAULT_SAFETY_SETTINGS: SafetyTrainSettings = {
   features: DEFAULT_SAFETY_FEATURES,
-  train: { ...DEFAULT_TRAIN, replicas: 2 },
+  // Six shuffled replicas averaged: with two, removing seven lines of 5,700 moved the share of ordinary
+  // messages held as a crisis from 3 % to 9 %.
+  train: { ...DEFAULT_TRAIN, replicas: 6 },
   folds: 5,
-  recallTargets: { crisis: 0.99, adverse_event: 0.95, product_complaint: 0.9, medical_information: 0.9 },
+  // Above the issue's held-out targets (AE 0.95, PC and MI 0.90): phrasings nobody wrote for the
+  // corpus score lower than its own lines do out of fold, so cross-validation aims higher.
+  recallTargets: { crisis: 0.995, adverse_event: 0.98, product_complaint: 0.95, medical_information: 0.95 },
 };
 
 export type LocaleSources = {
   locale: string;
   corpusText: string;
   corpusSha256: string;
+  /** Ordinary patient messages (the locale's barrier corpus, `{text, barrier}` lines; '' for none). */
+  ordinaryText: string;
+  ordinarySha256: string;
   profile: LanguageProfile;
   rules: RuleSet;
 };
 
+/**
+ * Ordinary messages are `none` examples like the corpus's hard negatives. Without them the
+ * classifier's `none` knows only texts written to resemble a finding, and words common in
+ * any patient's message ("pills", "my mom", "all sorted") lean towards the kinds: on
+ * 2026-12-01 the models trained without them held 16–18 % of ordinary messages as a crisis.
+ */
+function ordinaryLines(text: string): Labelled[] {
+  if (text.trim() === '') return [];
+  return parseCorpus(text).map((l) => ({
+    line: { text: l.text, kinds: [] },
+    labels: [l.barrier === 'none' ? 0 : MODEL_LABELS.indexOf(`ordinary_${l.barrier}`)],
+  }));
+}
+
+type Labelled = { line: SafetyCorpusLine; labels: number[] };
+
 /** A text with two kinds is an example of each; a hard negative is an example of `none`. */
-const labelsOf = (line: SafetyCorpusLine) =>
-  line.kinds.length === 0 ? [0] : line.kinds.map((k) => SAFETY_KINDS.indexOf(k) + 1);
+const labelled = (line: SafetyCorpusLine): Labelled => ({
+  line,
+  labels: line.kinds.length === 0 ? [0] : line.kinds.map((k) => SAFETY_KINDS.indexOf(k) + 1),
+});
 
 /** The spans triage reads in a text, except the whole (already an example). */
 const partSpans = (spans: Span[], n: number) => spans.filter((s) => !(s.from === 0 && s.to === n));
 
 export function trainSafetyModel(src: LocaleSources, settings = DEFAULT_SAFETY_SETTINGS): SafetyModelFile {
   const { dim } = settings.features;
-  const lines = parseSafetyCorpus(src.corpusText, `${src.locale} safety corpus`);
+  const safetyLines = parseSafetyCorpus(src.corpusText, `${src.locale} safety corpus`);
+  const all = [...safetyLines.map(labelled), ...ordinaryLines(src.ordinaryText)];
+  const lines = all.map((l) => l.line);
+  const labelsOf = (i: number) => all[i]!.labels;
+  const ordinary = lines.map((_, i) => i >= safetyLines.length);
   const analyses = lines.map((l) => analyseText(l.text, src.profile, settings.features));
   const wholes = analyses.map((a) =>
     spanVector(a.features, { from: 0, to: a.features.word.length }, settings.features),
@@ -70,9 +100,11 @@ export function trainSafetyModel(src: LocaleSources, settings = DEFAULT_SAFETY_S
   );
   const examples = (use: (i: number) => boolean): Example[] =>
     wholes.flatMap((x, i) =>
-      use(i) ? [...labelsOf(lines[i]!).map((y) => ({ x, y })), ...negativeParts[i]!.map((v) => ({ x: v, y: 0 }))] : [],
+      use(i)
+        ? [...labelsOf(i).map((y) => ({ x, y })), ...negativeParts[i]!.map((v) => ({ x: v, y: labelsOf(i)[0]! }))]
+        : [],
     );
-  const strata = lines.map((l) => labelsOf(l)[0]!);
+  const strata = lines.map((_, i) => labelsOf(i)[0]!);
   const folds = foldOf(strata, settings.folds, settings.train.seed);
 
   // One model per fold; a line is scored only by the model that did not see it, exactly as triage scores a text.
@@ -85,8 +117,8 @@ export function trainSafetyModel(src: LocaleSources, settings = DEFAULT_SAFETY_S
     ),
   );
   const temperature = fitTemperature(
-    lines.flatMap((l, i) => labelsOf(l).map(() => logits(foldModels[folds[i]!]!, wholes[i]!))),
-    lines.flatMap(labelsOf),
+    lines.flatMap((_, i) => labelsOf(i).map(() => logits(foldModels[folds[i]!]!, wholes[i]!))),
+    lines.flatMap((_, i) => labelsOf(i)),
   );
   for (const model of foldModels) model.temperature = temperature;
   const oof = analyses.map((a, i) => {
@@ -94,14 +126,14 @@ export function trainSafetyModel(src: LocaleSources, settings = DEFAULT_SAFETY_S
     return withoutHyperbole(classifyText(model, a), a, src.rules.hyperbole, model, src.profile).map((s) => s.score);
   });
 
-  const hardNegative = lines.map((l) => l.kinds.length === 0);
+  const hardNegative = lines.map((l, i) => l.kinds.length === 0 && !ordinary[i]);
   const ruled = analyses.map((a) => new Set(matchRules(src.rules.rules, a.normalised, src.profile).map((f) => f.kind)));
   const perKind = SAFETY_KINDS.map((kind, k) => {
     const positive = lines.map((l) => l.kinds.includes(kind));
     const scores = oof.map((s) => s[k]!);
     const byRule = ruled.map((kinds) => kinds.has(kind));
     const threshold = chooseThreshold(scores, positive, byRule, settings.recallTargets[kind]);
-    return { kind, threshold, figures: kindFigures(scores, positive, byRule, hardNegative, threshold) };
+    return { kind, threshold, figures: kindFigures(scores, positive, byRule, { hardNegative, ordinary }, threshold) };
   });
 
   const final = trainSoftmax(
@@ -118,6 +150,7 @@ export function trainSafetyModel(src: LocaleSources, settings = DEFAULT_SAFETY_S
     locale: src.locale,
     featureVersion: SAFETY_FEATURE_VERSION,
     corpusSha256: src.corpusSha256,
+    ordinarySha256: src.ordinarySha256,
     languageSha256: src.profile.sha256,
     rulesSha256: src.rules.sha256,
     labels: [...MODEL_LABELS],
@@ -127,6 +160,7 @@ export function trainSafetyModel(src: LocaleSources, settings = DEFAULT_SAFETY_S
       folds: settings.folds,
       examples: lines.length,
       hardNegatives: hardNegative.filter(Boolean).length,
+      ordinary: ordinary.filter(Boolean).length,
     },
     recallTargets: settings.recallTargets,
     thresholds: perKindRecord((p) => Math.round(p.threshold * 1e4) / 1e4),

@@ -29,7 +29,7 @@ for (const locale of locales) {
     console.log(
       `  ${kind.padEnd(20)} n=${String(cv.positives).padStart(4)}  cv recall ${cv.recall.toFixed(3)}  ` +
         `precision ${cv.precision.toFixed(3)}  rules alone ${cv.ruleRecall.toFixed(3)}  ` +
-        `hard negatives flagged ${(cv.hardNegativeRate * 100).toFixed(1)} %  threshold ${file.thresholds[kind]}`,
+        `hard negatives flagged ${(cv.hardNegativeRate * 100).toFixed(1)} %  ordinary flagged ${(cv.ordinaryRate * 100).toFixed(1)} %  threshold ${file.thresholds[kind]}`,
     );
   }
   console.log(`wrote ${localeFiles(locale).model}`);

@@ -5,74 +5,82 @@ import { localeFiles } from '../../../agents/safety/locale-files.js';
 import { createOfflineSafetyEngine } from '../../../agents/safety/offline-safety-engine.js';
 import { parseSafetyCorpus } from '../../../agents/safety/safety-corpus.js';
 import { SAFETY_KINDS } from '../../../agents/safety/safety-types.js';
+import { barrierCasesPath, loadBarrierCases } from '../../../evals/barrier-eval.js';
 import {
-  CRISIS_PRECISION_FLOOR,
   evaluateSafetyEngine,
-  HELD_OUT_B_FLOORS,
+  HELD_OUT_FLOORS,
   loadSafetyCases,
-  SAFETY_TARGETS,
+  ordinaryFlagRates,
   safetyCasesPath,
 } from '../../../evals/safety-eval.js';
 
-/**
- * The issue's targets, per locale, on cases the engine never trained on
- * (`npm run eval:safety-report [-- es-US]` prints the details).
- */
-describe.each(['en-US', 'es-US'])('offline safety triage on the held-out %s cases', async (locale) => {
-  const result = await evaluateSafetyEngine(
-    createOfflineSafetyEngine(),
-    loadSafetyCases(safetyCasesPath(locale)),
-    locale,
-  );
-  const of = (kind: (typeof SAFETY_KINDS)[number]) => result.perKind.find((m) => m.kind === kind)!;
-
-  it("reads every case with the locale's own data (no fallback)", async () => {
-    const { report } = await createOfflineSafetyEngine().triage({ locale, texts: [] });
-    expect(report.fallback).toBeUndefined();
-    expect(result.cases).toBeGreaterThanOrEqual(400);
-  });
-
-  it.each(SAFETY_KINDS)('%s recall reaches its target', (kind) => {
-    expect(of(kind).recall).toBeGreaterThanOrEqual(SAFETY_TARGETS.recall[kind]);
-  });
-
-  // The 0.90 target (SAFETY_TARGETS) is not reached yet; this holds what is reached (see CRISIS_PRECISION_FLOOR).
-  it('crisis precision holds its floor against everything else, hard negatives included', () => {
-    expect(of('crisis').precision).toBeGreaterThanOrEqual(CRISIS_PRECISION_FLOOR);
-  });
-});
+const LOCALES = ['en-US', 'es-US'] as const;
 
 /**
- * Held-out set `b`: written after set `a` had been read while tuning, measured before any change
- * it prompted, never read case by case since. Its floors (HELD_OUT_B_FLOORS) guard what holds.
+ * The offline engine on cases it never trained on (`npm run eval:safety-report -- <locale> <set>` prints
+ * the details). The floors (HELD_OUT_FLOORS) guard what holds; the issue's targets are SAFETY_TARGETS.
  */
-describe.each(['en-US', 'es-US'])('offline safety triage on the held-out %s cases, set b', async (locale) => {
-  const cases = loadSafetyCases(safetyCasesPath(locale, 'b'));
-  const result = await evaluateSafetyEngine(createOfflineSafetyEngine(), cases, locale);
-  const of = (kind: (typeof SAFETY_KINDS)[number]) => result.perKind.find((m) => m.kind === kind)!;
+describe.each(LOCALES.flatMap((locale) => (['a', 'b', 'c'] as const).map((set) => [locale, set] as const)))(
+  'offline safety triage on the held-out %s cases, set %s',
+  async (locale, set) => {
+    const cases = loadSafetyCases(safetyCasesPath(locale, set));
+    const result = await evaluateSafetyEngine(createOfflineSafetyEngine(), cases, locale);
+    const of = (kind: (typeof SAFETY_KINDS)[number]) => result.perKind.find((m) => m.kind === kind)!;
+    const floors = HELD_OUT_FLOORS[set][locale];
 
-  it('has ≥ 30 crisis cases, each other kind, and ≥ 50 hard negatives', () => {
-    expect(of('crisis').support).toBeGreaterThanOrEqual(30);
-    for (const kind of SAFETY_KINDS) expect(of(kind).support, kind).toBeGreaterThanOrEqual(10);
-    expect(result.hardNegatives).toBeGreaterThanOrEqual(50);
-  });
+    it("reads every case with the locale's own data, and has ≥ 30 crisis cases, each other kind and ≥ 50 hard negatives", async () => {
+      const { report } = await createOfflineSafetyEngine().triage({ locale, texts: [] });
+      expect(report.fallback).toBeUndefined();
+      expect(of('crisis').support).toBeGreaterThanOrEqual(30);
+      for (const kind of SAFETY_KINDS) expect(of(kind).support, kind).toBeGreaterThanOrEqual(10);
+      expect(result.hardNegatives).toBeGreaterThanOrEqual(50);
+    });
 
-  it.each(SAFETY_KINDS)('%s recall holds its set-b floor', (kind) => {
-    expect(of(kind).recall).toBeGreaterThanOrEqual(HELD_OUT_B_FLOORS.recall[kind]);
-  });
+    it.each(SAFETY_KINDS)('%s recall holds its floor', (kind) => {
+      expect(of(kind).recall).toBeGreaterThanOrEqual(floors.recall[kind]);
+    });
 
-  it('crisis precision holds its set-b floor', () => {
-    expect(of('crisis').precision).toBeGreaterThanOrEqual(HELD_OUT_B_FLOORS.crisisPrecision);
-  });
+    it('crisis precision holds its floor against everything else, hard negatives included', () => {
+      expect(of('crisis').precision).toBeGreaterThanOrEqual(floors.crisisPrecision);
+    });
 
-  it('shares no text with either training corpus', () => {
+    it('shares no text with either training corpus', () => {
+      const training = new Set(
+        LOCALES.flatMap((l) =>
+          parseSafetyCorpus(readFileSync(localeFiles(l).corpus, 'utf8'), l).map((line) => normal(line.text)),
+        ),
+      );
+      const leaked = cases.filter((c) => freeTexts(c.signals).some((t) => training.has(normal(t.text))));
+      expect(leaked.map((c) => c.id)).toEqual([]);
+    });
+  },
+);
+
+/**
+ * Ordinary messages reach their programme: the held-out barrier cases (cost, forgetting, doubts, low mood…)
+ * are rarely held. With only the safety corpus to learn from, 23 % of the en-US texts and 9 % of the es-US
+ * ones were held as a possible crisis.
+ */
+const ORDINARY_CEILINGS = {
+  'en-US': { crisis: 0.06, any: 0.17 },
+  'es-US': { crisis: 0.01, any: 0.04 },
+} as const;
+
+describe.each(LOCALES)('offline safety triage on the held-out %s barrier cases', async (locale) => {
+  const texts = loadBarrierCases(barrierCasesPath(locale)).flatMap((c) => freeTexts(c.signals).map((t) => t.text));
+  const rates = await ordinaryFlagRates(createOfflineSafetyEngine(), texts, locale);
+
+  it('reads at least 100 ordinary texts, none of them in the training corpus', () => {
+    expect(rates.texts).toBeGreaterThanOrEqual(100);
     const training = new Set(
-      ['en-US', 'es-US'].flatMap((l) =>
-        parseSafetyCorpus(readFileSync(localeFiles(l).corpus, 'utf8'), l).map((line) => normal(line.text)),
-      ),
+      parseSafetyCorpus(readFileSync(localeFiles(locale).corpus, 'utf8'), locale).map((l) => normal(l.text)),
     );
-    const leaked = cases.filter((c) => freeTexts(c.signals).some((t) => training.has(normal(t.text))));
-    expect(leaked.map((c) => c.id)).toEqual([]);
+    expect(texts.filter((t) => training.has(normal(t)))).toEqual([]);
+  });
+
+  it('holds few of them as a possible crisis, and few for any finding', () => {
+    expect(rates.perKind.crisis).toBeLessThanOrEqual(ORDINARY_CEILINGS[locale].crisis);
+    expect(rates.any).toBeLessThanOrEqual(ORDINARY_CEILINGS[locale].any);
   });
 });
 

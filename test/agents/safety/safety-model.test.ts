@@ -1,16 +1,24 @@
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { serialiseModelFile } from '../../../agents/barrier/model-file.js';
-import { sha256 } from '../../../agents/safety/language-profile.js';
+import { logits } from '../../../agents/barrier/text-classifier.js';
+import { readLanguageProfile, sha256 } from '../../../agents/safety/language-profile.js';
 import { loadSafetyLocale, readLocaleSources } from '../../../agents/safety/load-safety-locale.js';
 import { localeFiles } from '../../../agents/safety/locale-files.js';
-import { SAFETY_FEATURE_VERSION } from '../../../agents/safety/safety-features.js';
-import { MODEL_LABELS, SafetyModelFile } from '../../../agents/safety/safety-model-file.js';
+import { SAFETY_FEATURE_VERSION, spanVector, tokenFeatures } from '../../../agents/safety/safety-features.js';
+import {
+  isNoFinding,
+  MODEL_LABELS,
+  SafetyModelFile,
+  unpackSafetyModel,
+} from '../../../agents/safety/safety-model-file.js';
+import { tokenise } from '../../../agents/safety/safety-tokenise.js';
 import { SAFETY_KINDS } from '../../../agents/safety/safety-types.js';
 import { trainSafetyModel } from '../../../agents/safety/train-safety-model.js';
 import { tempDir } from '../../support/temp-dir.js';
 
 const EN = localeFiles('en-US');
+const profile = readLanguageProfile(EN.language);
 const committed = () => SafetyModelFile.parse(JSON.parse(readFileSync(EN.model, 'utf8')));
 
 const TINY_RULES = 'locale: xx\nrules:\n  - kind: crisis\n    cue: tiny\n    patterns:\n      - "\\\\bkms\\\\b"\n';
@@ -43,6 +51,8 @@ describe('the committed en-US safety model', () => {
   it('was trained from the corpus, language profile and rules in the repository (npm run train:safety)', () => {
     const file = committed();
     expect(file.corpusSha256).toBe(sha256(readFileSync(EN.corpus, 'utf8')));
+    expect(file.ordinarySha256).toBe(sha256(readFileSync(EN.ordinary, 'utf8')));
+    expect(file.training.ordinary).toBeGreaterThan(1000);
     expect(file.languageSha256).toBe(sha256(readFileSync(EN.language, 'utf8')));
     expect(file.rulesSha256).toBe(sha256(readFileSync(EN.rules, 'utf8')));
     expect(file.featureVersion).toBe(SAFETY_FEATURE_VERSION);
@@ -93,6 +103,45 @@ describe('training and loading a locale', () => {
     expect(loadSafetyLocale('xx-XX', dir)).toMatchObject({
       source: 'retrained',
       reason: 'corpus changed since the model was trained',
+    });
+  });
+
+  it('trains ordinary messages as labels that are no finding, and retrains when they change', async () => {
+    const dir = await tinyLocale();
+    const files = localeFiles('xx-XX', dir);
+    const ordinary = (lines: Array<[string, string]>) =>
+      lines.map(([text, barrier]) => JSON.stringify({ text, barrier })).join('\n');
+    writeFileSync(
+      files.ordinary,
+      ordinary([
+        ['the pharmacy is far away', 'access'],
+        ['all good here', 'none'],
+      ]),
+    );
+    const file = trainSafetyModel(readLocaleSources('xx-XX', dir));
+    expect(file.training).toMatchObject({ examples: 12, ordinary: 2, hardNegatives: 2 });
+    expect(file.labels).toContain('ordinary_access');
+    const model = unpackSafetyModel(file);
+    const access = MODEL_LABELS.indexOf('ordinary_access');
+    expect(isNoFinding(access) && isNoFinding(0)).toBe(true);
+    expect(SAFETY_KINDS.map((k) => isNoFinding(MODEL_LABELS.indexOf(k)))).toEqual([false, false, false, false]);
+    // The ordinary line's own words lean to its label, not to a kind.
+    const z = logits(
+      model.softmax,
+      spanVector(
+        tokenFeatures(tokenise('pharmacy far away', profile).tokens, profile, model.features.dim),
+        { from: 0, to: 3 },
+        model.features,
+      ),
+    );
+    expect(z.indexOf(Math.max(...z))).toBe(access);
+
+    writeFileSync(files.model, serialiseModelFile(file));
+    expect(loadSafetyLocale('xx-XX', dir).source).toBe('file');
+    writeFileSync(files.ordinary, ordinary([['the pharmacy is far away', 'access']]));
+    expect(loadSafetyLocale('xx-XX', dir)).toMatchObject({
+      source: 'retrained',
+      reason: 'ordinary messages changed since the model was trained',
     });
   });
 
