@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { ComposeAnswer, RunOrigin } from '../domain/compose.js';
 import type { SubjectHistory } from '../domain/history.js';
 import type { CaseDraft } from '../domain/safety.js';
+import { inTwoFlights } from './pipelined-transaction.js';
 import { insertHold, recordDecision } from './reviews-repo.js';
 import { insertCases } from './safety-cases-repo.js';
 import { isLearnerSkip, openSkip } from './skip-outcomes.js';
@@ -59,6 +60,10 @@ export type CapRecheck = {
 /** Extra writes a run's transaction makes, beside the run itself. */
 export type SaveExtras = {
   cap?: CapRecheck;
+  /**
+   * The caller's own statement in the run's transaction, sent with the locks before the run is written
+   * (so it rides that round trip if it sends at once); throwing rolls the whole run back.
+   */
   within?: (client: pg.PoolClient) => Promise<void>;
   /** Safety cases the run's findings open, written with the run or not at all. */
   cases?: CaseDraft[];
@@ -122,8 +127,8 @@ async function countSentEverywhere(db: pg.PoolClient, subjectId: string, days: n
 export function createRunsRepo(pool: pg.Pool) {
   /**
    * Writes the run, its trace, its review hold, its content gap, its safety cases and (when sent) its frequency mark in one
-   * transaction; an approved run is first re-checked against the cap under the subject's lock. Answers
-   * the run as recorded.
+   * transaction of two round trips; an approved run is first re-checked against the cap under the subject's
+   * lock. Answers the run as recorded.
    */
   async function saveRun(
     run: RunRow,
@@ -132,82 +137,93 @@ export function createRunsRepo(pool: pg.Pool) {
     contentGap?: { barrier: string; channel: string; locale: string } | null,
     extras: SaveExtras = {},
   ): Promise<ComposeAnswer> {
-    return inTransaction(pool, async (client) => {
-      let a = run.answer;
-      let records = trace;
-      const capped = a.status === 'approved' && extras.cap ? extras.cap : undefined;
-      // Round trips are few because each one holds the embedded store for everyone (a transaction owns its
-      // session): one statement takes the locks, the subject's before the chain's (finishReview's order),
-      // the next reads the counts and the chain's head under them, and one writes the run with its trace.
-      await client.query(
-        capped ? `SELECT ${subjectLockSql(1)}, ${CHAIN_LOCK_SQL}` : `SELECT ${CHAIN_LOCK_SQL}`,
-        capped ? [run.subjectId] : [],
-      );
-      const now = Date.now();
-      const read = (
-        await client.query<{ in_window: number | null; last_week: number | null; head: string | null }>(
-          capped
-            ? `SELECT (SELECT count(*)::int FROM runs WHERE subject_id = $1 AND program = $2 AND sent_at >= $3) AS in_window,
-                 (SELECT count(*)::int FROM runs WHERE subject_id = $1 AND sent_at >= $4) AS last_week,
-                 ${CHAIN_HEAD_SQL} AS head`
-            : `SELECT ${CHAIN_HEAD_SQL} AS head`,
-          capped
-            ? [run.subjectId, run.program, new Date(now - capped.windowDays * DAY_MS), new Date(now - 7 * DAY_MS)]
-            : [],
-        )
-      ).rows[0]!;
-      if (capped) {
-        const settled = capped.settle({ inWindow: read.in_window ?? 0, lastWeek: read.last_week ?? 0 });
-        if (settled) {
-          a = settled.answer;
-          records = [...trace, ...settled.trace];
+    const capped = run.answer.status === 'approved' && extras.cap ? extras.cap : undefined;
+    const now = Date.now();
+    return inTwoFlights(
+      pool,
+      // The first flight: the locks, the subject's before the chain's (finishReview's order), in one
+      // statement; the counts and the chain's head read under them in the next; the caller's own statement
+      // (an idempotency key completed), whose check decides before anything is written.
+      async (client) => {
+        const [, read] = await Promise.all([
+          client.query(
+            capped ? `SELECT ${subjectLockSql(1)}, ${CHAIN_LOCK_SQL}` : `SELECT ${CHAIN_LOCK_SQL}`,
+            capped ? [run.subjectId] : [],
+          ),
+          client.query<{ in_window: number | null; last_week: number | null; head: string | null }>(
+            capped
+              ? `SELECT (SELECT count(*)::int FROM runs WHERE subject_id = $1 AND program = $2 AND sent_at >= $3) AS in_window,
+                   (SELECT count(*)::int FROM runs WHERE subject_id = $1 AND sent_at >= $4) AS last_week,
+                   ${CHAIN_HEAD_SQL} AS head`
+              : `SELECT ${CHAIN_HEAD_SQL} AS head`,
+            capped
+              ? [run.subjectId, run.program, new Date(now - capped.windowDays * DAY_MS), new Date(now - 7 * DAY_MS)]
+              : [],
+          ),
+          extras.within?.(client),
+        ]);
+        return read.rows[0]!;
+      },
+      // The second flight: the run with its trace in one statement, what goes with it, and COMMIT.
+      (client, read) => {
+        let a = run.answer;
+        let records = trace;
+        if (capped) {
+          const settled = capped.settle({ inWindow: read.in_window ?? 0, lastWeek: read.last_week ?? 0 });
+          if (settled) {
+            a = settled.answer;
+            records = [...trace, ...settled.trace];
+          }
         }
-      }
-      const chain = chainRows(a.traceId, records, read.head);
-      const write = traceWriteSql(16, 17);
-      await client.query(
-        `WITH saved_run AS (
-           INSERT INTO runs (id, trace_id, subject_id, program, channel, status, barrier, confidence, techniques, block_ids,
-             answer, model_calls, fallbacks, duration_ms, sent_at, origin)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14, CASE WHEN $6 = 'approved' THEN now() END, $15)
-         ), ${write.cte}
-         ${write.insert}`,
-        [
-          a.id,
-          a.traceId,
-          run.subjectId,
-          run.program,
-          a.message?.channel ?? null,
-          a.status,
-          a.diagnosis?.barrier ?? null,
-          a.diagnosis?.confidence ?? null,
-          a.strategy?.techniques.map((t) => t.code) ?? [],
-          a.message?.blocks.map((b) => b.id) ?? [],
-          a,
-          run.modelCalls,
-          run.fallbacks,
-          run.durationMs,
-          run.origin ?? 'api',
-          chain.rows,
-          chain.personal,
-        ],
-      );
-      // A learner's choice to send nothing has an outcome too, or the skip arm would never learn.
-      if (isLearnerSkip(a, run.subjectId)) {
-        await openSkip(client, {
-          runId: a.id,
-          program: run.program,
-          subjectId: run.subjectId!,
-          barrier: a.diagnosis!.barrier,
-        });
-      }
-      if (review) await insertHold(client, { id: review.id, runId: a.id, reason: review.reason });
-      // A gap an eval suite provoked is the suite's doing, not a programme's missing content.
-      if (contentGap && run.origin !== 'eval') await countGap(client, run.program, contentGap);
-      if (extras.cases?.length) await insertCases(client, extras.cases);
-      await extras.within?.(client);
-      return a;
-    });
+        const chain = chainRows(a.traceId, records, read.head);
+        const write = traceWriteSql(16, 17);
+        const writes: Array<Promise<unknown>> = [
+          client.query(
+            `WITH saved_run AS (
+               INSERT INTO runs (id, trace_id, subject_id, program, channel, status, barrier, confidence, techniques, block_ids,
+                 answer, model_calls, fallbacks, duration_ms, sent_at, origin)
+               VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14, CASE WHEN $6 = 'approved' THEN now() END, $15)
+             ), ${write.cte}
+             ${write.insert}`,
+            [
+              a.id,
+              a.traceId,
+              run.subjectId,
+              run.program,
+              a.message?.channel ?? null,
+              a.status,
+              a.diagnosis?.barrier ?? null,
+              a.diagnosis?.confidence ?? null,
+              a.strategy?.techniques.map((t) => t.code) ?? [],
+              a.message?.blocks.map((b) => b.id) ?? [],
+              a,
+              run.modelCalls,
+              run.fallbacks,
+              run.durationMs,
+              run.origin ?? 'api',
+              chain.rows,
+              chain.personal,
+            ],
+          ),
+        ];
+        // A learner's choice to send nothing has an outcome too, or the skip arm would never learn.
+        if (isLearnerSkip(a, run.subjectId)) {
+          writes.push(
+            openSkip(client, {
+              runId: a.id,
+              program: run.program,
+              subjectId: run.subjectId!,
+              barrier: a.diagnosis!.barrier,
+            }),
+          );
+        }
+        if (review) writes.push(insertHold(client, { id: review.id, runId: a.id, reason: review.reason }));
+        // A gap an eval suite provoked is the suite's doing, not a programme's missing content.
+        if (contentGap && run.origin !== 'eval') writes.push(countGap(client, run.program, contentGap));
+        if (extras.cases?.length) writes.push(insertCases(client, extras.cases));
+        return { value: a, writes };
+      },
+    );
   }
 
   /**
