@@ -6,16 +6,8 @@ import { inTwoFlights } from './pipelined-transaction.js';
 import { insertHold, recordDecision } from './reviews-repo.js';
 import { insertCases } from './safety-cases-repo.js';
 import { isLearnerSkip, openSkip } from './skip-outcomes.js';
-import { lockSubject, subjectLockSql } from './subject-lock.js';
-import {
-  appendTrace,
-  CHAIN_HEAD_SQL,
-  CHAIN_LOCK_SQL,
-  chainRows,
-  type TraceRecord,
-  traceWriteSql,
-} from './trace-repo.js';
-import { inTransaction } from './transaction.js';
+import { subjectLockOn, subjectLockSql } from './subject-lock.js';
+import { CHAIN_HEAD_SQL, CHAIN_LOCK_SQL, chainRows, type TraceRecord, traceWriteSql } from './trace-repo.js';
 
 export type RunRow = {
   answer: ComposeAnswer;
@@ -101,27 +93,6 @@ export async function unlinkSubjectRuns(client: pg.PoolClient, subjectId: string
     [runs.map((r) => r.id)],
   );
   return runs.map((r) => ({ id: r.id, traceId: r.trace_id }));
-}
-
-/** The frequency count's one definition: messages sent to subject $1 in programme $2 since $3. */
-const SENT_SINCE_SQL = 'SELECT count(*)::int AS n FROM runs WHERE subject_id = $1 AND program = $2 AND sent_at >= $3';
-
-/** The start of a programme's frequency window, now. */
-const windowStart = (windowDays: number) => new Date(Date.now() - windowDays * DAY_MS);
-
-/** Messages sent to the subject in the programme's window, on the pool or inside a transaction. */
-async function countSent(db: pg.Pool | pg.PoolClient, subjectId: string, program: string, windowDays: number) {
-  return (await db.query<{ n: number }>(SENT_SINCE_SQL, [subjectId, program, windowStart(windowDays)])).rows[0]!.n;
-}
-
-async function countSentEverywhere(db: pg.PoolClient, subjectId: string, days: number) {
-  const since = new Date(Date.now() - days * DAY_MS);
-  return (
-    await db.query<{ n: number }>('SELECT count(*)::int AS n FROM runs WHERE subject_id = $1 AND sent_at >= $2', [
-      subjectId,
-      since,
-    ])
-  ).rows[0]!.n;
 }
 
 export function createRunsRepo(pool: pg.Pool) {
@@ -237,39 +208,69 @@ export function createRunsRepo(pool: pg.Pool) {
     decision: Decision,
     cap?: CapRecheck,
   ): Promise<ComposeAnswer> {
-    return inTransaction(pool, async (client) => {
-      let a = answer;
-      let records = trace;
-      const owner = (
-        await client.query<{ subject_id: string | null; program: string }>(
-          'SELECT subject_id, program FROM runs WHERE id = $1',
-          [answer.id],
-        )
-      ).rows[0];
-      if (a.status === 'approved' && cap && owner?.subject_id) {
-        const settled = await recheckCap(client, owner.subject_id, owner.program, cap);
-        if (settled) {
-          a = settled.answer;
-          records = [...trace, ...settled.trace];
+    const capped = answer.status === 'approved' && cap ? cap : undefined;
+    const now = Date.now();
+    type Read = {
+      subject_id: string | null;
+      program: string | null;
+      in_window: number | null;
+      last_week: number | null;
+      head: string | null;
+    };
+    return inTwoFlights(
+      pool,
+      // The locks in saveRun's order, the run's subject's (an approval re-checked) before the chain's; then,
+      // under them, the run's owner, the counts as of now and the chain's head.
+      async (client) => {
+        const [, read] = await Promise.all([
+          client.query(
+            capped
+              ? `SELECT ${subjectLockOn('(SELECT subject_id FROM runs WHERE id = $1)')}, ${CHAIN_LOCK_SQL}`
+              : `SELECT ${CHAIN_LOCK_SQL}`,
+            capped ? [answer.id] : [],
+          ),
+          client.query<Read>(
+            `SELECT o.subject_id, o.program,
+               ${
+                 capped
+                   ? `(SELECT count(*)::int FROM runs WHERE subject_id = o.subject_id AND program = o.program AND sent_at >= $2) AS in_window,
+                      (SELECT count(*)::int FROM runs WHERE subject_id = o.subject_id AND sent_at >= $3) AS last_week,`
+                   : 'NULL::int AS in_window, NULL::int AS last_week,'
+               }
+               ${CHAIN_HEAD_SQL} AS head
+             FROM (SELECT $1::text AS id) k LEFT JOIN runs o ON o.id = k.id`,
+            capped ? [answer.id, new Date(now - capped.windowDays * DAY_MS), new Date(now - 7 * DAY_MS)] : [answer.id],
+          ),
+        ]);
+        return read.rows[0]!;
+      },
+      // The run's answer and sent mark, the decision and the steps since the hold, then COMMIT.
+      (client, read) => {
+        let a = answer;
+        let records = trace;
+        if (capped && read.subject_id) {
+          const settled = capped.settle({ inWindow: read.in_window ?? 0, lastWeek: read.last_week ?? 0 });
+          if (settled) {
+            a = settled.answer;
+            records = [...trace, ...settled.trace];
+          }
         }
-      }
-      await client.query(
-        `UPDATE runs SET status = $2, answer = $3, updated_at = now(),
-           sent_at = CASE WHEN $2 = 'approved' THEN now() END WHERE id = $1`,
-        [a.id, a.status, a],
-      );
-      await recordDecision(client, decision);
-      await appendTrace(client, a.traceId, records, firstStep);
-      return a;
-    });
-  }
-
-  /** Takes the subject's lock, then counts what is sent now (every earlier holder has committed). */
-  async function recheckCap(client: pg.PoolClient, subjectId: string, program: string, cap: CapRecheck) {
-    await lockSubject(client, subjectId);
-    const inWindow = await countSent(client, subjectId, program, cap.windowDays);
-    const lastWeek = await countSentEverywhere(client, subjectId, 7);
-    return cap.settle({ inWindow, lastWeek });
+        const writes: Array<Promise<unknown>> = [
+          client.query(
+            `UPDATE runs SET status = $2, answer = $3, updated_at = now(),
+               sent_at = CASE WHEN $2 = 'approved' THEN now() END WHERE id = $1`,
+            [a.id, a.status, a],
+          ),
+          recordDecision(client, decision),
+        ];
+        if (records.length > 0) {
+          const chain = chainRows(a.traceId, records, read.head, firstStep);
+          const write = traceWriteSql(1, 2);
+          writes.push(client.query(`WITH ${write.cte} ${write.insert}`, [chain.rows, chain.personal]));
+        }
+        return { value: a, writes };
+      },
+    );
   }
 
   async function getAnswer(id: string): Promise<ComposeAnswer | undefined> {
