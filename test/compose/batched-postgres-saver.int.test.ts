@@ -81,4 +81,27 @@ describe('BatchedPostgresSaver', () => {
       ['task-2', '__interrupt__', 'second'],
     ]);
   });
+
+  it('deletes one thread: its checkpoints, blobs and pending writes, and nothing of another thread', async () => {
+    const batched = new BatchedPostgresSaver(runtime.store.pool);
+    const library = new PostgresSaver(runtime.store.pool);
+    const saveThread = async (thread: string) => {
+      const cp = checkpointOf('00000000-0000-6000-8000-000000000005', { status: 'held' });
+      const root = { configurable: { thread_id: thread, checkpoint_ns: '' } };
+      const saved = await batched.put(root, cp, { source: 'loop', step: 1, parents: {} }, cp.channel_versions);
+      await batched.putWrites(saved, [['a', 1]], 'task-1');
+      return saved;
+    };
+    const gone = await saveThread('delete-me');
+    const kept = await saveThread('keep-me');
+    await batched.deleteThread('delete-me');
+    expect(await library.getTuple(gone)).toBeUndefined();
+    const left = await runtime.store.pool.query(
+      `SELECT (SELECT count(*)::int FROM checkpoint_blobs WHERE thread_id = $1) AS blobs,
+         (SELECT count(*)::int FROM checkpoint_writes WHERE thread_id = $1) AS writes`,
+      ['delete-me'],
+    );
+    expect(left.rows[0]).toEqual({ blobs: 0, writes: 0 });
+    expect((await library.getTuple(kept))?.pendingWrites).toEqual([['task-1', 'a', 1]]);
+  });
 });

@@ -63,4 +63,19 @@ describe('round trips per compose', () => {
     expect(await runtime.reviews.get(answer!.review!.id)).toMatchObject({ runId: answer!.id, status: 'pending' });
     expect(trips.held).toBeLessThanOrEqual(3);
   });
+
+  it('a reviewer’s decision records the run, the decision and the steps since the hold in two round trips, its checkpoints deleted in one', async () => {
+    const hold = await stack.runner.compose(composeRequest({ subject: subjectId('trips'), signals: ADVERSE }));
+    const decision = { decision: 'reject' as const, note: null, by: 'alice', at: new Date().toISOString() };
+    let status = '';
+    const trips = await roundTripsOf(counts, async () => {
+      status = (await stack.runner.resume(hold.id, hold.review!.id, decision)).status;
+    });
+    console.log('review decision round trips', trips);
+    expect(status).toBe('blocked');
+    expect(await runtime.reviews.get(hold.review!.id)).toMatchObject({ status: 'rejected', decidedBy: 'alice' });
+    expect((await runtime.traces.verify(hold.traceId)).intact).toBe(true);
+    // The decided run's checkpoints are deleted in a transaction of their own: one round trip more.
+    expect(trips.held).toBeLessThanOrEqual(3);
+  });
 });
