@@ -1,11 +1,24 @@
 import type { RunnableConfig } from '@langchain/core/runnables';
-import type { ChannelVersions, Checkpoint, CheckpointMetadata } from '@langchain/langgraph-checkpoint';
+import {
+  type ChannelVersions,
+  type Checkpoint,
+  type CheckpointMetadata,
+  type PendingWrite,
+  WRITES_IDX_MAP,
+} from '@langchain/langgraph-checkpoint';
 import { PostgresSaver } from '@langchain/langgraph-checkpoint-postgres';
 import type pg from 'pg';
+import { inOneFlight } from '../store/pipelined-transaction.js';
 
 // PostgresSaver's own tables in its default schema, which is the one the stack sets up.
 const BLOBS = '"public".checkpoint_blobs';
 const CHECKPOINTS = '"public".checkpoints';
+const WRITES = '"public".checkpoint_writes';
+// The library's two statements for a pending write: special channels (fixed idx) replace, others keep the first.
+const WRITE_COLUMNS = `INSERT INTO ${WRITES} (thread_id, checkpoint_ns, checkpoint_id, task_id, idx, channel, type, blob)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (thread_id, checkpoint_ns, checkpoint_id, task_id, idx)`;
+const UPSERT_WRITE = `${WRITE_COLUMNS} DO UPDATE SET channel = EXCLUDED.channel, type = EXCLUDED.type, blob = EXCLUDED.blob`;
+const INSERT_WRITE = `${WRITE_COLUMNS} DO NOTHING`;
 
 /**
  * PostgresSaver writing a checkpoint in one statement: its channel blobs (one row each, a held run has
@@ -57,5 +70,25 @@ export class BatchedPostgresSaver extends PostgresSaver {
       ],
     );
     return { configurable: { thread_id, checkpoint_ns, checkpoint_id: checkpoint.id } };
+  }
+
+  /**
+   * The library's pending writes, statement for statement and in one transaction, but sent together in one
+   * round trip (pipelined) instead of one each: the transaction holds the embedded store meanwhile.
+   */
+  override async putWrites(config: RunnableConfig, writes: PendingWrite[], taskId: string): Promise<void> {
+    const sql = writes.every((w) => w[0] in WRITES_IDX_MAP) ? UPSERT_WRITE : INSERT_WRITE;
+    const { thread_id, checkpoint_ns, checkpoint_id } = config.configurable ?? {};
+    const rows = await this._dumpWrites(thread_id, checkpoint_ns, checkpoint_id, taskId, writes);
+    await inOneFlight(this.db, (client) => rows.map((row) => client.query(sql, row)));
+  }
+
+  /** The library's three deletes in one transaction, sent in one round trip (a decided run's checkpoints go). */
+  override async deleteThread(threadId: string): Promise<void> {
+    await inOneFlight(this.db, (client) =>
+      [BLOBS, CHECKPOINTS, WRITES].map((table) =>
+        client.query(`DELETE FROM ${table} WHERE thread_id = $1`, [threadId]),
+      ),
+    );
   }
 }

@@ -2,19 +2,12 @@ import type pg from 'pg';
 import type { ComposeAnswer, RunOrigin } from '../domain/compose.js';
 import type { SubjectHistory } from '../domain/history.js';
 import type { CaseDraft } from '../domain/safety.js';
+import { inTwoFlights } from './pipelined-transaction.js';
 import { insertHold, recordDecision } from './reviews-repo.js';
 import { insertCases } from './safety-cases-repo.js';
 import { isLearnerSkip, openSkip } from './skip-outcomes.js';
-import { lockSubject, subjectLockSql } from './subject-lock.js';
-import {
-  appendTrace,
-  CHAIN_HEAD_SQL,
-  CHAIN_LOCK_SQL,
-  chainRows,
-  type TraceRecord,
-  traceWriteSql,
-} from './trace-repo.js';
-import { inTransaction } from './transaction.js';
+import { subjectLockOn, subjectLockSql } from './subject-lock.js';
+import { CHAIN_HEAD_SQL, CHAIN_LOCK_SQL, chainRows, type TraceRecord, traceWriteSql } from './trace-repo.js';
 
 export type RunRow = {
   answer: ComposeAnswer;
@@ -59,6 +52,10 @@ export type CapRecheck = {
 /** Extra writes a run's transaction makes, beside the run itself. */
 export type SaveExtras = {
   cap?: CapRecheck;
+  /**
+   * The caller's own statement in the run's transaction, sent with the locks before the run is written
+   * (so it rides that round trip if it sends at once); throwing rolls the whole run back.
+   */
   within?: (client: pg.PoolClient) => Promise<void>;
   /** Safety cases the run's findings open, written with the run or not at all. */
   cases?: CaseDraft[];
@@ -98,32 +95,11 @@ export async function unlinkSubjectRuns(client: pg.PoolClient, subjectId: string
   return runs.map((r) => ({ id: r.id, traceId: r.trace_id }));
 }
 
-/** The frequency count's one definition: messages sent to subject $1 in programme $2 since $3. */
-const SENT_SINCE_SQL = 'SELECT count(*)::int AS n FROM runs WHERE subject_id = $1 AND program = $2 AND sent_at >= $3';
-
-/** The start of a programme's frequency window, now. */
-const windowStart = (windowDays: number) => new Date(Date.now() - windowDays * DAY_MS);
-
-/** Messages sent to the subject in the programme's window, on the pool or inside a transaction. */
-async function countSent(db: pg.Pool | pg.PoolClient, subjectId: string, program: string, windowDays: number) {
-  return (await db.query<{ n: number }>(SENT_SINCE_SQL, [subjectId, program, windowStart(windowDays)])).rows[0]!.n;
-}
-
-async function countSentEverywhere(db: pg.PoolClient, subjectId: string, days: number) {
-  const since = new Date(Date.now() - days * DAY_MS);
-  return (
-    await db.query<{ n: number }>('SELECT count(*)::int AS n FROM runs WHERE subject_id = $1 AND sent_at >= $2', [
-      subjectId,
-      since,
-    ])
-  ).rows[0]!.n;
-}
-
 export function createRunsRepo(pool: pg.Pool) {
   /**
    * Writes the run, its trace, its review hold, its content gap, its safety cases and (when sent) its frequency mark in one
-   * transaction; an approved run is first re-checked against the cap under the subject's lock. Answers
-   * the run as recorded.
+   * transaction of two round trips; an approved run is first re-checked against the cap under the subject's
+   * lock. Answers the run as recorded.
    */
   async function saveRun(
     run: RunRow,
@@ -132,82 +108,93 @@ export function createRunsRepo(pool: pg.Pool) {
     contentGap?: { barrier: string; channel: string; locale: string } | null,
     extras: SaveExtras = {},
   ): Promise<ComposeAnswer> {
-    return inTransaction(pool, async (client) => {
-      let a = run.answer;
-      let records = trace;
-      const capped = a.status === 'approved' && extras.cap ? extras.cap : undefined;
-      // Round trips are few because each one holds the embedded store for everyone (a transaction owns its
-      // session): one statement takes the locks, the subject's before the chain's (finishReview's order),
-      // the next reads the counts and the chain's head under them, and one writes the run with its trace.
-      await client.query(
-        capped ? `SELECT ${subjectLockSql(1)}, ${CHAIN_LOCK_SQL}` : `SELECT ${CHAIN_LOCK_SQL}`,
-        capped ? [run.subjectId] : [],
-      );
-      const now = Date.now();
-      const read = (
-        await client.query<{ in_window: number | null; last_week: number | null; head: string | null }>(
-          capped
-            ? `SELECT (SELECT count(*)::int FROM runs WHERE subject_id = $1 AND program = $2 AND sent_at >= $3) AS in_window,
-                 (SELECT count(*)::int FROM runs WHERE subject_id = $1 AND sent_at >= $4) AS last_week,
-                 ${CHAIN_HEAD_SQL} AS head`
-            : `SELECT ${CHAIN_HEAD_SQL} AS head`,
-          capped
-            ? [run.subjectId, run.program, new Date(now - capped.windowDays * DAY_MS), new Date(now - 7 * DAY_MS)]
-            : [],
-        )
-      ).rows[0]!;
-      if (capped) {
-        const settled = capped.settle({ inWindow: read.in_window ?? 0, lastWeek: read.last_week ?? 0 });
-        if (settled) {
-          a = settled.answer;
-          records = [...trace, ...settled.trace];
+    const capped = run.answer.status === 'approved' && extras.cap ? extras.cap : undefined;
+    const now = Date.now();
+    return inTwoFlights(
+      pool,
+      // The first flight: the locks, the subject's before the chain's (finishReview's order), in one
+      // statement; the counts and the chain's head read under them in the next; the caller's own statement
+      // (an idempotency key completed), whose check decides before anything is written.
+      async (client) => {
+        const [, read] = await Promise.all([
+          client.query(
+            capped ? `SELECT ${subjectLockSql(1)}, ${CHAIN_LOCK_SQL}` : `SELECT ${CHAIN_LOCK_SQL}`,
+            capped ? [run.subjectId] : [],
+          ),
+          client.query<{ in_window: number | null; last_week: number | null; head: string | null }>(
+            capped
+              ? `SELECT (SELECT count(*)::int FROM runs WHERE subject_id = $1 AND program = $2 AND sent_at >= $3) AS in_window,
+                   (SELECT count(*)::int FROM runs WHERE subject_id = $1 AND sent_at >= $4) AS last_week,
+                   ${CHAIN_HEAD_SQL} AS head`
+              : `SELECT ${CHAIN_HEAD_SQL} AS head`,
+            capped
+              ? [run.subjectId, run.program, new Date(now - capped.windowDays * DAY_MS), new Date(now - 7 * DAY_MS)]
+              : [],
+          ),
+          extras.within?.(client),
+        ]);
+        return read.rows[0]!;
+      },
+      // The second flight: the run with its trace in one statement, what goes with it, and COMMIT.
+      (client, read) => {
+        let a = run.answer;
+        let records = trace;
+        if (capped) {
+          const settled = capped.settle({ inWindow: read.in_window ?? 0, lastWeek: read.last_week ?? 0 });
+          if (settled) {
+            a = settled.answer;
+            records = [...trace, ...settled.trace];
+          }
         }
-      }
-      const chain = chainRows(a.traceId, records, read.head);
-      const write = traceWriteSql(16, 17);
-      await client.query(
-        `WITH saved_run AS (
-           INSERT INTO runs (id, trace_id, subject_id, program, channel, status, barrier, confidence, techniques, block_ids,
-             answer, model_calls, fallbacks, duration_ms, sent_at, origin)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14, CASE WHEN $6 = 'approved' THEN now() END, $15)
-         ), ${write.cte}
-         ${write.insert}`,
-        [
-          a.id,
-          a.traceId,
-          run.subjectId,
-          run.program,
-          a.message?.channel ?? null,
-          a.status,
-          a.diagnosis?.barrier ?? null,
-          a.diagnosis?.confidence ?? null,
-          a.strategy?.techniques.map((t) => t.code) ?? [],
-          a.message?.blocks.map((b) => b.id) ?? [],
-          a,
-          run.modelCalls,
-          run.fallbacks,
-          run.durationMs,
-          run.origin ?? 'api',
-          chain.rows,
-          chain.personal,
-        ],
-      );
-      // A learner's choice to send nothing has an outcome too, or the skip arm would never learn.
-      if (isLearnerSkip(a, run.subjectId)) {
-        await openSkip(client, {
-          runId: a.id,
-          program: run.program,
-          subjectId: run.subjectId!,
-          barrier: a.diagnosis!.barrier,
-        });
-      }
-      if (review) await insertHold(client, { id: review.id, runId: a.id, reason: review.reason });
-      // A gap an eval suite provoked is the suite's doing, not a programme's missing content.
-      if (contentGap && run.origin !== 'eval') await countGap(client, run.program, contentGap);
-      if (extras.cases?.length) await insertCases(client, extras.cases);
-      await extras.within?.(client);
-      return a;
-    });
+        const chain = chainRows(a.traceId, records, read.head);
+        const write = traceWriteSql(16, 17);
+        const writes: Array<Promise<unknown>> = [
+          client.query(
+            `WITH saved_run AS (
+               INSERT INTO runs (id, trace_id, subject_id, program, channel, status, barrier, confidence, techniques, block_ids,
+                 answer, model_calls, fallbacks, duration_ms, sent_at, origin)
+               VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14, CASE WHEN $6 = 'approved' THEN now() END, $15)
+             ), ${write.cte}
+             ${write.insert}`,
+            [
+              a.id,
+              a.traceId,
+              run.subjectId,
+              run.program,
+              a.message?.channel ?? null,
+              a.status,
+              a.diagnosis?.barrier ?? null,
+              a.diagnosis?.confidence ?? null,
+              a.strategy?.techniques.map((t) => t.code) ?? [],
+              a.message?.blocks.map((b) => b.id) ?? [],
+              a,
+              run.modelCalls,
+              run.fallbacks,
+              run.durationMs,
+              run.origin ?? 'api',
+              chain.rows,
+              chain.personal,
+            ],
+          ),
+        ];
+        // A learner's choice to send nothing has an outcome too, or the skip arm would never learn.
+        if (isLearnerSkip(a, run.subjectId)) {
+          writes.push(
+            openSkip(client, {
+              runId: a.id,
+              program: run.program,
+              subjectId: run.subjectId!,
+              barrier: a.diagnosis!.barrier,
+            }),
+          );
+        }
+        if (review) writes.push(insertHold(client, { id: review.id, runId: a.id, reason: review.reason }));
+        // A gap an eval suite provoked is the suite's doing, not a programme's missing content.
+        if (contentGap && run.origin !== 'eval') writes.push(countGap(client, run.program, contentGap));
+        if (extras.cases?.length) writes.push(insertCases(client, extras.cases));
+        return { value: a, writes };
+      },
+    );
   }
 
   /**
@@ -221,39 +208,69 @@ export function createRunsRepo(pool: pg.Pool) {
     decision: Decision,
     cap?: CapRecheck,
   ): Promise<ComposeAnswer> {
-    return inTransaction(pool, async (client) => {
-      let a = answer;
-      let records = trace;
-      const owner = (
-        await client.query<{ subject_id: string | null; program: string }>(
-          'SELECT subject_id, program FROM runs WHERE id = $1',
-          [answer.id],
-        )
-      ).rows[0];
-      if (a.status === 'approved' && cap && owner?.subject_id) {
-        const settled = await recheckCap(client, owner.subject_id, owner.program, cap);
-        if (settled) {
-          a = settled.answer;
-          records = [...trace, ...settled.trace];
+    const capped = answer.status === 'approved' && cap ? cap : undefined;
+    const now = Date.now();
+    type Read = {
+      subject_id: string | null;
+      program: string | null;
+      in_window: number | null;
+      last_week: number | null;
+      head: string | null;
+    };
+    return inTwoFlights(
+      pool,
+      // The locks in saveRun's order, the run's subject's (an approval re-checked) before the chain's; then,
+      // under them, the run's owner, the counts as of now and the chain's head.
+      async (client) => {
+        const [, read] = await Promise.all([
+          client.query(
+            capped
+              ? `SELECT ${subjectLockOn('(SELECT subject_id FROM runs WHERE id = $1)')}, ${CHAIN_LOCK_SQL}`
+              : `SELECT ${CHAIN_LOCK_SQL}`,
+            capped ? [answer.id] : [],
+          ),
+          client.query<Read>(
+            `SELECT o.subject_id, o.program,
+               ${
+                 capped
+                   ? `(SELECT count(*)::int FROM runs WHERE subject_id = o.subject_id AND program = o.program AND sent_at >= $2) AS in_window,
+                      (SELECT count(*)::int FROM runs WHERE subject_id = o.subject_id AND sent_at >= $3) AS last_week,`
+                   : 'NULL::int AS in_window, NULL::int AS last_week,'
+               }
+               ${CHAIN_HEAD_SQL} AS head
+             FROM (SELECT $1::text AS id) k LEFT JOIN runs o ON o.id = k.id`,
+            capped ? [answer.id, new Date(now - capped.windowDays * DAY_MS), new Date(now - 7 * DAY_MS)] : [answer.id],
+          ),
+        ]);
+        return read.rows[0]!;
+      },
+      // The run's answer and sent mark, the decision and the steps since the hold, then COMMIT.
+      (client, read) => {
+        let a = answer;
+        let records = trace;
+        if (capped && read.subject_id) {
+          const settled = capped.settle({ inWindow: read.in_window ?? 0, lastWeek: read.last_week ?? 0 });
+          if (settled) {
+            a = settled.answer;
+            records = [...trace, ...settled.trace];
+          }
         }
-      }
-      await client.query(
-        `UPDATE runs SET status = $2, answer = $3, updated_at = now(),
-           sent_at = CASE WHEN $2 = 'approved' THEN now() END WHERE id = $1`,
-        [a.id, a.status, a],
-      );
-      await recordDecision(client, decision);
-      await appendTrace(client, a.traceId, records, firstStep);
-      return a;
-    });
-  }
-
-  /** Takes the subject's lock, then counts what is sent now (every earlier holder has committed). */
-  async function recheckCap(client: pg.PoolClient, subjectId: string, program: string, cap: CapRecheck) {
-    await lockSubject(client, subjectId);
-    const inWindow = await countSent(client, subjectId, program, cap.windowDays);
-    const lastWeek = await countSentEverywhere(client, subjectId, 7);
-    return cap.settle({ inWindow, lastWeek });
+        const writes: Array<Promise<unknown>> = [
+          client.query(
+            `UPDATE runs SET status = $2, answer = $3, updated_at = now(),
+               sent_at = CASE WHEN $2 = 'approved' THEN now() END WHERE id = $1`,
+            [a.id, a.status, a],
+          ),
+          recordDecision(client, decision),
+        ];
+        if (records.length > 0) {
+          const chain = chainRows(a.traceId, records, read.head, firstStep);
+          const write = traceWriteSql(1, 2);
+          writes.push(client.query(`WITH ${write.cte} ${write.insert}`, [chain.rows, chain.personal]));
+        }
+        return { value: a, writes };
+      },
+    );
   }
 
   async function getAnswer(id: string): Promise<ComposeAnswer | undefined> {

@@ -59,9 +59,10 @@ const caseId = () => `sc_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
 
 /** Opens a run's cases inside the transaction that saves the run: one per kind per run. */
 export async function insertCases(client: pg.PoolClient, drafts: CaseDraft[], openedBy = 'nof1') {
-  for (const d of drafts) {
+  // Sent together (pipelined on a pipeline-mode client): a run's transaction holds the embedded store meanwhile.
+  const inserts = drafts.map((d) => {
     const opened: CaseEvent = { at: d.detectedAt, by: openedBy, action: 'opened', note: null };
-    await client.query(
+    return client.query(
       `INSERT INTO safety_cases (id, kind, run_id, subject_ref, program, product, detected_at, due_by, narrative,
          signals, history)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (run_id, kind) DO NOTHING`,
@@ -79,7 +80,8 @@ export async function insertCases(client: pg.PoolClient, drafts: CaseDraft[], op
         JSON.stringify([opened]),
       ],
     );
-  }
+  });
+  await Promise.all(inserts);
 }
 
 /** The subject's cases, counted inside an erasure's transaction: they are kept (a legal duty), never unlinked. */

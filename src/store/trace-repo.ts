@@ -49,17 +49,6 @@ export const traceWriteSql = (rows: number, personal: number) => ({
        AS r(trace_id text, step int, kind text, record jsonb, prev_hash text, hash text, scheme text) ORDER BY step`,
 });
 
-/** Appends a run's records to the one global hash chain, inside the caller's transaction. */
-export async function appendTrace(client: pg.PoolClient, traceId: string, records: TraceRecord[], firstStep = 0) {
-  if (records.length === 0) return;
-  await client.query(`SELECT ${CHAIN_LOCK_SQL}`);
-  const head = (await client.query<{ hash: string | null }>(`SELECT ${CHAIN_HEAD_SQL} AS hash`)).rows[0]?.hash;
-  const { rows, personal } = chainRows(traceId, records, head, firstStep);
-  const write = traceWriteSql(1, 2);
-  // One statement (one round trip) writes both: the free text beside the chain, and the chain's records.
-  await client.query(`WITH ${write.cte} ${write.insert}`, [rows, personal]);
-}
-
 /** Deletes the free text kept beside the chain for these traces (erasure); the chain keeps its digests. */
 export async function erasePersonal(client: pg.PoolClient, traceIds: string[]): Promise<number> {
   const r = await client.query('DELETE FROM trace_personal WHERE trace_id = ANY($1::text[])', [traceIds]);

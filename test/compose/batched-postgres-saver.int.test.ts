@@ -48,4 +48,60 @@ describe('BatchedPostgresSaver', () => {
     expect(tuple?.checkpoint.channel_values).toEqual({ status: 'held' });
     expect(tuple?.metadata).toMatchObject({ source: 'update' });
   });
+
+  it('keeps pending writes as the library does: first kept, a special channel replaced, all in order', async () => {
+    const savers = {
+      batched: new BatchedPostgresSaver(runtime.store.pool),
+      library: new PostgresSaver(runtime.store.pool),
+    };
+    const pending = async (saver: PostgresSaver, thread: string) => {
+      const cp = checkpointOf('00000000-0000-6000-8000-000000000004', { status: 'held' });
+      const root = { configurable: { thread_id: thread, checkpoint_ns: '' } };
+      const saved = await saver.put(root, cp, { source: 'loop', step: 1, parents: {} }, cp.channel_versions);
+      await saver.putWrites(
+        saved,
+        [
+          ['a', 1],
+          ['b', { x: 2 }],
+          ['c', 'three'],
+        ],
+        'task-1',
+      );
+      await saver.putWrites(saved, [['a', 9]], 'task-1');
+      await saver.putWrites(saved, [['__interrupt__', 'first']], 'task-2');
+      await saver.putWrites(saved, [['__interrupt__', 'second']], 'task-2');
+      return (await saver.getTuple(saved))?.pendingWrites;
+    };
+    const batched = await pending(savers.batched, 'batched-writes');
+    expect(batched).toEqual(await pending(savers.library, 'library-writes'));
+    expect(batched).toEqual([
+      ['task-1', 'a', 1],
+      ['task-1', 'b', { x: 2 }],
+      ['task-1', 'c', 'three'],
+      ['task-2', '__interrupt__', 'second'],
+    ]);
+  });
+
+  it('deletes one thread: its checkpoints, blobs and pending writes, and nothing of another thread', async () => {
+    const batched = new BatchedPostgresSaver(runtime.store.pool);
+    const library = new PostgresSaver(runtime.store.pool);
+    const saveThread = async (thread: string) => {
+      const cp = checkpointOf('00000000-0000-6000-8000-000000000005', { status: 'held' });
+      const root = { configurable: { thread_id: thread, checkpoint_ns: '' } };
+      const saved = await batched.put(root, cp, { source: 'loop', step: 1, parents: {} }, cp.channel_versions);
+      await batched.putWrites(saved, [['a', 1]], 'task-1');
+      return saved;
+    };
+    const gone = await saveThread('delete-me');
+    const kept = await saveThread('keep-me');
+    await batched.deleteThread('delete-me');
+    expect(await library.getTuple(gone)).toBeUndefined();
+    const left = await runtime.store.pool.query(
+      `SELECT (SELECT count(*)::int FROM checkpoint_blobs WHERE thread_id = $1) AS blobs,
+         (SELECT count(*)::int FROM checkpoint_writes WHERE thread_id = $1) AS writes`,
+      ['delete-me'],
+    );
+    expect(left.rows[0]).toEqual({ blobs: 0, writes: 0 });
+    expect((await library.getTuple(kept))?.pendingWrites).toEqual([['task-1', 'a', 1]]);
+  });
 });

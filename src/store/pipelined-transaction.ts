@@ -1,0 +1,56 @@
+import type pg from 'pg';
+
+/** What the second flight sends: the writes (already issued on the client), and what the transaction answers. */
+export type Closing<T> = { value: T; writes: Array<Promise<unknown>> };
+
+/**
+ * A transaction in two round trips. With the embedded store a transaction owns the one session from BEGIN
+ * to COMMIT, so every other process waits through each of its round trips; here BEGIN travels with the
+ * statements `open` sends (locks, then reads under them), and COMMIT with the writes `close` sends, each
+ * flight pipelined on the wire (the pool's clients are in pg's pipeline mode; on a client that is not, the
+ * same statements run in the same order, one round trip each). Statements keep their own snapshots, so a
+ * read sent after a lock statement sees every commit made before the lock was granted.
+ *
+ * `close` must send its writes before it returns (it runs between the flights, with no await), so that
+ * COMMIT is queued behind them. A failed statement aborts the transaction: the statements behind it fail,
+ * COMMIT answers ROLLBACK, and the error of the first failure is thrown; nothing is written.
+ */
+export async function inTwoFlights<R, T>(
+  pool: pg.Pool,
+  open: (client: pg.PoolClient) => Promise<R>,
+  close: (client: pg.PoolClient, read: R) => Closing<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  try {
+    // BEGIN is awaited with `open`'s statements: if it failed, `close` never sends a write.
+    const [, read] = await Promise.all([client.query('BEGIN'), open(client)]);
+    const { value, writes } = close(client, read);
+    await Promise.all([...writes, client.query('COMMIT')]);
+    return value;
+  } catch (err) {
+    await client.query('ROLLBACK');
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * A transaction that needs nothing back before it writes, in one round trip: BEGIN, the statements `send`
+ * sends (it must send them before it returns) and COMMIT, pipelined together. As above, a failed statement
+ * leaves nothing written.
+ */
+export async function inOneFlight(
+  pool: pg.Pool,
+  send: (client: pg.PoolClient) => Array<Promise<unknown>>,
+): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await Promise.all([client.query('BEGIN'), ...send(client), client.query('COMMIT')]);
+  } catch (err) {
+    await client.query('ROLLBACK');
+    throw err;
+  } finally {
+    client.release();
+  }
+}
