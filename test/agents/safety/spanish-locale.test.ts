@@ -59,6 +59,13 @@ describe('Spanish triage', () => {
     expect(triageText('gracias, todo bien con la entrega', 'es-US')).toEqual([]);
   });
 
+  it('finds the unambiguous by rule: taking one\'s life in the present tense, an overdose on purpose', () => {
+    const ruled = (text: string) => triageText(text, 'es-US').find((f) => f.kind === 'crisis' && f.source === 'rule');
+    expect(ruled('si me vuelven a negar la receta me quito la vida')?.cues).toContain('suicide_mention');
+    expect(ruled('me tome todas las pastillas a proposito')?.cues).toContain('overdose_intent');
+    expect(ruled('me tome todas las pastillas que me tocaban hoy')).toBeUndefined();
+  });
+
   it('falls back from es-MX to es-US, not to en-US, and says so', async () => {
     const [finding] = triageText('me quiero morir', 'es-MX');
     expect(finding).toMatchObject({ kind: 'crisis' });
