@@ -61,7 +61,7 @@ const floors = (crisis: number, ae: number, pc: number, mi: number, crisisPrecis
  * Set `a` was read while tuning the engine; `b` was written before the engine was run on it; `c` was
  * written by someone who had seen neither the corpora nor the other sets, and only its totals have been read.
  * Crisis recall fell on set `a` (1.00 → 0.95 en-US, four cases; 0.98 es-US, one) when
- * ordinary messages stopped being held 9–23 % of the time; it holds at 1.00 on `b`, and on `c` it is
+ * ordinary messages stopped being held 11–23 % of the time; it holds at 1.00 on `b`, and on `c` it is
  * 0.98 en-US and 1.00 es-US, where the engine before the change had 0.98 in both. Raise floors as the
  * engine improves; lower one only with the reason in bench/RESULTS.md.
  */
@@ -74,7 +74,7 @@ export const HELD_OUT_FLOORS: Record<HeldOutSet, Record<'en-US' | 'es-US', Floor
 /**
  * Ordinary messages must reach their programme: the share of the held-out barrier cases' free texts
  * (evals/cases/barrier-cases*.jsonl, never trained on by the safety model) that triage flags, per kind and
- * in all. Before ordinary messages joined the training, 23 % (en-US) and 9 % (es-US) of them were held as
+ * in all. Before ordinary messages joined the training, 23 % (en-US) and 11 % (es-US) of them were held as
  * a possible crisis.
  */
 export async function ordinaryFlagRates(engine: SafetyEngine, texts: string[], locale: string) {
