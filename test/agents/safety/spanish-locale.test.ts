@@ -59,7 +59,7 @@ describe('Spanish triage', () => {
     expect(triageText('gracias, todo bien con la entrega', 'es-US')).toEqual([]);
   });
 
-  it('finds the unambiguous by rule: taking one\'s life in the present tense, an overdose on purpose', () => {
+  it("finds the unambiguous by rule: taking one's life in the present tense, an overdose on purpose", () => {
     const ruled = (text: string) => triageText(text, 'es-US').find((f) => f.kind === 'crisis' && f.source === 'rule');
     expect(ruled('si me vuelven a negar la receta me quito la vida')?.cues).toContain('suicide_mention');
     expect(ruled('me tome todas las pastillas a proposito')?.cues).toContain('overdose_intent');
