@@ -31,7 +31,7 @@ export function classifyText(model: SafetyModel, analysis: TextAnalysis): KindSc
     const z = logits(model.softmax, spanVector(analysis.features, span, model.features));
     const p = softmax(z, temperature);
     best.forEach((b, k) => {
-      // The words themselves must favour the kind over `none`: a text the model knows
+      // The words themselves must favour the kind over every no-finding label: a text the model knows
       // nothing about (gibberish, a word it never saw) would otherwise inherit the kinds'
       // share of the corpus from the intercept alone.
       const evidence = z[k + 1]! - bias[k + 1]! - strongestNoFinding(z, bias);

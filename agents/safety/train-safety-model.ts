@@ -54,7 +54,8 @@ export type LocaleSources = {
 };
 
 /**
- * Ordinary messages are `none` examples like the corpus's hard negatives. Without them the
+ * Ordinary messages are examples of no finding, each under its barrier's label (`none` for the
+ * barrier corpus's own `none` lines; see MODEL_LABELS). Without them the
  * classifier's `none` knows only texts written to resemble a finding, and words common in
  * any patient's message ("pills", "my mom", "all sorted") lean towards the kinds: on
  * 2026-12-01 the models trained without them held 16–18 % of ordinary messages as a crisis.
