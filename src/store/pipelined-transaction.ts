@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { onConnection } from './transaction.js';
 
 /** What the second flight sends: the writes (already issued on the client), and what the transaction answers. */
 export type Closing<T> = { value: T; writes: Array<Promise<unknown>> };
@@ -20,19 +21,13 @@ export async function inTwoFlights<R, T>(
   open: (client: pg.PoolClient) => Promise<R>,
   close: (client: pg.PoolClient, read: R) => Closing<T>,
 ): Promise<T> {
-  const client = await pool.connect();
-  try {
+  return onConnection(pool, async (client) => {
     // BEGIN is awaited with `open`'s statements: if it failed, `close` never sends a write.
     const [, read] = await Promise.all([client.query('BEGIN'), open(client)]);
     const { value, writes } = close(client, read);
     await Promise.all([...writes, client.query('COMMIT')]);
     return value;
-  } catch (err) {
-    await client.query('ROLLBACK');
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /**
@@ -44,13 +39,7 @@ export async function inOneFlight(
   pool: pg.Pool,
   send: (client: pg.PoolClient) => Array<Promise<unknown>>,
 ): Promise<void> {
-  const client = await pool.connect();
-  try {
+  await onConnection(pool, async (client) => {
     await Promise.all([client.query('BEGIN'), ...send(client), client.query('COMMIT')]);
-  } catch (err) {
-    await client.query('ROLLBACK');
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }
