@@ -1,33 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedOutcomes } from '../support/outcome-rows.js';
+import { SKIP_WARMUP } from '../../agents/learning/skip-trial.js';
+import { composeCost as composeCostRun, type Loose } from '../support/cost-compose.js';
+import { seedOutcomes, seedSkips } from '../support/outcome-rows.js';
 import { startTestService, type TestService } from '../support/service.js';
 
 const PROGRAM = 'lumenzo-adherence';
 let svc: TestService;
 
-// biome-ignore lint/suspicious/noExplicitAny: the answers are read loosely, field by field
-type Loose = Record<string, any>;
-const json = async (r: Response) => ({ status: r.status, body: (await r.json()) as Loose });
-
 async function composeCost(subject: string, topicsOff: string[] = []) {
-  const answer = await json(
-    await svc.call('POST', '/v1/compose', {
-      key: 'client',
-      body: {
-        subject: { id: subject, audience: 'patient', consents: { sms: true }, preferences: { topicsOff } },
-        program: PROGRAM,
-        channel: 'sms',
-        signals: [
-          { type: 'refill_missed', data: { daysLate: 9 } },
-          { type: 'survey_response', data: { question: 'What got in the way?', answer: 'the copay is too expensive' } },
-        ],
-      },
-    }),
-  );
-  expect(answer.status).toBe(200);
-  const trace = await json(await svc.call('GET', `/v1/traces/${answer.body.traceId}`, { key: 'reviewer' }));
-  const step = (trace.body.steps as Loose[]).find((s) => s.node === 'plan_strategy')!;
-  return { answer: answer.body, learning: step.output.learning as Loose };
+  const { answer, step } = await composeCostRun(svc, PROGRAM, subject, { topicsOff });
+  return { answer, learning: step.output.learning as Loose };
 }
 
 beforeAll(async () => {
@@ -60,6 +42,9 @@ beforeAll(async () => {
     { subject: 'pt-blk-peer', barrier: 'cost', technique: '12.1', channel: 'sms', achieved: 0, notAchieved: 40 },
     { subject: 'pt-blk-peer', barrier: 'cost', technique: '1.2', channel: 'sms', achieved: 0, notAchieved: 40 },
   ]);
+  // Enough decided skips that the skip trial (1 run in 20, drawn from the run id) is over, and sending
+  // nothing, never followed by a refill, loses every draw: each compose here reaches the block choice.
+  await seedSkips(svc.pool, [{ subject: 'pt-blk-peer', barrier: 'cost', achieved: 0, notAchieved: 2 * SKIP_WARMUP }]);
 });
 afterAll(async () => {
   await svc?.close();

@@ -1,38 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { composeCost as composeCostRun, json, type Loose } from '../support/cost-compose.js';
 import { seedOutcomes } from '../support/outcome-rows.js';
 import { startTestService, type TestService } from '../support/service.js';
 
 const PROGRAM = 'lumenzo-adherence';
 let svc: TestService;
 
-// biome-ignore lint/suspicious/noExplicitAny: the answers are read loosely, field by field
-type Loose = Record<string, any>;
-const json = async (r: Response) => ({ status: r.status, body: (await r.json()) as Loose });
-
 const putSettings = (body: unknown) =>
   svc.call('PUT', `/v1/programs/${PROGRAM}/settings`, { key: 'strategist', body }).then(json);
 
 /** A cost run for the subject on SMS, and its plan_strategy step. */
-async function composeCost(subject: string) {
-  const answer = await json(
-    await svc.call('POST', '/v1/compose', {
-      key: 'client',
-      body: {
-        subject: { id: subject, audience: 'patient', consents: { sms: true } },
-        program: PROGRAM,
-        channel: 'sms',
-        signals: [
-          { type: 'refill_missed', data: { daysLate: 9 } },
-          { type: 'survey_response', data: { question: 'What got in the way?', answer: 'the copay is too expensive' } },
-        ],
-      },
-    }),
-  );
-  expect(answer.status).toBe(200);
-  const trace = await json(await svc.call('GET', `/v1/traces/${answer.body.traceId}`, { key: 'reviewer' }));
-  const step = (trace.body.steps as Loose[]).find((s) => s.node === 'plan_strategy')!;
-  return { answer: answer.body, step, trace: trace.body };
-}
+const composeCost = (subject: string) => composeCostRun(svc, PROGRAM, subject);
 
 beforeAll(async () => {
   svc = await startTestService({ NOF1_JOBS: '0', NOF1_LEARNER_CACHE_MS: '0' });
