@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedOutcomes } from '../support/outcome-rows.js';
+import { SKIP_WARMUP } from '../../agents/learning/skip-trial.js';
+import { seedOutcomes, seedSkips } from '../support/outcome-rows.js';
 import { KEYS, startTestService, type TestService } from '../support/service.js';
 import { launchBrowser, type TestBrowser } from './browser.js';
 import { signIn, textOf, watchErrors } from './console-page.js';
@@ -61,6 +62,11 @@ describe('a learned choice on the run page', () => {
 
   it('says which of the technique’s approved blocks was chosen, and why', async () => {
     await svc.call('PUT', `/v1/programs/${PROGRAM}/settings`, { key: 'strategist', body: { learning: 'on' } });
+    // Past the skip trial (1 run in 20, drawn from the random run id), with sending nothing never followed
+    // by a refill: the compose reaches the block choice.
+    await seedSkips(svc.pool, [
+      { subject: 'pt-console-peer', barrier: 'cost', achieved: 0, notAchieved: 2 * SKIP_WARMUP },
+    ]);
     await seedOutcomes(svc.pool, [
       {
         subject: 'pt-console-blk',
