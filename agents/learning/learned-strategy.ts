@@ -58,6 +58,8 @@ export type LearningRecord = {
   rationale: string;
   /** Sending nothing was allowed but left out of the draw: too few outcomes of skipped runs for this barrier yet. */
   skipUnobserved: boolean;
+  /** Sending nothing was tried on purpose while its outcomes are too few to weigh (skip-trial.ts). */
+  skipTrial?: true;
   candidates: ReturnType<typeof candidateRecord>[];
   /** Where the library offers several approved blocks for the chosen technique and channel: the block chosen among them. */
   block?: { chosen: string; explored: boolean; candidates: ReturnType<typeof blockRecord>[] };
@@ -106,7 +108,8 @@ export function learnedStrategy(input: {
       random: seededRandom(input.seed),
     });
   let choice = draw(warming ? sends : input.allowed);
-  if (warming && !choice.coldStart && triesSkip(input.seed)) {
+  const skipTrial = warming && !choice.coldStart && triesSkip(input.seed);
+  if (skipTrial) {
     const weighed = draw(input.allowed);
     choice = { ...weighed, action: SKIP, explored: true, rationale: skipTrialRationale(input.barrier, seen) };
   }
@@ -126,6 +129,7 @@ export function learnedStrategy(input: {
     coldStart: choice.coldStart,
     rationale: choice.rationale,
     skipUnobserved,
+    ...(skipTrial ? { skipTrial: true as const } : {}),
     candidates: choice.candidates.map(candidateRecord),
     ...(block
       ? { block: { chosen: block.block, explored: block.explored, candidates: block.candidates.map(blockRecord) } }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SKIP_WARMUP } from '../../agents/learning/skip-trial.js';
 import { composeCost as composeCostRun, json, type Loose } from '../support/cost-compose.js';
-import { seedOutcomes } from '../support/outcome-rows.js';
+import { seedOutcomes, seedSkips } from '../support/outcome-rows.js';
 import { startTestService, type TestService } from '../support/service.js';
 
 const PROGRAM = 'lumenzo-adherence';
@@ -62,6 +63,9 @@ describe('the strategy consults the learner', () => {
 
   it('on: a subject’s own outcomes move the choice; the rationale says exploited or explored; no personal data', async () => {
     await putSettings({ learning: 'on' });
+    // Sending nothing is weighed (its outcomes are past the warm-up), so the choice is always a weighed one,
+    // never the 1-in-20 skip trial drawn from the random run id.
+    await seedSkips(svc.pool, [{ subject: 'pt-learn-peer', barrier: 'cost', achieved: 0, notAchieved: SKIP_WARMUP }]);
     await seedOutcomes(svc.pool, [
       { subject: 'pt-learn-on', barrier: 'cost', technique: '12.1', channel: 'sms', achieved: 8, notAchieved: 0 },
       { subject: 'pt-learn-on', barrier: 'cost', technique: '3.2', channel: 'sms', achieved: 0, notAchieved: 8 },

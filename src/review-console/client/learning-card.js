@@ -23,6 +23,8 @@ const same = (a, b) => a.technique === b.technique && a.channel === b.channel;
 
 /** One sentence: the choice, the evidence behind it, and whether the learner exploited or explored. */
 function learnedSentence(learning) {
+  // The trial is not a draw between options: its own rationale says why nothing was sent.
+  if (learning.skipTrial) return learning.rationale;
   const chosen = learning.candidates.find((c) => same(c, learning.policy));
   const what = learning.policy.technique === 'skip' ? 'Chose to send nothing' : `Chose ${option(learning.policy)}`;
   if (learning.coldStart)

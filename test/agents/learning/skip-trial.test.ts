@@ -41,7 +41,7 @@ describe('trying to send nothing until skipped runs have outcomes', () => {
     expect(skipped.length / RUNS).toBeGreaterThan(SKIP_TRIAL_RATE / 2);
     expect(skipped.length / RUNS).toBeLessThan(SKIP_TRIAL_RATE * 2);
     for (const r of skipped) {
-      expect(r.record).toMatchObject({ explored: true, skipUnobserved: false });
+      expect(r.record).toMatchObject({ explored: true, skipUnobserved: false, skipTrial: true });
       expect(r.strategy.techniques).toEqual([]);
       expect(r.strategy.rationale).toMatch(
         new RegExp(
@@ -50,14 +50,17 @@ describe('trying to send nothing until skipped runs have outcomes', () => {
       );
       expect(r.record.candidates.some((c) => c.technique === 'skip')).toBe(true);
     }
-    for (const r of runs.filter((x) => x.record.used.technique !== 'skip')) expect(r.record.skipUnobserved).toBe(true);
+    for (const r of runs.filter((x) => x.record.used.technique !== 'skip')) {
+      expect(r.record.skipUnobserved).toBe(true);
+      expect(r.record.skipTrial).toBeUndefined();
+    }
   });
 
   it('stops trying once the barrier has enough skip outcomes: then skip competes on its evidence', () => {
     // Ten skipped runs, none followed by the behaviour: skip now loses the draw nearly always.
     const state = stateWith(SKIP_WARMUP);
     const runs = Array.from({ length: 400 }, (_, i) => choose(state, `run-${i}`));
-    expect(runs.every((r) => !r.record.skipUnobserved)).toBe(true);
+    expect(runs.every((r) => !r.record.skipUnobserved && !r.record.skipTrial)).toBe(true);
     expect(runs.filter((r) => r.record.used.technique === 'skip').length).toBeLessThan(4);
   });
 
