@@ -66,11 +66,16 @@ const floors = (crisis: number, ae: number, pc: number, mi: number, crisisPrecis
  * figures move by a case or two with any change to the corpus (the shuffle): removing four duplicate
  * es-US lines moved es-US `b` and `c` from 1.00 and 1.00 to 0.97 and 0.96. Raise floors as the
  * engine improves; lower one only with the reason in bench/RESULTS.md.
+ * Then (same day, later) 997 lines per locale of adverse events, medical questions, complaints and their hard
+ * negatives, including clinicians' routine requests: adverse-event recall rose on every set where it was
+ * missed (en-US a 0.90 → 0.97, c 0.73 → 0.95; es-US b 0.80 → 1.00, c 0.73 → 0.86), crises missed over the six
+ * sets fell from 9 to 7, and crisis precision fell on en-US a and c and es-US a (bench/RESULTS.md, "Safety
+ * triage: adverse events and medical questions").
  */
 export const HELD_OUT_FLOORS: Record<HeldOutSet, Record<'en-US' | 'es-US', Floors>> = {
-  a: { 'en-US': floors(0.94, 0.89, 0.95, 0.97, 0.88), 'es-US': floors(0.98, 0.98, 0.9, 0.96, 0.89) },
-  b: { 'en-US': floors(1, 1, 1, 0.9, 0.94), 'es-US': floors(0.97, 0.8, 1, 0.9, 0.91) },
-  c: { 'en-US': floors(0.97, 0.72, 0.84, 0.69, 0.91), 'es-US': floors(0.95, 0.72, 1, 0.53, 0.91) },
+  a: { 'en-US': floors(0.95, 0.97, 0.98, 0.98, 0.87), 'es-US': floors(0.98, 1, 0.96, 0.98, 0.84) },
+  b: { 'en-US': floors(1, 1, 1, 1, 0.94), 'es-US': floors(1, 1, 1, 1, 0.94) },
+  c: { 'en-US': floors(0.97, 0.95, 0.92, 0.69, 0.88), 'es-US': floors(0.95, 0.86, 1, 0.69, 0.91) },
 };
 
 /**
