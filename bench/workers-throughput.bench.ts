@@ -6,8 +6,9 @@ import { createLogger } from '../src/logger.js';
 import { loadDemoLibrary, openRuntime } from '../src/runtime.js';
 import { mixedRequest } from './support/compose-requests.js';
 import { loadGenerated } from './support/compose-store.js';
+import { jsonPoster } from './support/http-client.js';
 import { printRatio, printTable } from './support/report.js';
-import { serve, treeCpuSeconds } from './support/served.js';
+import { serve, treeCpuByProcess } from './support/served.js';
 import { mean, percentile } from './support/stats.js';
 
 const CLIENTS = 20;
@@ -31,28 +32,49 @@ async function prepareStore(dataDir: string) {
   }
 }
 
-type Measured = { workers: number; rps: number; ms: number[]; cpu: number; load: [number, number] };
+/** CPU seconds of one process over the timed load: the bench's own clients, the primary, or a worker. */
+type ProcessCpu = { role: string; cpu: number };
+type Measured = {
+  workers: number;
+  rps: number;
+  ms: number[];
+  /** The server's processes together. */
+  cpu: number;
+  byProcess: ProcessCpu[];
+  load: [number, number];
+};
 
-/** 20 clients, each posting its composes one after another over a kept-alive connection. */
+/** Each server process's CPU between two readings; the root is the primary (or the one process). */
+function serverCpu(root: number, before: Map<number, number>, after: Map<number, number>): ProcessCpu[] {
+  return [...after].map(([pid, s], i) => ({
+    role: pid === root ? 'primary' : `worker ${i}`,
+    cpu: s - (before.get(pid) ?? 0),
+  }));
+}
+
+/**
+ * 20 clients, each posting its composes one after another over a kept-alive connection: node:http rather
+ * than fetch, so the clients take less of the cores the server processes need (the same for both).
+ */
 async function load(url: string, tag: string, perClient: number) {
   const ms: number[] = [];
+  const http = jsonPoster(url, CLIENTS);
   const post = async (i: number) => {
     const t0 = performance.now();
-    const res = await fetch(`${url}/v1/compose`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
-      body: JSON.stringify(mixedRequest(i, { tag })),
-    });
-    const body = await res.text();
-    if (res.status !== 200) throw new Error(`POST /v1/compose ${res.status}: ${body.slice(0, 200)}`);
+    const res = await http.post('/v1/compose', mixedRequest(i, { tag }), { authorization: `Bearer ${KEY}` });
+    if (res.status !== 200) throw new Error(`POST /v1/compose ${res.status}: ${res.text.slice(0, 200)}`);
     ms.push(performance.now() - t0);
   };
   const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async (_, c) => {
-      for (let k = 0; k < perClient; k++) await post(c * perClient + k);
-    }),
-  );
+  try {
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async (_, c) => {
+        for (let k = 0; k < perClient; k++) await post(c * perClient + k);
+      }),
+    );
+  } finally {
+    http.close();
+  }
   return { ms, wallMs: performance.now() - started };
 }
 
@@ -67,10 +89,20 @@ async function measure(dataDir: string, workers: number, round: number): Promise
     // Every worker compiles its hot paths before the timed part.
     await load(served.url, `w${workers}r${round}warm`, Math.ceil(WARMUP / CLIENTS));
     const load0 = loadavg()[0]!;
-    const cpu0 = await treeCpuSeconds(served.child.pid!);
+    const root = served.child.pid!;
+    const cpu0 = await treeCpuByProcess(root);
+    const client0 = process.cpuUsage();
     const run = await load(served.url, `w${workers}r${round}`, PER_CLIENT);
-    const cpu = (await treeCpuSeconds(served.child.pid!)) - cpu0;
-    measured = { workers, rps: run.ms.length / (run.wallMs / 1000), ms: run.ms, cpu, load: [load0, loadavg()[0]!] };
+    const client = process.cpuUsage(client0);
+    const byProcess = serverCpu(root, cpu0, await treeCpuByProcess(root));
+    measured = {
+      workers,
+      rps: run.ms.length / (run.wallMs / 1000),
+      ms: run.ms,
+      cpu: byProcess.reduce((a, p) => a + p.cpu, 0),
+      byProcess: [{ role: 'bench clients', cpu: (client.user + client.system) / 1e6 }, ...byProcess],
+      load: [load0, loadavg()[0]!],
+    };
   } catch (err) {
     await served.stop();
     throw err;
@@ -113,6 +145,18 @@ export default async function run() {
         ...runs.map(row),
       ],
     );
+    printTable('CPU ms per request by process (the bench clients are this process)', [
+      ['server', 'round', 'process', 'cpu s', 'cpu ms/req'],
+      ...runs.flatMap((m, i) =>
+        m.byProcess.map((p) => [
+          m.workers === 1 ? '1 process' : `--workers ${m.workers}`,
+          String(Math.floor(i / 2) + 1),
+          p.role,
+          p.cpu,
+          (p.cpu * 1000) / m.ms.length,
+        ]),
+      ),
+    ]);
     const of = (w: number) => runs.filter((m) => m.workers === w);
     const rps = (w: number) => mean(of(w).map((m) => m.rps));
     const ratio = rps(WORKERS) / rps(1);

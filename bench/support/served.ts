@@ -27,10 +27,11 @@ async function processTree(pid: number): Promise<number[]> {
   return [pid, ...(await Promise.all(ids.map(processTree))).flat()];
 }
 
-/** CPU seconds of a process tree. */
-export async function treeCpuSeconds(pid: number): Promise<number> {
-  const cpus = await Promise.all((await processTree(pid)).map(cpuSeconds));
-  return cpus.filter(Number.isFinite).reduce((a, b) => a + b, 0);
+/** CPU seconds of each process of a tree, by process id (the root first, then its workers). */
+export async function treeCpuByProcess(pid: number): Promise<Map<number, number>> {
+  const pids = await processTree(pid);
+  const cpus = await Promise.all(pids.map(cpuSeconds));
+  return new Map(pids.flatMap((p, i) => (Number.isFinite(cpus[i]) ? [[p, cpus[i]!] as [number, number]] : [])));
 }
 
 export type Served = { child: ChildProcess; url: string; log: () => string; stop(): Promise<number | null> };

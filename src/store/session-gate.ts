@@ -119,11 +119,17 @@ export async function startSessionGate(
       }
       clearTimeout(idleTimer);
       const current = owner;
+      // The batch's answer goes out in one write when the batch ends: one syscall and one wake-up of the
+      // client's process instead of one per chunk. The batch runs synchronously once started, so only
+      // the first answer of a pipelined batch arrives later, by the time the rest of the batch takes.
+      const answer: Buffer[] = [];
       try {
         current.status = await run(takeBatch(current), (data) => {
           // Copied: the data is a view of the database's memory, reused by the next call.
-          if (!current.closed) current.socket.write(Buffer.from(data));
+          answer.push(Buffer.from(data));
         });
+        if (!current.closed && answer.length > 0)
+          current.socket.write(answer.length === 1 ? answer[0]! : Buffer.concat(answer));
       } catch {
         // The database failed the batch as a whole (not an SQL error, which is an answer): this client's
         // session state is unknown, so it is cut off and the session reset for the next one.
