@@ -12,29 +12,37 @@ const importBody = (program: string, n: number) =>
   JSON.stringify({ blocks: Array.from({ length: n }, () => block({ program })) });
 const idsOf = (body: string) => (JSON.parse(body) as { blocks: Array<{ id: string }> }).blocks.map((b) => b.id);
 
-/** Every JSON log line the child has written so far, and a wait for the first with a message. */
+/** Every JSON log line the child has written so far, and waits for lines with a message. */
 function logLines(child: ChildProcess) {
   const lines: Array<Record<string, unknown>> = [];
-  const waiting: Array<{ msg: string; resolve: (line: Record<string, unknown>) => void }> = [];
+  // Each pending wait: true once it is answered. Workers and the primary write through separate pipes,
+  // so a worker's line may arrive after the primary's line that follows it.
+  let waiting: Array<() => boolean> = [];
   let buffered = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     const parts = (buffered + chunk).split('\n');
     buffered = parts.pop() ?? '';
     for (const part of parts) {
       if (!part.startsWith('{')) continue;
-      const line = JSON.parse(part) as Record<string, unknown>;
-      lines.push(line);
-      for (const w of waiting.filter((x) => x.msg === line.msg)) w.resolve(line);
+      lines.push(JSON.parse(part) as Record<string, unknown>);
+      waiting = waiting.filter((answered) => !answered());
     }
   });
-  const next = (msg: string) =>
-    new Promise<Record<string, unknown>>((resolve, reject) => {
-      const seen = lines.find((l) => l.msg === msg);
-      if (seen) return resolve(seen);
-      waiting.push({ msg, resolve });
-      child.once('exit', (code) => reject(new Error(`nof1 exited (${code}) before logging "${msg}"`)));
+  /** The first `n` lines with this message, once the child has written them. */
+  const atLeast = (msg: string, n: number) =>
+    new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
+      const answered = () => {
+        const found = lines.filter((l) => l.msg === msg);
+        if (found.length < n) return false;
+        resolve(found.slice(0, n));
+        return true;
+      };
+      if (answered()) return;
+      waiting.push(answered);
+      child.once('exit', (code) => reject(new Error(`nof1 exited (${code}) before logging "${msg}" ${n} times`)));
     });
-  return { lines, next };
+  const next = async (msg: string) => (await atLeast(msg, 1))[0]!;
+  return { lines, next, atLeast };
 }
 
 const alive = (pid: number) => {
@@ -60,7 +68,7 @@ describe('graceful shutdown of nof1 serve --workers 2', () => {
     onTestFinished(() => void (child.exitCode === null && child.kill('SIGKILL')));
     const log = logLines(child);
     await log.next('nof1 workers listening');
-    const workerPids = log.lines.filter((l) => l.msg === 'nof1 listening').map((l) => l.pid as number);
+    const workerPids = (await log.atLeast('nof1 listening', 2)).map((l) => l.pid as number);
     expect(new Set(workerPids).size).toBe(2);
 
     const url = `http://127.0.0.1:${port}/v1/content/import`;
