@@ -120,14 +120,26 @@ describe('safety triage over HTTP', () => {
     expect(hoursBetween(c!.detectedAt, c!.dueBy)).toBe(24);
   });
 
-  it('opens a medical-information case due in 72 h for a question about pregnancy', async () => {
+  it('opens a medical-information case due in 72 h for a question about a pregnancy to come', async () => {
     const answer = await held(
-      chat(subjectId('mi'), "Can I keep taking Lumenzo while I'm pregnant?"),
+      chat(subjectId('mi'), 'Is Lumenzo safe to use if I want to get pregnant someday?'),
       'medical_information',
     );
     const [c] = await casesOf(answer.id);
     expect(c).toMatchObject({ kind: 'medical_information' });
     expect(hoursBetween(c!.detectedAt, c!.dueBy)).toBe(72);
+  });
+
+  it('holds a pregnancy on the product as an adverse event first, with the question beside it', async () => {
+    // Pregnancy exposure is reported to pharmacovigilance (24 h); the question is medical information too.
+    const answer = await held(
+      chat(subjectId('preg'), "I just found out I'm pregnant and I've been on Lumenzo the whole time. Should I stop?"),
+      'adverse_event',
+    );
+    expect(answer.review?.reason).toContain('medical_information');
+    const cases = await casesOf(answer.id);
+    const ae = cases.find((c) => c.kind === 'adverse_event');
+    expect(hoursBetween(ae!.detectedAt, ae!.dueBy)).toBe(24);
   });
 
   it('lets a programme shorten the adverse-event report window, never lengthen it', async () => {
