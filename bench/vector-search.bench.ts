@@ -125,11 +125,12 @@ async function atSize(n: number) {
       await measure(way);
     }
     // Per-programme partial indexes: the programme filter picks a graph holding only its own rows.
+    // NOF1_BENCH_HNSW_WITH (e.g. "WITH (m = 8, ef_construction = 64)") builds them with other graph parameters.
     const programs = (await pool.query<{ program: string }>('SELECT DISTINCT program FROM content_blocks')).rows;
     const built = await timed(async () => {
       for (const [i, { program }] of programs.entries()) {
         await pool.query(
-          `CREATE INDEX bench_partial_${i} ON content_blocks USING hnsw (embedding vector_cosine_ops) WHERE program = '${program.replace(/'/g, "''")}'`,
+          `CREATE INDEX bench_partial_${i} ON content_blocks USING hnsw (embedding vector_cosine_ops) ${process.env.NOF1_BENCH_HNSW_WITH ?? ""} WHERE program = '${program.replace(/'/g, "''")}'`,
         );
       }
       await pool.query('DROP INDEX content_blocks_embedding');
