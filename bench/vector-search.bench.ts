@@ -130,7 +130,7 @@ async function atSize(n: number) {
     const built = await timed(async () => {
       for (const [i, { program }] of programs.entries()) {
         await pool.query(
-          `CREATE INDEX bench_partial_${i} ON content_blocks USING hnsw (embedding vector_cosine_ops) ${process.env.NOF1_BENCH_HNSW_WITH ?? ""} WHERE program = '${program.replace(/'/g, "''")}'`,
+          `CREATE INDEX bench_partial_${i} ON content_blocks USING hnsw (embedding vector_cosine_ops) ${process.env.NOF1_BENCH_HNSW_WITH ?? ''} WHERE program = '${program.replace(/'/g, "''")}'`,
         );
       }
       await pool.query('DROP INDEX content_blocks_embedding');
