@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -8,6 +7,7 @@ import { parseEnv } from '../src/env.js';
 import { createEmbedder, preparedKey } from '../src/runtime.js';
 import { preparedFile } from '../src/store/pglite-template.js';
 import { printRatio, printTable, printTarget } from './support/report.js';
+import { freePort, treeCpuByProcess } from './support/served.js';
 import { median } from './support/stats.js';
 import { seconds, timed } from './support/timer.js';
 
@@ -19,27 +19,6 @@ const BIN = new URL('../src/bin/nof1.js', import.meta.url).pathname;
 const PER_FILE = new URL('../dist/src/cli.js', import.meta.url).pathname;
 const BUILD = new URL('../src/bin/build-dist.js', import.meta.url).pathname;
 const ENV = { ...process.env, NOF1_API_KEYS: 'admin:bench-admin-key-0001' };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** CPU seconds (user + system) a live process has used, from /proc on Linux; NaN elsewhere. */
-async function cpuSeconds(pid: number | undefined): Promise<number> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return stat ? (Number(fields[11]) + Number(fields[12])) / 100 : Number.NaN; // utime, stime in clock ticks
-}
-
-/** The live worker processes a primary forked (Linux: /proc/<pid>/task/<pid>/children). */
-async function childPids(pid: number | undefined): Promise<number[]> {
-  const text = await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => '');
-  return text.split(' ').filter(Boolean).map(Number);
-}
 
 const exited = (child: ChildProcess) =>
   new Promise<number | null>((resolve) => {
@@ -79,9 +58,9 @@ async function startToHealthy(
     child.kill('SIGKILL');
     throw new Error(`nof1 serve did not become healthy:\n${log}`);
   });
-  const cpu = await cpuSeconds(child.pid);
-  const workers = await Promise.all((await childPids(child.pid)).map(cpuSeconds));
-  const cpuAll = workers.reduce((sum, s) => sum + s, cpu);
+  const byProcess = await treeCpuByProcess(child.pid!);
+  const cpu = byProcess.get(child.pid!) ?? Number.NaN;
+  const cpuAll = [...byProcess.values()].reduce((sum, s) => sum + s, 0);
   child.kill('SIGTERM');
   const code = await exited(child);
   if (code !== 0) throw new Error(`nof1 serve exited with ${code} after SIGTERM:\n${log}`);
