@@ -63,3 +63,15 @@ describe('the held-out en-US cases', () => {
     for (const c of cases) expect(freeTexts(c.signals).length, c.id).toBeGreaterThan(0);
   });
 });
+
+describe('the held-out set d', () => {
+  it.each(['en-US', 'es-US'])('%s shares no text with any training corpus', (locale) => {
+    const training = trainingTexts();
+    const leaked = loadSafetyCases(safetyCasesPath(locale, 'd')).flatMap((c) =>
+      freeTexts(c.signals)
+        .filter((t) => training.has(normalise(t.text)))
+        .map(() => c.id),
+    );
+    expect(leaked).toEqual([]);
+  });
+});
