@@ -62,7 +62,9 @@ describe.each(LOCALES.flatMap((locale) => (['a', 'b', 'c', 'd'] as const).map((s
  * ones were held as a possible crisis.
  */
 const ORDINARY_CEILINGS = {
-  'en-US': { crisis: 0.06, any: 0.17 },
+  // 23 of 130 after the fourth corpus round (22 before it): the crisis share did not move (6 of 130); one more
+  // text is held for an adverse event or a medical question (bench/RESULTS.md, "Safety triage: a fourth corpus round").
+  'en-US': { crisis: 0.06, any: 0.18 },
   // 9 of 174: four are findings by the labelling rules (a pregnancy, a parent's skin spots, a pen that may
   // not have given the whole dose, a child who cannot swallow pills); bench/RESULTS.md has the rest.
   'es-US': { crisis: 0.01, any: 0.06 },
