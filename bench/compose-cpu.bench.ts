@@ -8,6 +8,7 @@ import type pg from 'pg';
 import { createComposeStack } from '../src/compose/compose-stack.js';
 import { cacheContentReads } from '../src/content/content-read-cache.js';
 import type { ComposeAnswer, ComposeRequest } from '../src/domain/compose.js';
+import { restoreCoreRunTrees, skipUntracedRunTrees } from '../src/graph/untraced-run-context.js';
 import { mixedRequest } from './support/compose-requests.js';
 import { openLoadedRuntime, STORE_BLOCKS } from './support/compose-store.js';
 import { printRatio, printTable } from './support/report.js';
@@ -20,6 +21,12 @@ const COMPOSES = Number(process.env.NOF1_BENCH_COMPOSES ?? 600);
 const BASE = process.env.NOF1_BENCH_BASE;
 /** A path: profile this tree's timed composes only (not the store's load), as a .cpuprofile for DevTools. */
 const PROFILE = process.env.NOF1_BENCH_PROFILE;
+/**
+ * `ab`: this tree twice, as baseline with @langchain/core's own `runWithConfig` (a LangSmith run tree per
+ * runnable) and as itself with untraced run trees skipped; the switch is process-wide, so it is set before
+ * each compose. A NOF1_BENCH_BASE checkout cannot measure it: both stacks share one @langchain/core.
+ */
+const RUN_TREES_AB = process.env.NOF1_BENCH_RUN_TREES === 'ab';
 
 type Compose = (request: ComposeRequest) => Promise<ComposeAnswer>;
 type Variant = { name: string; tag: string; compose: Compose; cpu: number[]; digest: ReturnType<typeof createHash> };
@@ -84,7 +91,17 @@ export default async function run() {
     const variants: Variant[] = [
       { name: 'this tree', tag: 'n', compose: (r) => own.runner.compose(r), cpu: [], digest: createHash('sha256') },
     ];
-    if (BASE) {
+    if (RUN_TREES_AB) {
+      variants[0]!.compose = (r) => {
+        skipUntracedRunTrees();
+        return own.runner.compose(r);
+      };
+      const compose: Compose = (r) => {
+        restoreCoreRunTrees();
+        return own.runner.compose(r);
+      };
+      variants.unshift({ name: 'baseline: core run trees', tag: 'b', compose, cpu: [], digest: createHash('sha256') });
+    } else if (BASE) {
       const compose = await stackOf(BASE, pool);
       variants.unshift({ name: `baseline ${BASE}`, tag: 'b', compose, cpu: [], digest: createHash('sha256') });
     }
