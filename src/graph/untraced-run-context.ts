@@ -23,17 +23,19 @@ function langsmithRunTreePrototype(): object | undefined {
  * @langchain/core runs every runnable LangGraph invokes (each node, channel write, edge: ≈ 50 per compose)
  * inside `runWithConfig`, which, when no LangSmith tracer handles the run, builds a langsmith `RunTree`
  * with `tracingEnabled: false` only to carry the runnable's config in async local storage. Building one
- * reads a dozen environment variables, makes a UUID v7 and two date strings: ≈ 8 % of a compose's CPU for
- * an object nobody traces. Its `avoidCreatingRootRunTree` flag would skip it but also drop the config
- * (`interrupt()` and `getConfig()` read it from there), and LangGraph never passes it; no setting avoids it.
+ * reads a dozen environment variables, makes a UUID v7 and two date strings: 10 % of a compose's profile
+ * and 9–14 % of its CPU (bench/RESULTS.md, branch perf-cpu3), for an object nobody traces. Core's
+ * `avoidCreatingRootRunTree` flag would skip it but also drop the config (`interrupt()` and `getConfig()`
+ * read it from there), and LangGraph never passes it; no setting avoids it.
  *
- * So, only for a run no tracer handles (the same test core makes before building the tree), the stored
- * object is a stand-in on the `RunTree` prototype holding what the untraced tree is read for: the config
- * under core's child-config key, `tracingEnabled: false` (nested runnables read it to keep tracing off),
- * the name, and the caller's context variables. Being a `RunTree` to `isRunTree`, `setContextVariable`
- * still clones it with the config. A run with a LangSmith tracer goes through core's code unchanged, so
- * traces, when configured, are built as before; other callback handlers are untouched (they hang off the
- * callback manager, not this store). Process-wide, as core's singleton is; calling it again changes nothing.
+ * So, only for a run with no LangSmith tracer among its handlers (core's own test, on the same callback
+ * manager; a run with one, traced or not, is left to core whole), the stored object is a stand-in on the
+ * `RunTree` prototype holding what the untraced tree is read for: the config under core's child-config
+ * key, `tracingEnabled: false` (nested runnables read it to keep tracing off), the name, and the caller's
+ * context variables. Being a `RunTree` to `isRunTree`, `setContextVariable` still clones it with the
+ * config. Traces, when configured, are built as before; other callback handlers are untouched (they hang
+ * off the callback manager, not this store). Process-wide, as core's singleton is; calling it again
+ * changes nothing.
  */
 export function skipUntracedRunTrees(): void {
   if (provider.runWithConfig !== original) return;
