@@ -8,6 +8,7 @@ import type pg from 'pg';
 import { createComposeStack } from '../src/compose/compose-stack.js';
 import { cacheContentReads } from '../src/content/content-read-cache.js';
 import type { ComposeAnswer, ComposeRequest } from '../src/domain/compose.js';
+import { restoreCoreRunTrees, skipUntracedRunTrees } from '../src/graph/untraced-run-context.js';
 import { mixedRequest } from './support/compose-requests.js';
 import { openLoadedRuntime, STORE_BLOCKS } from './support/compose-store.js';
 import { printRatio, printTable } from './support/report.js';
@@ -20,6 +21,21 @@ const COMPOSES = Number(process.env.NOF1_BENCH_COMPOSES ?? 600);
 const BASE = process.env.NOF1_BENCH_BASE;
 /** A path: profile this tree's timed composes only (not the store's load), as a .cpuprofile for DevTools. */
 const PROFILE = process.env.NOF1_BENCH_PROFILE;
+/**
+ * How @langchain/core's process-wide `runWithConfig` is set before each compose (the switch is global, so
+ * a NOF1_BENCH_BASE checkout alone cannot measure it: both stacks share one @langchain/core). `ab`: the
+ * baseline (NOF1_BENCH_BASE, from before 142f898, or else this tree) composes with core's own method, a
+ * LangSmith run tree per runnable, and this tree with untraced run trees skipped. `core`: this tree alone,
+ * with core's own method (a profile of the tree as it was).
+ */
+const RUN_TREES = process.env.NOF1_BENCH_RUN_TREES;
+const withRunTrees =
+  (core: boolean, compose: Compose): Compose =>
+  (r) => {
+    if (core) restoreCoreRunTrees();
+    else skipUntracedRunTrees();
+    return compose(r);
+  };
 
 type Compose = (request: ComposeRequest) => Promise<ComposeAnswer>;
 type Variant = { name: string; tag: string; compose: Compose; cpu: number[]; digest: ReturnType<typeof createHash> };
@@ -81,12 +97,25 @@ export default async function run() {
       composerContent: cacheContentReads(runtime.content),
       engagement: runtime.outcomes,
     });
+    const mine: Compose = (r) => own.runner.compose(r);
     const variants: Variant[] = [
-      { name: 'this tree', tag: 'n', compose: (r) => own.runner.compose(r), cpu: [], digest: createHash('sha256') },
+      {
+        name: 'this tree',
+        tag: 'n',
+        compose: RUN_TREES ? withRunTrees(RUN_TREES === 'core', mine) : mine,
+        cpu: [],
+        digest: createHash('sha256'),
+      },
     ];
-    if (BASE) {
-      const compose = await stackOf(BASE, pool);
-      variants.unshift({ name: `baseline ${BASE}`, tag: 'b', compose, cpu: [], digest: createHash('sha256') });
+    if (BASE || RUN_TREES === 'ab') {
+      const base = BASE ? await stackOf(BASE, pool) : mine;
+      variants.unshift({
+        name: `baseline ${BASE ?? 'this tree'}${RUN_TREES === 'ab' ? ', core run trees' : ''}`,
+        tag: 'b',
+        compose: RUN_TREES === 'ab' ? withRunTrees(true, base) : base,
+        cpu: [],
+        digest: createHash('sha256'),
+      });
     }
     for (const pool of [
       { label: '200 subjects', subjects: 200 },

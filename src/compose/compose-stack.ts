@@ -22,6 +22,7 @@ import { createProposeResourceNode } from '../graph/nodes/propose-resource.js';
 import { createTriageSafetyNode } from '../graph/nodes/triage-safety.js';
 import { DEFAULT_RUN_POLICY, type RunPolicy } from '../graph/run-policy.js';
 import { RunSecretsStore } from '../graph/run-secrets.js';
+import { skipUntracedRunTrees } from '../graph/untraced-run-context.js';
 import type { RunsRepo } from '../store/runs-repo.js';
 import { BatchedPostgresSaver } from './batched-postgres-saver.js';
 import { createComposeRunner, type RunnerDeps } from './compose-runner.js';
@@ -111,6 +112,8 @@ export function createComposeNodes(deps: NodeDeps, secrets: RunSecretsStore, pol
 
 /** Builds the agents, the graph and the runner over one store. */
 export async function createComposeStack(deps: ComposeStackDeps) {
+  // Process-wide (core's singleton): untraced runnables stop building a LangSmith run tree each.
+  skipUntracedRunTrees();
   const secrets = new RunSecretsStore();
   const policy = policyOf(deps);
   const models = deps.models ?? {};

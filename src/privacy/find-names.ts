@@ -12,6 +12,7 @@ import {
   SELF_INTRODUCTION,
   STOP_WORDS,
 } from './name-cues.js';
+import { matchesOf } from './regex-matches.js';
 
 export interface NameSpan {
   start: number;
@@ -35,17 +36,17 @@ const PARTICLES = /[ \t](?:(?:de|del|la|las|los|da|das|do|dos|di|du|van|von|der|
 export function findNames(text: string): NameSpan[] {
   const spans: NameSpan[] = [];
   for (const { strength, re } of NAME_CUES) {
-    for (const cue of text.matchAll(re)) {
+    for (const cue of matchesOf(re, text)) {
       const span = nameAfter(text, cue.index + cue[0].length, strength);
       if (span) spans.push(span);
     }
   }
-  for (const intro of text.matchAll(SELF_INTRODUCTION)) {
+  for (const intro of matchesOf(SELF_INTRODUCTION, text)) {
     const range = intro.indices?.groups?.name;
     const words = intro.groups?.name?.toLowerCase().split(/\s+/) ?? [];
     if (range && !words.some((w) => STOP_WORDS.has(w))) spans.push({ start: range[0], end: range[1] });
   }
-  for (const intro of text.matchAll(LOWER_CASE_INTRODUCTION)) {
+  for (const intro of matchesOf(LOWER_CASE_INTRODUCTION, text)) {
     const range = intro.indices?.groups?.name;
     const words = intro.groups?.name?.split(/\s+/) ?? [];
     if (range && !words.some((w) => STOP_WORDS.has(w.toLowerCase()) || isCommonWord(w))) {

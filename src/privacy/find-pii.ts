@@ -13,6 +13,7 @@ import { patternCandidates } from './pattern-candidates.js';
 import { NOT_PII_PATTERNS, PII_PATTERNS } from './pii-patterns.js';
 import type { Candidate, PiiSpan } from './pii-types.js';
 import { fixedCover } from './range-cover.js';
+import { matchesOf } from './regex-matches.js';
 import { resolveSpans } from './resolve-spans.js';
 import { SCAN_LIMITS, type ScanLimits } from './scan-limits.js';
 import { planScan } from './scan-plan.js';
@@ -58,7 +59,7 @@ export function createPiiFinder(opts: PiiOptions = {}, deps: ScanDeps = {}): (te
     const plan = planScan(text, limits);
     scanned(text.length * (1 + protect.length + knownCount));
     const kept = fixedCover(
-      protect.flatMap((re) => [...text.matchAll(re)].map((m): [number, number] => [m.index, m.index + m[0].length])),
+      protect.flatMap((re) => [...matchesOf(re, text)].map((m): [number, number] => [m.index, m.index + m[0].length])),
       text.length,
     );
     const candidates = [...plan.overLong.map(([s, e]) => unscanned(s, e)), ...findKnown(text)];

@@ -1,12 +1,13 @@
 /** Runs the identifier patterns (`pii-patterns.ts`) over one piece of text. */
 import { PII_PATTERNS } from './pii-patterns.js';
 import { type Candidate, PII_TYPES, type PiiType } from './pii-types.js';
+import { matchesOf } from './regex-matches.js';
 
 /** Candidates in `text`, with positions shifted by `offset` (where `text` starts in the whole). */
 export function patternCandidates(text: string, offset = 0): Candidate[] {
   const out: Candidate[] = [];
   PII_PATTERNS.forEach((pattern, rank) => {
-    for (const m of text.matchAll(pattern.re)) {
+    for (const m of matchesOf(pattern.re, text)) {
       const type = pattern.classify ? pattern.classify(m, text) : pattern.type;
       if (!type) continue;
       const from = offset + m.index;

@@ -3,6 +3,7 @@
  * only between tokens, around the over-long tokens that no pattern reads. Each window owns the
  * matches that start in its middle part, where it sees at least a margin of context either side.
  */
+import { matchesOf } from './regex-matches.js';
 import type { ScanLimits } from './scan-limits.js';
 
 interface ScanWindow {
@@ -37,10 +38,15 @@ function tokenStart(text: string, at: number, limit: number): number {
   return i;
 }
 
-export function planScan(text: string, limits: ScanLimits): ScanPlan {
+/** Tokens longer than `max` characters; a text no longer than that has none, and is not read for them. */
+function overLongTokens(text: string, max: number): Array<[number, number]> {
   // Only a token's first character can start a match, so each token is read once.
-  const overLongToken = new RegExp(`(?<!\\S)\\S{${limits.maxTokenChars + 1},}`, 'g');
-  const overLong = [...text.matchAll(overLongToken)].map((m): [number, number] => [m.index, m.index + m[0].length]);
+  const overLongToken = new RegExp(`(?<!\\S)\\S{${max + 1},}`, 'g');
+  return [...matchesOf(overLongToken, text)].map((m): [number, number] => [m.index, m.index + m[0].length]);
+}
+
+export function planScan(text: string, limits: ScanLimits): ScanPlan {
+  const overLong = text.length > limits.maxTokenChars ? overLongTokens(text, limits.maxTokenChars) : [];
   const windows: ScanWindow[] = [];
   let from = 0;
   for (const [start, end] of [...overLong, [text.length, text.length] as const]) {
