@@ -14,7 +14,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** CPU seconds (user + system) a live process has used, from /proc on Linux; NaN elsewhere. */
-export async function cpuSeconds(pid: number | undefined): Promise<number> {
+async function cpuSeconds(pid: number | undefined): Promise<number> {
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return stat ? (Number(fields[11]) + Number(fields[12])) / 100 : Number.NaN; // utime, stime in clock ticks
