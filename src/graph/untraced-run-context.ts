@@ -60,10 +60,15 @@ export function skipUntracedRunTrees(): void {
       return original.call(this, config, callback) as T;
     }
     const storage = this.getInstance();
+    // The execution counters and child list are what langsmith's `traceable` needs to hang a child run
+    // off the stored tree (`createChild`); own fields, so a `setContextVariable` clone keeps them too.
     const stand: Store = Object.assign(Object.create(prototype), {
       name: '<runnable_lambda>',
       tracingEnabled: false,
       extra: { metadata: {}, [CHILD_CONFIG]: config },
+      child_runs: [],
+      execution_order: 1,
+      child_execution_order: 1,
     });
     const previous = storage.getStore() as Store | undefined;
     if (previous?.[CONTEXT_VARIABLES] !== undefined) stand[CONTEXT_VARIABLES] = previous[CONTEXT_VARIABLES];

@@ -3,9 +3,12 @@ import { CallbackManager } from '@langchain/core/callbacks/manager';
 import { setContextVariable } from '@langchain/core/context';
 import { AsyncLocalStorageProviderSingleton } from '@langchain/core/singletons';
 import { Annotation, Command, getConfig, interrupt, MemorySaver, StateGraph } from '@langchain/langgraph';
-import { afterEach, describe, expect, it } from 'vitest';
+import { traceable } from 'langsmith/traceable';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { restoreCoreRunTrees, skipUntracedRunTrees } from '../../src/graph/untraced-run-context.js';
 
+// Installed before every test, so none depends on another having run first.
+beforeEach(() => skipUntracedRunTrees());
 afterEach(() => skipUntracedRunTrees());
 
 type Seen = { thread: unknown; runId: unknown; tracingEnabled: unknown; isStandIn: boolean };
@@ -116,6 +119,25 @@ describe('untraced runnables without a LangSmith run tree each', () => {
     const { done } = await observe('context');
     // 'last' set a context variable before reading its config: the config survived the clone.
     expect(done.seen.at(-1)).toMatchObject({ thread: 'context', isStandIn: true });
+  });
+
+  it("lets a node call langsmith's traceable, before and after setting a context variable, as core does", async () => {
+    const echo = traceable(async (x: string) => `echo:${x}`, { name: 'echo' });
+    const graph = new StateGraph(State)
+      .addNode('call', async () => {
+        const before = await echo('a');
+        setContextVariable('mark', 1);
+        return { answer: `${before} ${await echo('b')}`, seen: [seenInNode()] };
+      })
+      .addEdge('__start__', 'call')
+      .compile();
+    restoreCoreRunTrees();
+    const core = await graph.invoke({ count: 0 });
+    skipUntracedRunTrees();
+    const skipped = await graph.invoke({ count: 0 });
+    expect(skipped.seen[0]?.isStandIn).toBe(true);
+    expect(skipped.answer).toBe(core.answer);
+    expect(skipped.answer).toBe('echo:a echo:b');
   });
 
   it('leaves a run that a LangSmith tracer handles to core', async () => {
