@@ -75,16 +75,16 @@ const floors = (crisis: number, ae: number, pc: number, mi: number, crisisPrecis
  * triage: adverse events and medical questions").
  * Then a fourth round (about 640 lines per locale: indirect crisis language, its hard negatives and clinicians'
  * routine requests), measured first on set `d`, written for it by someone who had seen neither the corpora nor
- * the other sets. Crises missed over sets a–c fell from 7 to 4 and crisis precision rose on five of the six;
- * one case each was lost on en-US `a` medical questions, en-US `c` adverse events, es-US `c` medical questions and
- * es-US `a` crises, and es-US `b` holds one more hard negative, so those floors went down by that case
+ * the other sets. Crises missed over sets a–c fell from 7 to 3 and crisis precision rose on five of the six;
+ * one case each was lost on medical questions (en-US `a`, es-US `a` and `c`) and en-US `c` adverse events, and
+ * es-US `b` holds one more hard negative, so those floors went down by that case
  * (bench/RESULTS.md, "Safety triage: a fourth corpus round").
  */
 export const HELD_OUT_FLOORS: Record<HeldOutSet, Record<'en-US' | 'es-US', Floors>> = {
-  a: { 'en-US': floors(0.98, 0.97, 0.98, 0.97, 0.89), 'es-US': floors(0.96, 1, 0.96, 0.96, 0.89) },
+  a: { 'en-US': floors(0.98, 0.97, 0.98, 0.97, 0.89), 'es-US': floors(0.98, 1, 0.96, 0.96, 0.89) },
   b: { 'en-US': floors(1, 1, 1, 1, 0.94), 'es-US': floors(1, 1, 1, 1, 0.91) },
   c: { 'en-US': floors(1, 0.9, 0.92, 0.69, 0.88), 'es-US': floors(0.97, 0.86, 1, 0.61, 0.93) },
-  d: { 'en-US': floors(0.97, 0.93, 0.93, 1, 0.93), 'es-US': floors(0.93, 0.9, 1, 1, 0.95) },
+  d: { 'en-US': floors(0.97, 0.93, 0.93, 1, 0.93), 'es-US': floors(0.93, 0.87, 1, 1, 0.95) },
 };
 
 /**
