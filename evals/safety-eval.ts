@@ -79,11 +79,15 @@ const floors = (crisis: number, ae: number, pc: number, mi: number, crisisPrecis
  * one case each was lost on medical questions (en-US `a`, es-US `a` and `c`) and en-US `c` adverse events, and
  * es-US `b` holds one more hard negative, so those floors went down by that case
  * (bench/RESULTS.md, "Safety triage: a fourth corpus round").
+ * Then three barrier-corpus lines that were also held-out hard negatives (c-en-110, c-en-138, es-sf-346) were
+ * dropped and both models retrained: es-US `a` crisis precision 0.89 → 0.87 (two more false alarms), es-US `c`
+ * adverse events 0.86 → 0.82 (one case) and its crisis precision 0.93 → 0.92 (one false alarm) — the shuffle
+ * again, and the price of no longer training on held-out text (bench/RESULTS.md, "Safety triage: a leak mended").
  */
 export const HELD_OUT_FLOORS: Record<HeldOutSet, Record<'en-US' | 'es-US', Floors>> = {
-  a: { 'en-US': floors(0.98, 0.97, 0.98, 0.97, 0.89), 'es-US': floors(0.98, 1, 0.96, 0.96, 0.89) },
+  a: { 'en-US': floors(0.98, 0.97, 0.98, 0.97, 0.89), 'es-US': floors(0.98, 1, 0.96, 0.96, 0.86) },
   b: { 'en-US': floors(1, 1, 1, 1, 0.94), 'es-US': floors(1, 1, 1, 1, 0.91) },
-  c: { 'en-US': floors(1, 0.9, 0.92, 0.69, 0.88), 'es-US': floors(0.97, 0.86, 1, 0.61, 0.93) },
+  c: { 'en-US': floors(1, 0.9, 0.92, 0.69, 0.88), 'es-US': floors(0.97, 0.81, 1, 0.61, 0.91) },
   d: { 'en-US': floors(0.97, 0.93, 0.93, 1, 0.93), 'es-US': floors(0.93, 0.87, 1, 1, 0.95) },
 };
 

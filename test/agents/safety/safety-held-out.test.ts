@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseCorpus } from '../../../agents/barrier/barrier-corpus.js';
 import { freeTexts } from '../../../agents/safety/free-texts.js';
 import { localeFiles } from '../../../agents/safety/locale-files.js';
 import { createOfflineSafetyEngine } from '../../../agents/safety/offline-safety-engine.js';
@@ -44,12 +45,8 @@ describe.each(LOCALES.flatMap((locale) => (['a', 'b', 'c', 'd'] as const).map((s
       expect(of('crisis').precision).toBeGreaterThanOrEqual(floors.crisisPrecision);
     });
 
-    it('shares no text with either training corpus', () => {
-      const training = new Set(
-        LOCALES.flatMap((l) =>
-          parseSafetyCorpus(readFileSync(localeFiles(l).corpus, 'utf8'), l).map((line) => normal(line.text)),
-        ),
-      );
+    it('shares no text with anything the safety models train on: both safety corpora and both barrier corpora', () => {
+      const training = new Set(LOCALES.flatMap(trainingTexts).map(normal));
       const leaked = cases.filter((c) => freeTexts(c.signals).some((t) => training.has(normal(t.text))));
       expect(leaked.map((c) => c.id)).toEqual([]);
     });
@@ -64,7 +61,9 @@ describe.each(LOCALES.flatMap((locale) => (['a', 'b', 'c', 'd'] as const).map((s
 const ORDINARY_CEILINGS = {
   // 23 of 130 after the fourth corpus round (22 before it): the crisis share did not move (6 of 130); one more
   // text is held for an adverse event or a medical question (bench/RESULTS.md, "Safety triage: a fourth corpus round").
-  'en-US': { crisis: 0.06, any: 0.18 },
+  // 25 of 130 after the barrier corpus stopped carrying held-out text and both models were retrained (23 before):
+  // bench/RESULTS.md, "Safety triage: a leak mended".
+  'en-US': { crisis: 0.06, any: 0.2 },
   // 9 of 174: four are findings by the labelling rules (a pregnancy, a parent's skin spots, a pen that may
   // not have given the whole dose, a child who cannot swallow pills); bench/RESULTS.md has the rest.
   'es-US': { crisis: 0.01, any: 0.06 },
@@ -87,6 +86,12 @@ describe.each(LOCALES)('offline safety triage on the held-out %s barrier cases',
     expect(rates.any).toBeLessThanOrEqual(ORDINARY_CEILINGS[locale].any);
   });
 });
+
+/** The safety model learns from its corpus, and from the barrier corpus as ordinary messages. */
+const trainingTexts = (locale: string) => [
+  ...parseSafetyCorpus(readFileSync(localeFiles(locale).corpus, 'utf8'), locale).map((l) => l.text),
+  ...parseCorpus(readFileSync(localeFiles(locale).ordinary, 'utf8')).map((l) => l.text),
+];
 
 const normal = (text: string) =>
   text
