@@ -1,0 +1,48 @@
+import type { Channel } from '../../src/domain/block.js';
+import { OPEN_TRACKED_CHANNELS, type OpenState, openPosterior } from './channel-opens.js';
+import type { LearningAction } from './learning-action.js';
+import { type RandomSource, sampleBeta } from './seeded-random.js';
+
+export type ChannelChoiceConfig = {
+  /** The most observations the programme's open rate on a channel lends a subject's prior. */
+  programmeWeight: number;
+  /**
+   * Read chance assumed for channels whose opens are never observed. SMS: health text programmes
+   * report more than 80 % of messages read (the figure the simulator's population also starts from).
+   */
+  assumedRead: Partial<Record<Channel, number>>;
+};
+
+export const DEFAULT_CHANNEL_CHOICE: ChannelChoiceConfig = { programmeWeight: 10, assumedRead: { sms: 0.85 } };
+
+/**
+ * Thompson sampling over the subject's read chance per allowed channel: a draw from the open-rate
+ * posterior where opens are tracked, the assumed rate where they are not; the largest wins (ties to
+ * the caller's order). A channel with neither wins only when it is the only one. A message that is
+ * not read cannot help, whatever its technique, so the channel is chosen on reading alone.
+ */
+export function chooseChannel(input: {
+  opens: OpenState;
+  subject?: string;
+  allowed: readonly LearningAction[];
+  random: RandomSource;
+  config?: ChannelChoiceConfig;
+}): Channel | undefined {
+  const config = input.config ?? DEFAULT_CHANNEL_CHOICE;
+  const channels = [...new Set(input.allowed.flatMap((a) => (a.kind === 'send' ? [a.channel] : [])))];
+  let best: Channel | undefined;
+  let bestRead = Number.NEGATIVE_INFINITY;
+  for (const channel of channels) {
+    let read = config.assumedRead[channel] ?? -1;
+    if (OPEN_TRACKED_CHANNELS.includes(channel)) {
+      const { alpha, beta } = openPosterior(input.opens, input.subject, channel, config.programmeWeight);
+      read = sampleBeta(input.random, alpha, beta);
+    }
+    if (read > bestRead) [best, bestRead] = [channel, read];
+  }
+  return best;
+}
+
+/** Skip and the sends on one channel: what the technique choice then picks from. */
+export const onChannel = (allowed: readonly LearningAction[], channel: Channel | undefined): LearningAction[] =>
+  allowed.filter((a) => a.kind === 'skip' || a.channel === channel);

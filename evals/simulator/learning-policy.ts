@@ -1,0 +1,43 @@
+import { DEFAULT_POSTERIOR, type PosteriorConfig } from '../../agents/learning/arm-posterior.js';
+import { chooseChannel, onChannel } from '../../agents/learning/channel-choice.js';
+import { createOpenState, recordOpen } from '../../agents/learning/channel-opens.js';
+import { createLearnerState, recordOutcome } from '../../agents/learning/outcome-counts.js';
+import { seededRandom } from '../../agents/learning/seeded-random.js';
+import { chooseAction } from '../../agents/learning/thompson-choice.js';
+import type { SimPolicy } from './sim-policy.js';
+
+/** Optional parts of the learner, switched on one at a time to measure each. */
+export type LearningLevers = {
+  /** Choose the channel first from the subject's observed opens, then the technique on that channel. */
+  channelFromOpens?: boolean;
+};
+
+/**
+ * The learning policy on the simulator: one learner for the whole programme (every subject's outcomes
+ * feed the others' prior, as in production), optionally with the levers above.
+ */
+export function createLearningPolicy(
+  seed: number,
+  posterior: PosteriorConfig = DEFAULT_POSTERIOR,
+  levers: LearningLevers = {},
+): SimPolicy {
+  const state = createLearnerState();
+  const opens = createOpenState();
+  const random = seededRandom(`${seed}:learning`);
+  return {
+    name: 'learning',
+    choose: (d) => {
+      const subject = d.subject.id;
+      const allowed = levers.channelFromOpens
+        ? onChannel(d.allowed, chooseChannel({ opens, subject, allowed: d.allowed, random }))
+        : d.allowed;
+      return chooseAction({ state, subject, barrier: d.diagnosed, allowed, random, config: posterior }).action;
+    },
+    learn: (d, action, achieved, observed) => {
+      recordOutcome(state, { subject: d.subject.id, barrier: d.diagnosed, action, achieved });
+      if (action.kind === 'send' && observed.opened !== undefined) {
+        recordOpen(opens, { subject: d.subject.id, channel: action.channel, opened: observed.opened });
+      }
+    },
+  };
+}
