@@ -1,3 +1,4 @@
+import { DEFAULT_POSTERIOR, type PosteriorConfig } from '../agents/learning/arm-posterior.js';
 import type { LearningLevers } from '../evals/simulator/learning-policy.js';
 import { simulate } from '../evals/simulator/simulate.js';
 import { printTable } from './support/report.js';
@@ -7,9 +8,23 @@ const SUBJECTS = 1_000;
 const DAYS = 90;
 
 /** The learner as shipped, then with each lever (issue 14, branch learning-levers). */
-const VARIANTS: Array<[string, LearningLevers]> = [
-  ['shipped', {}],
+const VARIANTS: Array<[string, LearningLevers, PosteriorConfig?]> = [
+  ['before this branch', { channelFromOpens: false }],
   ['channel from opens', { channelFromOpens: true }],
+  [
+    'channel from opens, SMS read assumed 0.7',
+    { channelFromOpens: true, channelChoice: { programmeWeight: 10, assumedRead: { sms: 0.7 } } },
+  ],
+  [
+    'channel from opens, SMS read assumed 0.95',
+    { channelFromOpens: true, channelChoice: { programmeWeight: 10, assumedRead: { sms: 0.95 } } },
+  ],
+  ['channel from opens, programme weight 1000', { channelFromOpens: true }, { programmeWeight: 1000, designWeight: 2 }],
+  [
+    'channel from opens, skip arm programme weight 1000',
+    { channelFromOpens: true },
+    { ...DEFAULT_POSTERIOR, skipProgrammeWeight: 1000 },
+  ],
 ];
 
 const ci = ([lo, hi]: [number, number], digits = 4) => `[${lo.toFixed(digits)}, ${hi.toFixed(digits)}]`;
@@ -23,7 +38,9 @@ export default async function run() {
   const rows: Array<Array<string | number>> = [
     ['variant', 'seed', 'PDC', 'share', 'L−T PDC', 'msgs/subj (table)', 'opt-outs (table)', 'regret (table)'],
   ];
-  for (const [name, levers] of VARIANTS) {
+  const only = process.env.NOF1_BENCH_VARIANTS?.split(',').map(Number);
+  for (const [i, [name, levers, posterior]] of VARIANTS.entries()) {
+    if (only && !only.includes(i)) continue;
     for (const seed of SEEDS) {
       const r = simulate({
         program: 'bench',
@@ -32,6 +49,7 @@ export default async function run() {
         days: DAYS,
         policies: ['none', 'table', 'learning', 'oracle'],
         levers,
+        ...(posterior ? { posterior } : {}),
       });
       const { learning, table } = r.policies;
       const share = r.comparisons.shareOfOracleUplift!.learning!;

@@ -2,7 +2,7 @@ import { DEFAULT_POSTERIOR, type PosteriorConfig } from '../../agents/learning/a
 import { type LearningAction, SKIP } from '../../agents/learning/learning-action.js';
 import { seededRandom } from '../../agents/learning/seeded-random.js';
 import { tableAction } from '../../agents/learning/table-choice.js';
-import { createLearningPolicy, type LearningLevers } from './learning-policy.js';
+import { createLearningPolicy, DEFAULT_LEVERS, type LearningLevers } from './learning-policy.js';
 import type { Decision, PolicyName, SimPolicy } from './sim-policy.js';
 import { expectedSuccess } from './subject-response.js';
 
@@ -24,7 +24,7 @@ export function createPolicy(
   name: PolicyName,
   seed: number,
   posterior: PosteriorConfig = DEFAULT_POSTERIOR,
-  levers: LearningLevers = {},
+  levers: LearningLevers = DEFAULT_LEVERS,
 ): SimPolicy {
   switch (name) {
     case 'none':
