@@ -25,6 +25,7 @@ const VARIANTS: Array<[string, LearningLevers, PosteriorConfig?]> = [
     { channelFromOpens: true },
     { ...DEFAULT_POSTERIOR, skipProgrammeWeight: 1000 },
   ],
+  ['channel from opens, skip by context', { channelFromOpens: true, skipByContext: true }],
 ];
 
 const ci = ([lo, hi]: [number, number], digits = 4) => `[${lo.toFixed(digits)}, ${hi.toFixed(digits)}]`;

@@ -3,6 +3,12 @@ import { createLearningPolicy, type LearningLevers } from '../../../evals/simula
 import { DEFAULT_PACING, drawPopulation, simulatePolicy } from '../../../evals/simulator/run-simulation.js';
 import type { SimPolicy } from '../../../evals/simulator/sim-policies.js';
 
+/** Sends the first allowed message whenever one is allowed. */
+const sendAlways: SimPolicy = {
+  name: 'table',
+  choose: (d) => d.allowed.find((a) => a.kind === 'send') ?? d.allowed[0]!,
+};
+
 const settings = { seed: 21, subjects: 150, days: 60, ...DEFAULT_PACING };
 
 /** Subjects reachable only on the open-tracked channels, so every send reports whether it was read. */
@@ -33,5 +39,16 @@ describe('the learner with the channel chosen from opens', () => {
     const without = openedShare({ channelFromOpens: false });
     const withOpens = openedShare({ channelFromOpens: true });
     expect(withOpens).toBeGreaterThan(without + 0.03);
+  });
+
+  it('stays inside the allowed set with every lever on, and sends less than it may', () => {
+    const population = drawPopulation(settings.seed, settings.subjects, settings.days);
+    const levers = { channelFromOpens: true, skipByContext: true };
+    const run = simulatePolicy(population, createLearningPolicy(settings.seed, undefined, levers), settings);
+    const messages = run.perSubject.reduce((n, s) => n + s.messages, 0);
+    expect(messages).toBeGreaterThan(0);
+    // The simulator throws on an action outside the allowed set; skips happen while sends were allowed.
+    const always = simulatePolicy(population, sendAlways, settings).perSubject.reduce((n, s) => n + s.messages, 0);
+    expect(messages).toBeLessThan(always);
   });
 });
