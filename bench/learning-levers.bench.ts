@@ -26,6 +26,7 @@ const VARIANTS: Array<[string, LearningLevers, PosteriorConfig?]> = [
     { ...DEFAULT_POSTERIOR, skipProgrammeWeight: 1000 },
   ],
   ['channel from opens, skip by context', { channelFromOpens: true, skipByContext: true }],
+  ['channel from opens, greedy on the posterior means', { channelFromOpens: true, greedy: true }],
 ];
 
 const ci = ([lo, hi]: [number, number], digits = 4) => `[${lo.toFixed(digits)}, ${hi.toFixed(digits)}]`;

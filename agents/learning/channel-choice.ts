@@ -13,7 +13,7 @@ export type ChannelChoiceConfig = {
   assumedRead: Partial<Record<Channel, number>>;
 };
 
-export const DEFAULT_CHANNEL_CHOICE: ChannelChoiceConfig = { programmeWeight: 10, assumedRead: { sms: 0.85 } };
+const DEFAULT_CHANNEL_CHOICE: ChannelChoiceConfig = { programmeWeight: 10, assumedRead: { sms: 0.85 } };
 
 /**
  * Thompson sampling over the subject's read chance per allowed channel: a draw from the open-rate

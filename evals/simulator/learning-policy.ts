@@ -12,10 +12,12 @@ import type { Decision, SimPolicy } from './sim-policy.js';
 export type LearningLevers = {
   /** Choose the channel first from the subject's observed opens, then the technique on that channel. */
   channelFromOpens?: boolean;
-  /** The channel choice's settings when `channelFromOpens` is on (default DEFAULT_CHANNEL_CHOICE). */
+  /** The channel choice's settings when `channelFromOpens` is on (default: channel-choice.ts). */
   channelChoice?: ChannelChoiceConfig;
   /** Decide skip-or-send first from the programme's outcomes in the day's context, then the send. */
   skipByContext?: boolean;
+  /** Act on the highest posterior mean instead of the Thompson draw (no exploration past the channel). */
+  greedy?: boolean;
 };
 
 /**
@@ -44,7 +46,9 @@ export function createLearningPolicy(
     const allowed = levers.channelFromOpens
       ? onChannel(among, chooseChannel({ opens, subject, allowed: among, random, config: levers.channelChoice }))
       : among;
-    return chooseAction({ state, subject, barrier: d.diagnosed, allowed, random, config: posterior }).action;
+    const choice = chooseAction({ state, subject, barrier: d.diagnosed, allowed, random, config: posterior });
+    if (!levers.greedy) return choice.action;
+    return choice.candidates.reduce((best, c) => (c.mean > best.mean ? c : best)).action;
   };
   return {
     name: 'learning',
