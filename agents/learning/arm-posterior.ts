@@ -13,8 +13,6 @@ export type PosteriorConfig = {
   programmeWeight: number;
   /** Pseudo-observations of the design prior (the table's ranking) before any outcome. */
   designWeight: number;
-  /** The programme's weight for the skip arm, when it differs from the sends' (`programmeWeight`). */
-  skipProgrammeWeight?: number;
 };
 
 /**
@@ -95,10 +93,8 @@ export function armPosterior(
   };
   const key = armKey(barrier, action);
   const own = subjectCounts(state, subject, key);
-  const limit =
-    action.kind === 'skip' ? (config.skipProgrammeWeight ?? config.programmeWeight) : config.programmeWeight;
-  const programme = programmeEstimate(othersOf, barrier, action, limit);
-  const weight = Math.min(limit, programme.n);
+  const programme = programmeEstimate(othersOf, barrier, action, config.programmeWeight);
+  const weight = Math.min(config.programmeWeight, programme.n);
   const prior = designMean(tableRank) * config.designWeight;
   const alpha = prior + weight * programme.mean + own.achieved;
   const beta = config.designWeight - prior + weight * (1 - programme.mean) + own.notAchieved;

@@ -1,12 +1,10 @@
 import { DEFAULT_POSTERIOR, type PosteriorConfig } from '../../agents/learning/arm-posterior.js';
 import { type ChannelChoiceConfig, chooseChannel, onChannel } from '../../agents/learning/channel-choice.js';
 import { createOpenState, recordOpen } from '../../agents/learning/channel-opens.js';
-import { type LearningAction, SKIP } from '../../agents/learning/learning-action.js';
 import { createLearnerState, recordOutcome } from '../../agents/learning/outcome-counts.js';
 import { seededRandom } from '../../agents/learning/seeded-random.js';
-import { type ContextCounts, recordContextOutcome, skipByContext } from '../../agents/learning/skip-by-context.js';
 import { chooseAction } from '../../agents/learning/thompson-choice.js';
-import type { Decision, SimPolicy } from './sim-policy.js';
+import type { SimPolicy } from './sim-policy.js';
 
 /** Optional parts of the learner, switched on one at a time to measure each. */
 export type LearningLevers = {
@@ -14,10 +12,6 @@ export type LearningLevers = {
   channelFromOpens?: boolean;
   /** The channel choice's settings when `channelFromOpens` is on (default: channel-choice.ts). */
   channelChoice?: ChannelChoiceConfig;
-  /** Decide skip-or-send first from the programme's outcomes in the day's context, then the send. */
-  skipByContext?: boolean;
-  /** Act on the highest posterior mean instead of the Thompson draw (no exploration past the channel). */
-  greedy?: boolean;
 };
 
 /**
@@ -25,8 +19,6 @@ export type LearningLevers = {
  * and opt-outs than the table (bench/RESULTS.md, "Issue 14: where the oracle's uplift comes from").
  */
 export const DEFAULT_LEVERS: LearningLevers = { channelFromOpens: true };
-
-const contextOf = (d: Decision) => ({ recent: d.ctx.recent, refillDue: d.ctx.outOfSupply });
 
 /**
  * The learning policy on the simulator: one learner for the whole programme (every subject's outcomes
@@ -39,28 +31,19 @@ export function createLearningPolicy(
 ): SimPolicy {
   const state = createLearnerState();
   const opens = createOpenState();
-  const contexts: ContextCounts = new Map();
   const random = seededRandom(`${seed}:learning`);
-  const choose = (d: Decision, among: readonly LearningAction[]) => {
-    const subject = d.subject.id;
-    const allowed = levers.channelFromOpens
-      ? onChannel(among, chooseChannel({ opens, subject, allowed: among, random, config: levers.channelChoice }))
-      : among;
-    const choice = chooseAction({ state, subject, barrier: d.diagnosed, allowed, random, config: posterior });
-    if (!levers.greedy) return choice.action;
-    return choice.candidates.reduce((best, c) => (c.mean > best.mean ? c : best)).action;
-  };
   return {
     name: 'learning',
     choose: (d) => {
-      if (!levers.skipByContext) return choose(d, d.allowed);
-      const sends = d.allowed.filter((a) => a.kind === 'send');
-      if (sends.length === 0 || skipByContext(contexts, contextOf(d), random)) return SKIP;
-      return choose(d, sends);
+      const subject = d.subject.id;
+      const among = d.allowed;
+      const allowed = levers.channelFromOpens
+        ? onChannel(among, chooseChannel({ opens, subject, allowed: among, random, config: levers.channelChoice }))
+        : among;
+      return chooseAction({ state, subject, barrier: d.diagnosed, allowed, random, config: posterior }).action;
     },
     learn: (d, action, achieved, observed) => {
       recordOutcome(state, { subject: d.subject.id, barrier: d.diagnosed, action, achieved });
-      recordContextOutcome(contexts, contextOf(d), action.kind === 'send', achieved);
       if (action.kind === 'send' && observed.opened !== undefined) {
         recordOpen(opens, { subject: d.subject.id, channel: action.channel, opened: observed.opened });
       }
