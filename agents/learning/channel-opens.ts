@@ -57,6 +57,13 @@ export function eraseSubjectOpens(state: OpenState, subject: string): OpenState 
 export const ownOpens = (state: OpenState, subject: string | undefined, channel: Channel): OpenCounts =>
   (subject === undefined ? undefined : state.subjects.get(subject)?.get(channel)) ?? ZERO;
 
+/** Other subjects' opens on a channel: the programme's less the subject's own. */
+export function othersOpens(state: OpenState, subject: string | undefined, channel: Channel): OpenCounts {
+  const all = state.programme.get(channel) ?? ZERO;
+  const own = ownOpens(state, subject, channel);
+  return { opened: Math.max(0, all.opened - own.opened), unopened: Math.max(0, all.unopened - own.unopened) };
+}
+
 /**
  * Beta posterior of the subject's open rate on a channel: a flat Beta(1, 1), plus the programme's open
  * rate from other subjects worth at most `programmeWeight` observations, plus the subject's own opens.
@@ -67,10 +74,9 @@ export function openPosterior(
   channel: Channel,
   programmeWeight: number,
 ): { alpha: number; beta: number } {
-  const all = state.programme.get(channel) ?? ZERO;
   const own = ownOpens(state, subject, channel);
-  const opened = Math.max(0, all.opened - own.opened);
-  const n = opened + Math.max(0, all.unopened - own.unopened);
+  const { opened, unopened } = othersOpens(state, subject, channel);
+  const n = opened + unopened;
   const weight = Math.min(programmeWeight, n);
   const rate = n ? opened / n : 0;
   return {

@@ -38,7 +38,10 @@ export function createLearningPolicy(
       const subject = d.subject.id;
       const among = d.allowed;
       const allowed = levers.channelFromOpens
-        ? onChannel(among, chooseChannel({ opens, subject, allowed: among, random, config: levers.channelChoice }))
+        ? onChannel(
+            among,
+            chooseChannel({ opens, subject, allowed: among, random, config: levers.channelChoice }).channel,
+          )
         : among;
       return chooseAction({ state, subject, barrier: d.diagnosed, allowed, random, config: posterior }).action;
     },

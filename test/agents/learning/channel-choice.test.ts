@@ -27,7 +27,7 @@ function shares(opens: OpenState, allowed: LearningAction[], subject = 's1', n =
   const random = seededRandom('channel-choice');
   const counts = new Map<Channel | undefined, number>();
   for (let i = 0; i < n; i++) {
-    const c = chooseChannel({ opens, subject, allowed, random });
+    const c = chooseChannel({ opens, subject, allowed, random }).channel;
     counts.set(c, (counts.get(c) ?? 0) + 1);
   }
   return (c: Channel) => (counts.get(c) ?? 0) / n;
@@ -68,9 +68,13 @@ describe('channel choice from opens', () => {
     const config = { programmeWeight: 10, assumedRead: {} };
     const opens = programme();
     const smsAndPush = everyAction('cost', ['sms', 'push']);
-    expect(chooseChannel({ opens, subject: 's1', allowed: smsAndPush, random, config })).toBe('push');
-    expect(chooseChannel({ opens, subject: 's1', allowed: everyAction('cost', ['sms']), random, config })).toBe('sms');
-    expect(chooseChannel({ opens, subject: 's1', allowed: [{ kind: 'skip' }], random, config })).toBeUndefined();
+    expect(chooseChannel({ opens, subject: 's1', allowed: smsAndPush, random, config }).channel).toBe('push');
+    expect(chooseChannel({ opens, subject: 's1', allowed: everyAction('cost', ['sms']), random, config }).channel).toBe(
+      'sms',
+    );
+    expect(
+      chooseChannel({ opens, subject: 's1', allowed: [{ kind: 'skip' }], random, config }).channel,
+    ).toBeUndefined();
   });
 
   it('leaves skip and the sends on the chosen channel for the technique choice', () => {
