@@ -96,6 +96,8 @@ export function createStrategyNode(deps: StrategyDeps) {
       allowed,
       table: { strategy: table, channel: channels[0] ?? null },
       seed: state.runId,
+      // Only a request that leaves the channel to the service (`auto`) has its channel chosen from opens.
+      ...(req.channel === 'auto' ? { opens: learner.opens } : {}),
       alternatives: (action) =>
         blockAlternatives(blocks, input.diagnosis.barrier, action, ctx.preferences?.preferences.topicsOff),
     });

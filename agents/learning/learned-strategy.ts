@@ -5,8 +5,10 @@ import { bct } from '../strategy/bct-taxonomy.js';
 import { DEFAULT_POSTERIOR } from './arm-posterior.js';
 import { type BlockCandidate, type BlockChoice, chooseBlock } from './block-choice.js';
 import type { Candidate } from './candidate.js';
+import type { OpenState } from './channel-opens.js';
 import { blockRationale } from './choice-rationale.js';
 import { actionKey, armKey, type LearningAction, SKIP } from './learning-action.js';
+import { type ChannelRecord, channelFromOpens } from './opens-channel.js';
 import { type LearnerState, type OutcomeCounts, programmeCounts } from './outcome-counts.js';
 import { seededRandom } from './seeded-random.js';
 import { SKIP_WARMUP, skipTrialRationale, triesSkip } from './skip-trial.js';
@@ -61,6 +63,8 @@ export type LearningRecord = {
   /** Sending nothing was tried on purpose while its outcomes are too few to weigh (skip-trial.ts). */
   skipTrial?: true;
   candidates: ReturnType<typeof candidateRecord>[];
+  /** Where the channel was chosen first from how often the subject opens each one (opens-channel.ts). */
+  channel?: ChannelRecord;
   /** Where the library offers several approved blocks for the chosen technique and channel: the block chosen among them. */
   block?: { chosen: string; explored: boolean; candidates: ReturnType<typeof blockRecord>[] };
 };
@@ -91,29 +95,35 @@ export function learnedStrategy(input: {
   table: { strategy: Strategy; channel: Channel | null };
   /** Seeds the draw, so a run's choice replays. */
   seed: string;
+  /** Opens per channel: given, the channel is chosen from them first where the sends span several channels. */
+  opens?: OpenState;
   /** The approved blocks the library offers for a send action (blockAlternatives); none when absent. */
   alternatives?: (action: LearningAction) => string[];
 }): { strategy: Strategy; channel: Channel | null; block: string | null; record: LearningRecord } {
+  // The channel first, from opens, as on the simulator; then the technique among the sends on it.
+  const channel = input.opens && channelFromOpens({ ...input, opens: input.opens });
+  const allowed = channel?.allowed ?? input.allowed;
   // Skipping competes in the draw only once enough skipped runs' outcomes are known (skip-trial.ts); until
   // then it is tried now and then on purpose, or it could never be observed.
   const seen = total(programmeCounts(input.state, armKey(input.barrier, SKIP)));
-  const sends = input.allowed.filter((a) => a.kind === 'send');
-  const warming = input.allowed.some((a) => a.kind === 'skip') && seen < SKIP_WARMUP && sends.length > 0;
-  const draw = (allowed: readonly LearningAction[]) =>
+  const sends = allowed.filter((a) => a.kind === 'send');
+  const warming = allowed.some((a) => a.kind === 'skip') && seen < SKIP_WARMUP && sends.length > 0;
+  const draw = (among: readonly LearningAction[]) =>
     chooseAction({
       state: input.state,
       subject: input.subject,
       barrier: input.barrier,
-      allowed,
+      allowed: among,
       random: seededRandom(input.seed),
     });
-  let choice = draw(warming ? sends : input.allowed);
+  let choice = draw(warming ? sends : allowed);
   const skipTrial = warming && !choice.coldStart && triesSkip(input.seed);
   if (skipTrial) {
-    const weighed = draw(input.allowed);
+    const weighed = draw(allowed);
     choice = { ...weighed, action: SKIP, explored: true, rationale: skipTrialRationale(input.barrier, seen) };
   }
   const skipUnobserved = warming && choice.action.kind !== 'skip';
+  if (channel && choice.action.kind === 'send') choice.rationale = `${choice.rationale} ${channel.rationale}`;
   const block = pickBlock(input, choice);
   if (block) choice.rationale = `${choice.rationale} ${blockRationale(block)}`;
   const policy = view(choice.action);
@@ -131,6 +141,7 @@ export function learnedStrategy(input: {
     skipUnobserved,
     ...(skipTrial ? { skipTrial: true as const } : {}),
     candidates: choice.candidates.map(candidateRecord),
+    ...(channel ? { channel: channel.record } : {}),
     ...(block
       ? { block: { chosen: block.block, explored: block.explored, candidates: block.candidates.map(blockRecord) } }
       : {}),

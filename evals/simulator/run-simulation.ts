@@ -3,6 +3,7 @@ import { actionKey, SKIP } from '../../agents/learning/learning-action.js';
 import { seededRandom } from '../../agents/learning/seeded-random.js';
 import { BARRIER_PLAN } from '../../agents/strategy/barrier-techniques.js';
 import { type DayDraws, drawDays } from './day-draws.js';
+import { observedSignals } from './observed-signals.js';
 import { drawSubject, POPULATION, SIM_BARRIERS, type SimBarrier, type SubjectParams } from './population.js';
 import { bestAction, type Decision, type SimPolicy } from './sim-policies.js';
 import { baseLogit, type DayContext, expectedSuccess, readUplift, sigmoid } from './subject-response.js';
@@ -128,7 +129,7 @@ export function simulatePolicy(population: readonly SimSubject[], policy: SimPol
         daily.covered[day] += 1;
       }
       l.coveredYesterday = achieved;
-      if (decision) policy.learn?.(decision, action, achieved);
+      if (decision) policy.learn?.(decision, action, achieved, observedSignals(action, read));
       if (action.kind === 'send') {
         l.sent.push(day);
         daily.messages[day] += 1;

@@ -1,31 +1,12 @@
 import { DEFAULT_POSTERIOR, type PosteriorConfig } from '../../agents/learning/arm-posterior.js';
 import { type LearningAction, SKIP } from '../../agents/learning/learning-action.js';
-import { createLearnerState, recordOutcome } from '../../agents/learning/outcome-counts.js';
 import { seededRandom } from '../../agents/learning/seeded-random.js';
 import { tableAction } from '../../agents/learning/table-choice.js';
-import { chooseAction } from '../../agents/learning/thompson-choice.js';
-import type { SimBarrier, SubjectParams } from './population.js';
-import { type DayContext, expectedSuccess } from './subject-response.js';
+import { createLearningPolicy, DEFAULT_LEVERS, type LearningLevers } from './learning-policy.js';
+import type { Decision, PolicyName, SimPolicy } from './sim-policy.js';
+import { expectedSuccess } from './subject-response.js';
 
-export const POLICY_NAMES = ['none', 'table', 'random', 'learning', 'oracle'] as const;
-export type PolicyName = (typeof POLICY_NAMES)[number];
-
-/** One decision: what every policy may see (the oracle also reads the hidden parameters). */
-export type Decision = {
-  subject: SubjectParams;
-  ctx: DayContext;
-  /** The barrier the diagnosis names today (right with the diagnosis accuracy, else another one). */
-  diagnosed: SimBarrier;
-  /** Skip plus what the cap, consents and the content allow; only skip once the cap is reached. */
-  allowed: readonly LearningAction[];
-};
-
-export interface SimPolicy {
-  readonly name: PolicyName;
-  choose(decision: Decision): LearningAction;
-  /** The outcome of the action: the target behaviour happened that day or not. */
-  learn?(decision: Decision, action: LearningAction, achieved: boolean): void;
-}
+export { type Decision, POLICY_NAMES, type PolicyName, type SimPolicy } from './sim-policy.js';
 
 /** The highest expected success among the allowed actions, skip first so ties send nothing. */
 export function bestAction(decision: Decision): { action: LearningAction; p: number } {
@@ -43,6 +24,7 @@ export function createPolicy(
   name: PolicyName,
   seed: number,
   posterior: PosteriorConfig = DEFAULT_POSTERIOR,
+  levers: LearningLevers = DEFAULT_LEVERS,
 ): SimPolicy {
   switch (name) {
     case 'none':
@@ -55,25 +37,7 @@ export function createPolicy(
     }
     case 'oracle':
       return { name, choose: (d) => bestAction(d).action };
-    case 'learning': {
-      // One learner for the whole simulated programme: every subject's outcomes feed the programme
-      // prior of the others, as they would in production.
-      const state = createLearnerState();
-      const random = seededRandom(`${seed}:learning`);
-      return {
-        name,
-        choose: (d) =>
-          chooseAction({
-            state,
-            subject: d.subject.id,
-            barrier: d.diagnosed,
-            allowed: d.allowed,
-            random,
-            config: posterior,
-          }).action,
-        learn: (d, action, achieved) =>
-          recordOutcome(state, { subject: d.subject.id, barrier: d.diagnosed, action, achieved }),
-      };
-    }
+    case 'learning':
+      return createLearningPolicy(seed, posterior, levers);
   }
 }

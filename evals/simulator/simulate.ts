@@ -1,4 +1,5 @@
 import type { PosteriorConfig } from '../../agents/learning/arm-posterior.js';
+import type { LearningLevers } from './learning-policy.js';
 import { DEFAULT_PACING, drawPopulation, type PolicyRun, simulatePolicy } from './run-simulation.js';
 import { createPolicy, type PolicyName } from './sim-policies.js';
 import { type SimResult, summarise } from './sim-result.js';
@@ -13,6 +14,8 @@ export type SimulateOptions = {
   bootstrap?: number;
   /** Overrides the learning policy's posterior settings (for tuning runs; the default is the shipped one). */
   posterior?: PosteriorConfig;
+  /** Optional parts of the learning policy (for tuning runs). */
+  levers?: LearningLevers;
 };
 
 /**
@@ -24,7 +27,11 @@ export function simulate(options: SimulateOptions): SimResult {
   const population = drawPopulation(options.seed, options.subjects, options.days);
   const runs: Partial<Record<PolicyName, PolicyRun>> = {};
   for (const name of options.policies) {
-    runs[name] = simulatePolicy(population, createPolicy(name, options.seed, options.posterior), settings);
+    runs[name] = simulatePolicy(
+      population,
+      createPolicy(name, options.seed, options.posterior, options.levers),
+      settings,
+    );
   }
   return summarise(runs, {
     program: options.program,

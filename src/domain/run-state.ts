@@ -2,7 +2,7 @@ import type { Channel, ContentBlock } from './block.js';
 import type { PreferenceContext, RuleResult } from './compliance.js';
 import type { ComposeRequest, Diagnosis, Message, Readability, Status, Strategy } from './compose.js';
 import type { SubjectHistory } from './history.js';
-import type { SubjectOutcomeCount } from './learner-counts.js';
+import type { SubjectLearnerCounts } from './learner-counts.js';
 import type { LearningMode } from './ports.js';
 import type { SafetyTriage } from './safety.js';
 import type { StepRecord } from './step.js';
@@ -26,8 +26,8 @@ export type RunContext = {
   preferences?: PreferenceContext;
   /** The programme's learning mode (settings); off when absent. */
   learning?: LearningMode;
-  /** The subject's own outcome counts, read beside the run history when learning is shadow or on. */
-  learnerCounts?: SubjectOutcomeCount[];
+  /** The subject's own outcome and open counts, read beside the run history when learning is shadow or on. */
+  learnerCounts?: SubjectLearnerCounts;
   /** The body block the learner chose among its technique's approved alternatives (learning on). */
   preferredBlockId?: string;
 };

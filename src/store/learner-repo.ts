@@ -1,13 +1,20 @@
 import type pg from 'pg';
+import { OPEN_TRACKED_CHANNELS, type OpenState } from '../../agents/learning/channel-opens.js';
 import type { CountRow } from '../../agents/learning/count-rows.js';
 import { fromCountRows } from '../../agents/learning/count-rows.js';
-import type { LearnerSource } from '../../agents/learning/learner-source.js';
-import type { LearnerState } from '../../agents/learning/outcome-counts.js';
+import type { LearnerKnowledge, LearnerSource } from '../../agents/learning/learner-source.js';
 import type { Barrier, Channel } from '../domain/block.js';
-import type { LearnerCountsSource, SubjectOutcomeCount } from '../domain/learner-counts.js';
+import type {
+  ChannelOpenCount,
+  LearnerCountsSource,
+  SubjectLearnerCounts,
+  SubjectOutcomeCount,
+} from '../domain/learner-counts.js';
 
-type Row = { barrier: Barrier; technique: string; channel: Channel; block_ids: string[]; a: string; n: string };
-type OwnRow = {
+/** Both queries answer arm rows (`kind` 'arm') and, after them, open rows per channel (`kind` 'opens'). */
+type Kind = { kind: 'arm' | 'opens' };
+type Row = Kind & { barrier: Barrier; technique: string; channel: Channel; block_ids: string[]; a: string; n: string };
+type OwnRow = Kind & {
   barrier: string;
   technique: string;
   channel: string;
@@ -26,9 +33,36 @@ const ownRowsFor = (alias: string) =>
   `${alias}.subject_id = $1 AND ${alias}.program = $2 AND ${alias}.technique <> ''
    AND ${alias}.achieved + ${alias}.not_achieved > 0`;
 
-/** The subject's own counts, kept per key by triggers (subject_outcome_counts): a read by primary key. */
-const OWN_COUNTS = `SELECT barrier, technique, channel, block_ids, achieved, not_achieved
-  FROM subject_outcome_counts c WHERE ${ownRowsFor('c')}`;
+/**
+ * The subject's own counts, kept per key by triggers (subject_outcome_counts): a read by primary key; and in
+ * the same query their sends and opens per open-tracked channel, from their few messages by the subject
+ * index. An erased subject's messages are unlinked, so their opens are no longer theirs.
+ */
+const OWN_COUNTS = `SELECT 'arm' AS kind, barrier, technique, channel, block_ids, achieved, not_achieved
+  FROM subject_outcome_counts c WHERE ${ownRowsFor('c')}
+  UNION ALL
+  SELECT 'opens', '', '', channel, '{}'::text[], count(opened_at), count(*) - count(opened_at)
+  FROM message_outcomes WHERE subject_id = $1 AND program = $2 AND channel = ANY($3::text[]) GROUP BY channel`;
+
+/**
+ * The programme's counts per arm of known subjects (outcome_counts), and in the same query their sends
+ * and opens per open-tracked channel, whatever the outcome (the counts keep `opened` beside `sent`).
+ */
+const PROGRAMME_COUNTS = `SELECT 'arm' AS kind, barrier, technique, channel, block_ids, sum(achieved) AS a, sum(not_achieved) AS n
+  FROM outcome_counts WHERE program = $1 AND known AND technique <> '' GROUP BY barrier, technique, channel, block_ids
+  HAVING sum(achieved) + sum(not_achieved) > 0
+  UNION ALL
+  SELECT 'opens', '', '', channel, '{}'::text[], sum(opened), sum(sent) - sum(opened)
+  FROM outcome_counts WHERE program = $1 AND known AND channel = ANY($2::text[]) GROUP BY channel`;
+
+const openCount = (r: { channel: string }, opened: string, unopened: string): ChannelOpenCount => ({
+  channel: r.channel,
+  opened: Number(opened),
+  unopened: Number(unopened),
+});
+
+const openMap = (counts: readonly ChannelOpenCount[]) =>
+  new Map(counts.map((c) => [c.channel as Channel, { opened: c.opened, unopened: c.unopened }]));
 
 const ownCount = (r: OwnRow): SubjectOutcomeCount => ({
   barrier: r.barrier,
@@ -78,41 +112,50 @@ const programmeCount = (r: Row): SubjectOutcomeCount => ({
 });
 
 /**
- * The learner's state for one compose, read from stored outcomes: the programme's counts (from the counts
- * the database keeps, outcome_counts; kept per process for `ttlMs`) and the subject's own (never cached,
- * so their latest outcome counts at once: read beside the run history by `ownCounts`, or here when the run did not).
+ * The learner's state for one compose, read from stored outcomes and opens: the programme's counts (from
+ * the counts the database keeps, outcome_counts; kept per process for `ttlMs`) and the subject's own (never
+ * cached, so their latest outcome or open counts at once: read beside the run history by `ownCounts`, or
+ * here when the run did not).
  */
 export function createLearnerRepo(pool: pg.Pool, opts: { ttlMs?: number; now?: () => number } = {}) {
   const ttlMs = opts.ttlMs ?? 30_000;
   const now = opts.now ?? Date.now;
-  const cache = new Map<string, { at: number; rows: Promise<CountRow[]> }>();
+  type Programme = { rows: CountRow[]; opens: ChannelOpenCount[] };
+  const cache = new Map<string, { at: number; counts: Promise<Programme> }>();
 
-  function programmeRows(program: string): Promise<CountRow[]> {
+  function programmeCounts(program: string): Promise<Programme> {
     const hit = cache.get(program);
-    if (hit && now() - hit.at < ttlMs) return hit.rows;
-    const rows = pool
-      .query<Row>(
-        `SELECT barrier, technique, channel, block_ids, sum(achieved) AS a, sum(not_achieved) AS n FROM outcome_counts
-         WHERE program = $1 AND known AND technique <> '' GROUP BY barrier, technique, channel, block_ids
-         HAVING sum(achieved) + sum(not_achieved) > 0`,
-        [program],
-      )
-      .then((r) => countRows(null, r.rows.map(programmeCount)));
-    rows.catch(() => cache.delete(program));
-    cache.set(program, { at: now(), rows });
-    return rows;
+    if (hit && now() - hit.at < ttlMs) return hit.counts;
+    const counts = pool.query<Row>(PROGRAMME_COUNTS, [program, OPEN_TRACKED_CHANNELS]).then((r) => ({
+      rows: countRows(null, r.rows.filter((x) => x.kind === 'arm').map(programmeCount)),
+      opens: r.rows.filter((x) => x.kind === 'opens').map((x) => openCount(x, x.a, x.n)),
+    }));
+    counts.catch(() => cache.delete(program));
+    cache.set(program, { at: now(), counts });
+    return counts;
   }
 
-  async function ownCounts(subject: string, program: string): Promise<SubjectOutcomeCount[]> {
-    return (await pool.query<OwnRow>(OWN_COUNTS, [subject, program])).rows.map(ownCount);
+  async function ownCounts(subject: string, program: string): Promise<SubjectLearnerCounts> {
+    const { rows } = await pool.query<OwnRow>(OWN_COUNTS, [subject, program, OPEN_TRACKED_CHANNELS]);
+    return {
+      outcomes: rows.filter((r) => r.kind === 'arm').map(ownCount),
+      opens: rows.filter((r) => r.kind === 'opens').map((r) => openCount(r, r.achieved, r.not_achieved)),
+    };
   }
 
-  async function state(program: string, subject?: string, own?: readonly SubjectOutcomeCount[]): Promise<LearnerState> {
+  async function state(program: string, subject?: string, own?: SubjectLearnerCounts): Promise<LearnerKnowledge> {
+    const none: SubjectLearnerCounts = { outcomes: [], opens: [] };
     const [programme, mine] = await Promise.all([
-      programmeRows(program),
-      subject === undefined ? [] : (own ?? ownCounts(subject, program)),
+      programmeCounts(program),
+      subject === undefined ? none : (own ?? ownCounts(subject, program)),
     ]);
-    return fromCountRows([...programme, ...(subject === undefined ? [] : countRows(subject, mine))]);
+    const opens: OpenState = { programme: openMap(programme.opens), subjects: new Map() };
+    if (subject !== undefined) opens.subjects.set(subject, openMap(mine.opens));
+    const outcomes = fromCountRows([
+      ...programme.rows,
+      ...(subject === undefined ? [] : countRows(subject, mine.outcomes)),
+    ]);
+    return { ...outcomes, opens };
   }
 
   /** Drops the cached programme counts (after an erasure, so the subject's outcomes stop counting here at once). */

@@ -1,3 +1,5 @@
+import { OPEN_COUNTS_MIGRATION } from './open-counts-migration.js';
+
 /** Ordered, append-only: never edit a shipped migration, add the next one. */
 export const MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = [
   {
@@ -533,4 +535,5 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = [
           achieved = c.achieved + EXCLUDED.achieved, not_achieved = c.not_achieved + EXCLUDED.not_achieved;
     `,
   },
+  OPEN_COUNTS_MIGRATION,
 ];

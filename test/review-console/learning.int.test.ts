@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SKIP_WARMUP } from '../../agents/learning/skip-trial.js';
 import { composeCost as composeCostRun } from '../support/cost-compose.js';
 import { seedOutcomes, seedSkips } from '../support/outcome-rows.js';
+import { reportOpened, seedSends } from '../support/sent-messages.js';
 import { KEYS, startTestService, type TestService } from '../support/service.js';
 import { launchBrowser, type TestBrowser } from './browser.js';
 import { signIn, textOf, watchErrors } from './console-page.js';
@@ -102,6 +103,38 @@ describe('a learned choice on the run page', () => {
     expect(await textOf(page, '#learning-block')).toMatch(
       /^Of 2 approved blocks for this option, chose LZ-COST-SMS-02: the target behaviour followed it 50 of 50 times for this person and 0 of 0 times for others; it has the best estimated chance among them \(\d+%, 95% credible interval \d+%–\d+%\)\.$/,
     );
+    await page.close();
+  });
+
+  it('says the channel was chosen from opens, with the opens behind each channel', async () => {
+    await svc.call('PUT', `/v1/programs/${PROGRAM}/settings`, { key: 'strategist', body: { learning: 'on' } });
+    await reportOpened(
+      svc,
+      'pt-console-opens',
+      await seedSends(svc.pool, { subject: 'pt-console-opens', channel: 'web', count: 4 }),
+    );
+    await seedSends(svc.pool, { subject: 'pt-console-opens', channel: 'email', count: 2 });
+    const answer = await svc.call('POST', '/v1/compose', {
+      key: 'client',
+      body: {
+        subject: { id: 'pt-console-opens', audience: 'patient', consents: { email: true, web: true } },
+        program: PROGRAM,
+        channel: 'auto',
+        signals: [
+          { type: 'survey_response', data: { question: 'What got in the way?', answer: 'the copay is too expensive' } },
+        ],
+      },
+    });
+    const { traceId } = (await answer.json()) as { traceId: string };
+    const page = await browser.context.newPage();
+    await signIn(page, svc.url, KEYS.reviewer);
+    await page.goto(`${svc.url}/review#/run/${traceId}`);
+    const sentence = await textOf(page, '#learning-channel');
+    expect(sentence).toMatch(
+      /^The channel was chosen from how often messages are opened: (email|the web) drew the best chance/,
+    );
+    expect(sentence).toContain('the web: this person opened 4 of 4, none sent to others yet');
+    expect(sentence).toContain('email: this person opened 0 of 2, none sent to others yet');
     await page.close();
   });
 

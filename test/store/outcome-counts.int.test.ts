@@ -16,10 +16,10 @@ const direct = `SELECT program, barrier, coalesce(techniques[1], '') AS techniqu
     subject_id IS NOT NULL AS known, count(*)::int AS sent,
     count(*) FILTER (WHERE outcome = 'achieved')::int AS achieved,
     count(*) FILTER (WHERE outcome = 'not_achieved')::int AS not_achieved,
-    count(*) FILTER (WHERE outcome = 'pending')::int AS pending
+    count(*) FILTER (WHERE outcome = 'pending')::int AS pending, count(opened_at)::int AS opened
   FROM message_outcomes GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`;
 const kept = `SELECT program, barrier, technique, channel, block_ids, known, sent::int, achieved::int,
-    not_achieved::int, pending::int FROM outcome_counts WHERE sent <> 0 ORDER BY 1, 2, 3, 4, 5, 6`;
+    not_achieved::int, pending::int, opened::int FROM outcome_counts WHERE sent <> 0 ORDER BY 1, 2, 3, 4, 5, 6`;
 
 describe('outcome_counts', () => {
   it('always equals a direct count of message_outcomes, through inserts, updates, unlinking and deletes', async () => {
@@ -30,6 +30,10 @@ describe('outcome_counts', () => {
       { subject: null, barrier: 'trust', technique: '9.1', channel: 'web', achieved: 0, notAchieved: 2 },
     ]);
     const same = async () => expect((await pool.query(kept)).rows).toEqual((await pool.query(direct)).rows);
+    await same();
+    await pool.query(
+      `UPDATE message_outcomes SET opened_at = sent_at WHERE channel = 'email' AND outcome = 'achieved'`,
+    );
     await same();
     await pool.query(`UPDATE message_outcomes SET outcome = 'pending' WHERE subject_id = 'b'`);
     await same();

@@ -54,11 +54,16 @@ describe('subject_outcome_counts', () => {
     const pool = store.pool;
     await seedOutcomes(pool, [
       { subject: 'c', barrier: 'concerns', technique: '5.1', channel: 'sms', achieved: 2, notAchieved: 1 },
+      { subject: 'c', barrier: 'concerns', technique: '5.1', channel: 'web', achieved: 0, notAchieved: 3 },
     ]);
+    // Two of c's three web messages were opened; SMS reads are never seen, so SMS has no open row.
+    await pool.query(`UPDATE message_outcomes SET opened_at = sent_at + interval '1 hour'
+      WHERE run_id IN (SELECT run_id FROM message_outcomes WHERE subject_id = 'c' AND channel = 'web' LIMIT 2)`);
     await seedSkips(pool, [{ subject: 'c', barrier: 'concerns', achieved: 0, notAchieved: 2 }]);
     const learner = createLearnerRepo(pool, { ttlMs: 0 });
     const read = await learner.ownCounts('c', 'lumenzo-adherence');
-    expect(read).toHaveLength(2);
+    expect(read.outcomes).toHaveLength(3);
+    expect(read.opens).toEqual([{ channel: 'web', opened: 2, unopened: 1 }]);
     const viaRun = await learner.state('lumenzo-adherence', 'c', read);
     const byKey = await learner.state('lumenzo-adherence', 'c');
     expect(viaRun).toEqual(byKey);
@@ -68,6 +73,9 @@ describe('subject_outcome_counts', () => {
       achieved: 2,
       notAchieved: 1,
     });
-    expect(await learner.ownCounts('nobody', 'lumenzo-adherence')).toEqual([]);
+    expect(byKey.opens.subjects.get('c')?.get('web')).toEqual({ opened: 2, unopened: 1 });
+    expect(byKey.opens.programme.get('web')).toEqual({ opened: 2, unopened: 1 });
+    expect(byKey.opens.programme.has('sms')).toBe(false);
+    expect(await learner.ownCounts('nobody', 'lumenzo-adherence')).toEqual({ outcomes: [], opens: [] });
   });
 });

@@ -2,7 +2,7 @@ import { traced } from '../../../agents/traced.js';
 import { checkConsent } from '../../compliance/consent-rule.js';
 import { CHANNELS, type Channel } from '../../domain/block.js';
 import type { Signal } from '../../domain/compose.js';
-import type { LearnerCountsSource, SubjectOutcomeCount } from '../../domain/learner-counts.js';
+import type { LearnerCountsSource, SubjectLearnerCounts } from '../../domain/learner-counts.js';
 import { requestLocale } from '../../domain/locale.js';
 import type { EngagementSource, ProgramSettings, RunHistorySource, SettingsSource } from '../../domain/ports.js';
 import type { RunContext, RunState } from '../../domain/run-state.js';
@@ -26,18 +26,18 @@ export function createLoadContextNode(deps: {
   settings: SettingsSource;
   /** The subject's engagement, for their own limits; without it the `preferences` rule has nothing to hold to. */
   engagement?: EngagementSource;
-  /** With learning shadow or on: the subject's own outcome counts. */
+  /** With learning shadow or on: the subject's own outcome and open counts. */
   learner?: LearnerCountsSource;
 }) {
   /**
-   * The subject's own outcome counts when the learner will need them (learning shadow or on), read beside
+   * The subject's own outcome and open counts when the learner will need them (learning shadow or on), read beside
    * the run history so the learner adds no step of its own; the frequency count comes from the history.
    */
   async function learnerCounts(
     subjectId: string,
     program: string,
     settings: ProgramSettings,
-  ): Promise<SubjectOutcomeCount[] | undefined> {
+  ): Promise<SubjectLearnerCounts | undefined> {
     const learning = settings.learning && settings.learning !== 'off';
     if (!learning || !deps.learner || subjectId.startsWith(ANONYMOUS_PREFIX)) return undefined;
     return deps.learner.ownCounts(subjectId, program);

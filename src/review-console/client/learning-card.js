@@ -85,6 +85,19 @@ function blockSentence(block) {
   return `Of ${block.candidates.length} approved blocks for this option, chose ${block.chosen}: ${followed}; ${how}.`;
 }
 
+/** Where the channel was chosen first from opens: which, and the opens behind each channel, in words. */
+function channelSentence(channel) {
+  const parts = channel.candidates.map((c) => {
+    const name = CHANNEL_WORDS[c.channel] ?? c.channel;
+    if (c.assumed) return `${name}: reads are never seen, counted at ${pct(c.read)}`;
+    const person = c.own.sent ? `this person opened ${c.own.opened} of ${c.own.sent}` : 'none sent to this person yet';
+    const others = c.others.sent ? `others ${c.others.opened} of ${c.others.sent}` : 'none sent to others yet';
+    return `${name}: ${person}, ${others}`;
+  });
+  const chosen = CHANNEL_WORDS[channel.chosen] ?? channel.chosen;
+  return `The channel was chosen from how often messages are opened: ${chosen} drew the best chance of being read (${parts.join('; ')}).`;
+}
+
 /** The learned-choice card, or nothing when the programme's learning was off for this run. */
 export function learningCard(steps) {
   const learning = (steps ?? []).find((s) => s.node === 'plan_strategy')?.output?.learning;
@@ -105,6 +118,7 @@ export function learningCard(steps) {
         )
       : null,
     h('p', { id: 'learning-sentence' }, learnedSentence(learning)),
+    learning.channel ? h('p', { id: 'learning-channel' }, channelSentence(learning.channel)) : null,
     learning.block ? h('p', { id: 'learning-block' }, blockSentence(learning.block)) : null,
     learning.skipUnobserved
       ? h(
