@@ -110,16 +110,30 @@ async function runWay(pool: pg.Pool, way: Way, queries: BenchQuery[]) {
   return { ms, top };
 }
 
-/** Which index answers the first query, and the buffers its execution touched (EXPLAIN ANALYZE, BUFFERS). */
+/** Which index answers the first query. */
 async function planOf(pool: pg.Pool, way: Way, query: BenchQuery) {
   if (way.session) await pool.query(way.session);
   const { sql, values } = statement(way, query);
-  const plan = await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, values);
+  const plan = await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, values);
   if (way.reset) await pool.query(way.reset);
   const text = plan.rows.map((r) => r['QUERY PLAN']).join('\n');
-  const index = /Index Scan using (\w+)/.exec(text)?.[1] ?? (text.includes('Seq Scan') ? 'seq scan' : 'other');
-  const hit = /Buffers: shared hit=(\d+)/.exec(text)?.[1] ?? '?';
-  return `${index}, ${hit} buffers`;
+  return /Index Scan using (\w+)/.exec(text)?.[1] ?? (text.includes('Seq Scan') ? 'seq scan' : 'other');
+}
+
+/**
+ * Blocks the table, its TOAST and its indexes have been asked for so far. In memory every block is a hit, so
+ * this counts buffer accesses (one per graph neighbour read, one per heap row checked), not distinct pages.
+ */
+async function blocksRead(pool: pg.Pool) {
+  await pool.query('SELECT pg_stat_force_next_flush()');
+  const { rows } = await pool.query<{ heap: string; toast: string; index: string }>(
+    `SELECT heap_blks_hit + heap_blks_read AS heap,
+       coalesce(toast_blks_hit + toast_blks_read + tidx_blks_hit + tidx_blks_read, 0) AS toast,
+       coalesce(idx_blks_hit + idx_blks_read, 0) AS index
+     FROM pg_statio_user_tables WHERE relname = 'content_blocks'`,
+  );
+  const r = rows[0]!;
+  return [Number(r.heap), Number(r.toast), Number(r.index)];
 }
 
 const recall = (exact: string[][], got: string[][]) => {
@@ -226,9 +240,16 @@ async function atSize(n: number) {
     // Two rounds, the second in reverse order, pooled: load that drifts during the run weighs on every way alike.
     const ms = new Map<Way, number[]>(ways.map((w) => [w, []]));
     const tops = new Map<Way, string[][]>();
+    const blocks = new Map<Way, number[]>(ways.map((w) => [w, [0, 0, 0]]));
     for (const round of [ways, [...ways].reverse()]) {
       for (const way of round) {
+        const before = await blocksRead(pool);
         const r = await runWay(pool, way, queries);
+        const after = await blocksRead(pool);
+        blocks.set(
+          way,
+          blocks.get(way)!.map((b, i) => b + (after[i]! - before[i]!) / (2 * QUERIES)),
+        );
         ms.get(way)!.push(...r.ms);
         tops.set(way, r.top);
         console.log(`${n} blocks, ${way.label}: p95 ${percentile(r.ms, 95).toFixed(1)} ms this round`);
@@ -240,7 +261,16 @@ async function atSize(n: number) {
     printTable(
       `vector half: ${QUERIES} filtered queries × 2 rounds at ${n} blocks, top ${DEPTH}, recall@10 vs exact (ms)`,
       [
-        ['way', 'p50', 'p95', 'recall@10', 'seq p50 / p50', 'seq p95 / p95', 'plan, buffers (query 1)'],
+        [
+          'way',
+          'p50',
+          'p95',
+          'recall@10',
+          'seq p50 / p50',
+          'seq p95 / p95',
+          'blocks/query heap, toast, index',
+          'plan (query 1)',
+        ],
         ...ways.map((way) => [
           way.label,
           percentile(ms.get(way)!, 50),
@@ -248,6 +278,10 @@ async function atSize(n: number) {
           way === FLOOR ? '-' : recall(exact, tops.get(way)!).toFixed(3),
           (seqP50 / percentile(ms.get(way)!, 50)).toFixed(2),
           (seqP95 / percentile(ms.get(way)!, 95)).toFixed(2),
+          blocks
+            .get(way)!
+            .map((b) => b.toFixed(0))
+            .join(', '),
           plans.get(way)!,
         ]),
       ],
