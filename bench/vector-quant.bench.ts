@@ -226,6 +226,8 @@ async function atSize(n: number) {
       SEQ,
       FLOOR,
       fullPartial(40),
+      fullPartial(20),
+      fullPartial(10),
       halfPartial(40),
       halfPartial(80),
       bitPartial(40),
