@@ -34,7 +34,8 @@ export type SentCounts = { inWindow: number; lastWeek: number };
 /**
  * The cap and the subject's weekly maximum, re-checked where they can hold: under the subject's lock,
  * with the counts of messages sent as of now. `settle` answers the run as it must be recorded (blocked
- * past a limit, with what the trace should add), or nothing when the approved answer still fits.
+ * past a limit, with what the trace should add), or nothing when the approved answer still fits;
+ * `reachedAt` names the counts from which it blocks, for the one-flight save to check in SQL first.
  */
 export type CapRecheck = CapLimits & {
   settle(sent: SentCounts): { answer: ComposeAnswer; trace: TraceRecord[] } | undefined;
