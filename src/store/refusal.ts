@@ -4,7 +4,7 @@
  * flight instead, so the whole transaction rolls back, and the raised SQLSTATE tells the caller which
  * check refused. `nof1_refuse` is created by a migration (migration-list.ts).
  */
-export const REFUSALS = {
+const REFUSALS = {
   /** The frequency cap or the subject's weekly maximum was reached by runs recorded meanwhile. */
   capReached: 'N1CAP',
   /** The idempotency key is no longer this run's: another request took it over. */
