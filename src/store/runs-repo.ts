@@ -6,7 +6,7 @@ import { inTwoFlights } from './pipelined-transaction.js';
 import { isRefusal } from './refusal.js';
 import { recordDecision } from './reviews-repo.js';
 import { type CapLimits, saveInOneFlight } from './run-save-one-flight.js';
-import { companionWrites, type RunFacts, runInsert } from './run-writes.js';
+import { companionWrites, type RunCompanions, type RunFacts, runInsert } from './run-writes.js';
 import { subjectLockOn, subjectLockSql } from './subject-lock.js';
 import { CHAIN_HEAD_SQL, CHAIN_LOCK_SQL, chainRows, type TraceRecord, traceWriteSql } from './trace-repo.js';
 
@@ -123,7 +123,7 @@ export function createRunsRepo(pool: pg.Pool) {
   async function settleInTwoFlights(
     run: RunRow,
     trace: TraceRecord[],
-    companions: Parameters<typeof companionWrites>[3],
+    companions: RunCompanions,
     capped: CapRecheck,
     within: SaveExtras['within'],
   ): Promise<ComposeAnswer> {
