@@ -28,9 +28,6 @@ function brokenLimit(sent: SentCounts, pacing: Pacing): Failing | undefined {
 export function capRecheck(answer: ComposeAnswer, pacing: Pacing): CapRecheck {
   return {
     windowDays: pacing.windowDays,
-    // What brokenLimit decides on, for the store to check in SQL: the frequency rule fails from `cap`
-    // messages in the window, the subject's maximum from `maxPerWeek` in 7 days.
-    reachedAt: { inWindow: pacing.cap, lastWeek: pacing.maxPerWeek ?? null },
     settle(sent) {
       const failing = brokenLimit(sent, pacing);
       if (!failing) return undefined;

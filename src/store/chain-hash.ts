@@ -21,15 +21,3 @@ export function linkHash(scheme: ChainScheme, r: ChainedRecord): string {
   if (scheme === 'nof1-v1') return sha256(`${r.prev}\n${r.traceId}\n${r.step}\n${r.kind}\n${canonicalJson(r.record)}`);
   return sha256(canonicalJson({ kind: r.kind, prev: r.prev, record: r.record, step: r.step, traceId: r.traceId }));
 }
-
-/**
- * A `jcs-sha256` link's canonical text split around `prev`, the one part unknown until the chain's head is
- * read under its lock: `linkHash('jcs-sha256', r)` is the SHA-256 of `before + r.prev + after` for a hex
- * `prev` (no JSON escaping). RFC 8785 sorts the members kind < prev < record < step < traceId, so the
- * canonical object is `{"kind":…` + `,"prev":"` + prev + `",` + `"record":…,"step":…,"traceId":…}`.
- */
-export function linkPieces(r: Omit<ChainedRecord, 'prev'>): { before: string; after: string } {
-  const head = canonicalJson({ kind: r.kind });
-  const tail = canonicalJson({ record: r.record, step: r.step, traceId: r.traceId });
-  return { before: `${head.slice(0, -1)},"prev":"`, after: `",${tail.slice(1)}` };
-}

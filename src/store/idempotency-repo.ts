@@ -1,6 +1,5 @@
 import type pg from 'pg';
 import { Conflict } from '../domain/errors.js';
-import { isRefusal, refuseSql } from './refusal.js';
 
 /** Forgets the keys that point at these runs (erasure): the request hash is derived from personal data. */
 export async function forgetRunKeys(client: pg.PoolClient, runIds: string[]) {
@@ -9,27 +8,18 @@ export async function forgetRunKeys(client: pg.PoolClient, runIds: string[]) {
 
 export type KeyRef = { principal: string; key: string };
 
-const TAKEN_OVER = 'this Idempotency-Key was taken over by another request';
-
 /**
  * Marks the key done inside the transaction that records its run, so a recorded run and a finished key
  * are one fact. A claim that is no longer this run's (taken over after its lease ran out) rolls the
- * run back: the key's new owner answers instead. The check raises in SQL, so it also stops a transaction
- * sent in one flight, whose COMMIT is on the wire before this statement's answer arrives.
+ * run back: the key's new owner answers instead.
  */
 export async function completeKey(client: pg.PoolClient, ref: KeyRef, runId: string) {
-  try {
-    await client.query(
-      `WITH done AS (
-         UPDATE idempotency_keys SET state = 'done', lease_until = NULL
-         WHERE principal = $1 AND key = $2 AND run_id = $3 AND state = 'running' RETURNING 1
-       )
-       SELECT ${refuseSql('keyTaken', TAKEN_OVER)} WHERE NOT EXISTS (SELECT 1 FROM done)`,
-      [ref.principal, ref.key, runId],
-    );
-  } catch (err) {
-    throw isRefusal(err, 'keyTaken') ? new Conflict(TAKEN_OVER) : err;
-  }
+  const r = await client.query(
+    `UPDATE idempotency_keys SET state = 'done', lease_until = NULL
+     WHERE principal = $1 AND key = $2 AND run_id = $3 AND state = 'running'`,
+    [ref.principal, ref.key, runId],
+  );
+  if (r.rowCount !== 1) throw new Conflict('this Idempotency-Key was taken over by another request');
 }
 
 /** Where a key stands for a request: this request now owns it, or another run has (or had) it. */

@@ -536,13 +536,4 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; sql: string }> = [
     `,
   },
   OPEN_COUNTS_MIGRATION,
-  {
-    name: 'nof1_refuse(code, reason): raises an error with its own SQLSTATE, so a check decided inside a pipelined transaction rolls it back whole and its caller can tell which check it was',
-    sql: `
-      CREATE FUNCTION nof1_refuse(code text, reason text) RETURNS void LANGUAGE plpgsql AS $$
-      BEGIN
-        RAISE EXCEPTION USING ERRCODE = code, MESSAGE = reason;
-      END $$;
-    `,
-  },
 ];

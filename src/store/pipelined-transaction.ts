@@ -51,17 +51,13 @@ export async function inTwoFlights<R, T>(
 /**
  * A transaction that needs nothing back before it writes, in one round trip: BEGIN, the statements `send`
  * sends (it must send them before it returns) and COMMIT, pipelined together. As above, a failed statement
- * leaves nothing written, and its error is the one thrown: the first failure in the order sent, not in
- * the order settled (a caller's wrapper that maps its statement's error settles after the statements
- * behind it have already failed as "transaction aborted").
+ * leaves nothing written.
  */
 export async function inOneFlight(
   pool: pg.Pool,
   send: (client: pg.PoolClient) => Array<Promise<unknown>>,
 ): Promise<void> {
   await onConnection(pool, async (client) => {
-    const sent = inOneWrite(client, () => [client.query('BEGIN'), ...send(client), client.query('COMMIT')]);
-    const failed = (await Promise.allSettled(sent)).find((s) => s.status === 'rejected');
-    if (failed) throw failed.reason;
+    await Promise.all(inOneWrite(client, () => [client.query('BEGIN'), ...send(client), client.query('COMMIT')]));
   });
 }

@@ -1,16 +1,24 @@
 import type pg from 'pg';
-import type { ComposeAnswer } from '../domain/compose.js';
+import type { ComposeAnswer, RunOrigin } from '../domain/compose.js';
 import type { SubjectHistory } from '../domain/history.js';
 import type { CaseDraft } from '../domain/safety.js';
 import { inTwoFlights } from './pipelined-transaction.js';
-import { isRefusal } from './refusal.js';
-import { recordDecision } from './reviews-repo.js';
-import { type CapLimits, saveInOneFlight } from './run-save-one-flight.js';
-import { companionWrites, type RunCompanions, type RunFacts, runInsert } from './run-writes.js';
+import { insertHold, recordDecision } from './reviews-repo.js';
+import { insertCases } from './safety-cases-repo.js';
+import { isLearnerSkip, openSkip } from './skip-outcomes.js';
 import { subjectLockOn, subjectLockSql } from './subject-lock.js';
 import { CHAIN_HEAD_SQL, CHAIN_LOCK_SQL, chainRows, type TraceRecord, traceWriteSql } from './trace-repo.js';
 
-export type RunRow = RunFacts & { answer: ComposeAnswer };
+export type RunRow = {
+  answer: ComposeAnswer;
+  /** `api` unless an eval suite started the run; eval runs stay out of the queue, metrics and figures. */
+  origin?: RunOrigin;
+  subjectId: string;
+  program: string;
+  durationMs: number;
+  modelCalls: number;
+  fallbacks: number;
+};
 
 const DAY_MS = 86_400_000;
 
@@ -34,10 +42,10 @@ export type SentCounts = { inWindow: number; lastWeek: number };
 /**
  * The cap and the subject's weekly maximum, re-checked where they can hold: under the subject's lock,
  * with the counts of messages sent as of now. `settle` answers the run as it must be recorded (blocked
- * past a limit, with what the trace should add), or nothing when the approved answer still fits;
- * `reachedAt` names the counts from which it blocks, for the one-flight save to check in SQL first.
+ * past a limit, with what the trace should add), or nothing when the approved answer still fits.
  */
-export type CapRecheck = CapLimits & {
+export type CapRecheck = {
+  windowDays: number;
   settle(sent: SentCounts): { answer: ComposeAnswer; trace: TraceRecord[] } | undefined;
 };
 
@@ -45,9 +53,8 @@ export type CapRecheck = CapLimits & {
 export type SaveExtras = {
   cap?: CapRecheck;
   /**
-   * The caller's own statement in the run's transaction, sent with the locks before the run is written;
-   * it must send at once and make its check raise in SQL (the run's save is one flight: COMMIT is on the
-   * wire before its answer arrives). Its error rolls the whole run back and is the one saveRun throws.
+   * The caller's own statement in the run's transaction, sent with the locks before the run is written
+   * (so it rides that round trip if it sends at once); throwing rolls the whole run back.
    */
   within?: (client: pg.PoolClient) => Promise<void>;
   /** Safety cases the run's findings open, written with the run or not at all. */
@@ -90,11 +97,9 @@ export async function unlinkSubjectRuns(client: pg.PoolClient, subjectId: string
 
 export function createRunsRepo(pool: pg.Pool) {
   /**
-   * Writes the run, its trace, its review hold, its content gap, its safety cases and (when sent) its
-   * frequency mark in one transaction, sent in one round trip (run-save-one-flight.ts); an approved run is
-   * re-checked against the cap under the subject's lock inside it. When the cap was reached meanwhile, that
-   * transaction rolls back and the run is recorded as the counts now decide, in two round trips. Answers
-   * the run as recorded.
+   * Writes the run, its trace, its review hold, its content gap, its safety cases and (when sent) its frequency mark in one
+   * transaction of two round trips; an approved run is first re-checked against the cap under the subject's
+   * lock. Answers the run as recorded.
    */
   async function saveRun(
     run: RunRow,
@@ -104,60 +109,89 @@ export function createRunsRepo(pool: pg.Pool) {
     extras: SaveExtras = {},
   ): Promise<ComposeAnswer> {
     const capped = run.answer.status === 'approved' && extras.cap ? extras.cap : undefined;
-    const companions = { review, contentGap, cases: extras.cases };
-    try {
-      await saveInOneFlight(pool, { answer: run.answer, run, trace, companions, cap: capped, within: extras.within });
-      return run.answer;
-    } catch (err) {
-      if (!capped || !isRefusal(err, 'capReached')) throw err;
-    }
-    return settleInTwoFlights(run, trace, companions, capped, extras.within);
-  }
-
-  /**
-   * An approved run the cap's check refused, recorded as `settle` answers on the counts read under the
-   * subject's lock: the locks, the counts and the chain's head in the first flight (with the caller's own
-   * statement, whose check decides before anything is written); the run, its trace, what goes with it and
-   * COMMIT in the second.
-   */
-  async function settleInTwoFlights(
-    run: RunRow,
-    trace: TraceRecord[],
-    companions: RunCompanions,
-    capped: CapRecheck,
-    within: SaveExtras['within'],
-  ): Promise<ComposeAnswer> {
     const now = Date.now();
     return inTwoFlights(
       pool,
+      // The first flight: the locks, the subject's before the chain's (finishReview's order), in one
+      // statement; the counts and the chain's head read under them in the next; the caller's own statement
+      // (an idempotency key completed), whose check decides before anything is written.
       async (client) => {
         const [, read] = await Promise.all([
-          client.query(`SELECT ${subjectLockSql(1)}, ${CHAIN_LOCK_SQL}`, [run.subjectId]),
-          client.query<{ in_window: number | null; last_week: number | null; head: string | null }>(
-            `SELECT (SELECT count(*)::int FROM runs WHERE subject_id = $1 AND program = $2 AND sent_at >= $3) AS in_window,
-               (SELECT count(*)::int FROM runs WHERE subject_id = $1 AND sent_at >= $4) AS last_week,
-               ${CHAIN_HEAD_SQL} AS head`,
-            [run.subjectId, run.program, new Date(now - capped.windowDays * DAY_MS), new Date(now - 7 * DAY_MS)],
+          client.query(
+            capped ? `SELECT ${subjectLockSql(1)}, ${CHAIN_LOCK_SQL}` : `SELECT ${CHAIN_LOCK_SQL}`,
+            capped ? [run.subjectId] : [],
           ),
-          within?.(client),
+          client.query<{ in_window: number | null; last_week: number | null; head: string | null }>(
+            capped
+              ? `SELECT (SELECT count(*)::int FROM runs WHERE subject_id = $1 AND program = $2 AND sent_at >= $3) AS in_window,
+                   (SELECT count(*)::int FROM runs WHERE subject_id = $1 AND sent_at >= $4) AS last_week,
+                   ${CHAIN_HEAD_SQL} AS head`
+              : `SELECT ${CHAIN_HEAD_SQL} AS head`,
+            capped
+              ? [run.subjectId, run.program, new Date(now - capped.windowDays * DAY_MS), new Date(now - 7 * DAY_MS)]
+              : [],
+          ),
+          extras.within?.(client),
         ]);
         return read.rows[0]!;
       },
+      // The second flight: the run with its trace in one statement, what goes with it, and COMMIT.
       (client, read) => {
         let a = run.answer;
         let records = trace;
-        const settled = capped.settle({ inWindow: read.in_window ?? 0, lastWeek: read.last_week ?? 0 });
-        if (settled) {
-          a = settled.answer;
-          records = [...trace, ...settled.trace];
+        if (capped) {
+          const settled = capped.settle({ inWindow: read.in_window ?? 0, lastWeek: read.last_week ?? 0 });
+          if (settled) {
+            a = settled.answer;
+            records = [...trace, ...settled.trace];
+          }
         }
         const chain = chainRows(a.traceId, records, read.head);
-        const row = runInsert(a, run);
         const write = traceWriteSql(16, 17);
-        const writes = [
-          client.query(`WITH ${row.cte}, ${write.cte} ${write.insert}`, [...row.params, chain.rows, chain.personal]),
-          ...companionWrites(client, a, run, companions),
+        const writes: Array<Promise<unknown>> = [
+          client.query(
+            `WITH saved_run AS (
+               INSERT INTO runs (id, trace_id, subject_id, program, channel, status, barrier, confidence, techniques, block_ids,
+                 answer, model_calls, fallbacks, duration_ms, sent_at, origin)
+               VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14, CASE WHEN $6 = 'approved' THEN now() END, $15)
+             ), ${write.cte}
+             ${write.insert}`,
+            [
+              a.id,
+              a.traceId,
+              run.subjectId,
+              run.program,
+              a.message?.channel ?? null,
+              a.status,
+              a.diagnosis?.barrier ?? null,
+              a.diagnosis?.confidence ?? null,
+              a.strategy?.techniques.map((t) => t.code) ?? [],
+              a.message?.blocks.map((b) => b.id) ?? [],
+              a,
+              run.modelCalls,
+              run.fallbacks,
+              run.durationMs,
+              run.origin ?? 'api',
+              chain.rows,
+              chain.personal,
+            ],
+          ),
         ];
+        // A learner's choice to send nothing has an outcome too, or the skip arm would never learn.
+        if (isLearnerSkip(a, run.subjectId)) {
+          writes.push(
+            openSkip(client, {
+              runId: a.id,
+              program: run.program,
+              subjectId: run.subjectId!,
+              barrier: a.diagnosis!.barrier,
+            }),
+          );
+        }
+        if (review) writes.push(insertHold(client, { id: review.id, runId: a.id, reason: review.reason }));
+        // A gap an eval suite provoked is the suite's doing, not a programme's missing content.
+        if (contentGap && run.origin !== 'eval') writes.push(countGap(client, run.program, contentGap));
+        if (extras.cases?.length) writes.push(insertCases(client, extras.cases));
         return { value: a, writes };
       },
     );
@@ -281,6 +315,19 @@ export function createRunsRepo(pool: pg.Pool) {
           .map((r) => ({ at: isoTime(r.created_at), barrier: r.barrier!, confidence: r.confidence ?? 0 })),
       },
     };
+  }
+
+  /** Counted with the run that found it, in the run's transaction. */
+  async function countGap(
+    client: pg.PoolClient,
+    program: string,
+    gap: { barrier: string; channel: string; locale: string },
+  ) {
+    await client.query(
+      `INSERT INTO content_gaps (program, barrier, channel, locale, count) VALUES ($1, $2, $3, $4, 1)
+       ON CONFLICT (program, barrier, channel, locale) DO UPDATE SET count = content_gaps.count + 1, last_seen = now()`,
+      [program, gap.barrier, gap.channel, gap.locale],
+    );
   }
 
   async function contentGaps() {

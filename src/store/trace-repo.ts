@@ -6,8 +6,7 @@ import { type ChainScheme, CURRENT_SCHEME, canonicalJson, linkHash, sha256 } fro
  * beside the chain and only its digest is chained, so erasure can delete it without breaking the chain.
  */
 export type TraceRecord = { kind: string; record: Record<string, unknown>; personal?: unknown };
-/** The link before the chain's first record. */
-export const GENESIS = '0'.repeat(64);
+const GENESIS = '0'.repeat(64);
 // One lock id for the whole chain: appends are serialised so every record links to the one before.
 const CHAIN_LOCK = 0x6e6f6631;
 
@@ -19,28 +18,16 @@ export const CHAIN_LOCK_SQL = `pg_advisory_xact_lock(${CHAIN_LOCK})`;
 /** The chain's newest hash, as a scalar subquery: read in a statement after CHAIN_LOCK_SQL's. */
 export const CHAIN_HEAD_SQL = '(SELECT hash FROM trace_records ORDER BY seq DESC LIMIT 1)';
 
-/**
- * A run's records as the chain holds them, before linking: a record with free text carries that text's
- * digest (the text itself goes beside the chain, in `personal`, so erasure can delete it).
- */
-export function chainEntries(traceId: string, records: TraceRecord[], firstStep = 0) {
-  const personal: Array<{ trace_id: string; step: number; data: unknown }> = [];
-  const entries = records.map((r, i) => {
-    const step = firstStep + i;
-    const record = r.personal === undefined ? r.record : { ...r.record, personalDigest: digest(r.personal) };
-    if (r.personal !== undefined) personal.push({ trace_id: traceId, step, data: r.personal });
-    return { trace_id: traceId, step, kind: r.kind, record };
-  });
-  return { entries, personal };
-}
-
 /** A run's records as chain rows linked from `head` (the newest hash, read under the chain lock). */
 export function chainRows(traceId: string, records: TraceRecord[], head: string | null | undefined, firstStep = 0) {
   let prev = head ?? GENESIS;
-  const { entries, personal } = chainEntries(traceId, records, firstStep);
-  const rows = entries.map((e) => {
-    const hash = linkHash(CURRENT_SCHEME, { prev, traceId, step: e.step, kind: e.kind, record: e.record });
-    const row = { ...e, prev_hash: prev, hash, scheme: CURRENT_SCHEME };
+  const personal: Array<{ trace_id: string; step: number; data: unknown }> = [];
+  const rows = records.map((r, i) => {
+    const step = firstStep + i;
+    const record = r.personal === undefined ? r.record : { ...r.record, personalDigest: digest(r.personal) };
+    if (r.personal !== undefined) personal.push({ trace_id: traceId, step, data: r.personal });
+    const hash = linkHash(CURRENT_SCHEME, { prev, traceId, step, kind: r.kind, record });
+    const row = { trace_id: traceId, step, kind: r.kind, record, prev_hash: prev, hash, scheme: CURRENT_SCHEME };
     prev = hash;
     return row;
   });
