@@ -14,6 +14,7 @@ import { openMemoryRepo } from './support/memory-store.js';
 import { printRatio, printTable } from './support/report.js';
 import { percentile } from './support/stats.js';
 import { seconds, timed } from './support/timer.js';
+import { recallAt10, topTen } from './support/top-ten.js';
 
 const SIZES = (process.env.NOF1_BENCH_VECTOR_SIZES ?? '10000').split(',').map(Number);
 const QUERIES = 300;
@@ -98,13 +99,7 @@ async function runWay(pool: pg.Pool, way: Way, queries: BenchQuery[]) {
     const { sql, values } = statement(way, query);
     const { ms: t, result } = await timed(() => pool.query<{ id: string; d: number }>(sql, values));
     ms.push(t);
-    // relaxed_order and the quantised orders return rows out of exact order: the top 10 is by exact distance.
-    top.push(
-      [...result.rows]
-        .sort((a, b) => a.d - b.d || a.id.localeCompare(b.id))
-        .slice(0, 10)
-        .map((r) => r.id),
-    );
+    top.push(topTen(result.rows));
   }
   if (way.reset) await pool.query(way.reset);
   return { ms, top };
@@ -135,17 +130,6 @@ async function blocksRead(pool: pg.Pool) {
   const r = rows[0]!;
   return [Number(r.heap), Number(r.toast), Number(r.index)];
 }
-
-const recall = (exact: string[][], got: string[][]) => {
-  let hits = 0;
-  let total = 0;
-  for (const [i, want] of exact.entries()) {
-    const set = new Set(got[i]);
-    hits += want.filter((id) => set.has(id)).length;
-    total += want.length;
-  }
-  return hits / Math.max(total, 1);
-};
 
 /** Share of dimensions that are exactly zero: binary quantisation maps them to the same bit as negatives. */
 const zeroShare = (texts: string[]) =>
@@ -277,7 +261,7 @@ async function atSize(n: number) {
           way.label,
           percentile(ms.get(way)!, 50),
           percentile(ms.get(way)!, 95),
-          way === FLOOR ? '-' : recall(exact, tops.get(way)!).toFixed(3),
+          way === FLOOR ? '-' : recallAt10(exact, tops.get(way)!).toFixed(3),
           (seqP50 / percentile(ms.get(way)!, 50)).toFixed(2),
           (seqP95 / percentile(ms.get(way)!, 95)).toFixed(2),
           blocks

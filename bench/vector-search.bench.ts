@@ -12,6 +12,7 @@ import { openMemoryRepo } from './support/memory-store.js';
 import { printRatio, printTable } from './support/report.js';
 import { percentile } from './support/stats.js';
 import { seconds, timed } from './support/timer.js';
+import { recallAt10, topTen } from './support/top-ten.js';
 
 const SIZES = (process.env.NOF1_BENCH_VECTOR_SIZES ?? '10000,100000').split(',').map(Number);
 const QUERIES = 300;
@@ -55,13 +56,7 @@ async function runWay(pool: pg.Pool, way: Way, queries: BenchQuery[]) {
       pool.query<{ id: string; d: number }>(sql, [pgvector.toSql(hashEmbed(q)), EMBEDDER, ...params]),
     );
     ms.push(t);
-    // relaxed_order may return rows slightly out of order: the top 10 is taken after sorting by distance.
-    top.push(
-      [...result.rows]
-        .sort((a, b) => a.d - b.d || a.id.localeCompare(b.id))
-        .slice(0, 10)
-        .map((r) => r.id),
-    );
+    top.push(topTen(result.rows));
   }
   if (way.reset) await pool.query(way.reset);
   return { ms, top };
@@ -80,17 +75,6 @@ async function planOf(pool: pg.Pool, way: Way, { q, filter }: BenchQuery) {
   const index = /(?:Index|Bitmap Index) Scan (?:using|on) (\w+)/.exec(text)?.[1];
   return index ?? (text.includes('Seq Scan') ? 'seq scan + sort' : text.includes('Sort') ? 'sort' : 'other');
 }
-
-const recall = (exact: string[][], got: string[][]) => {
-  let hits = 0;
-  let total = 0;
-  for (const [i, want] of exact.entries()) {
-    const set = new Set(got[i]);
-    hits += want.filter((id) => set.has(id)).length;
-    total += want.length;
-  }
-  return hits / Math.max(total, 1);
-};
 
 async function atSize(n: number) {
   const { store, repo } = await openMemoryRepo();
@@ -118,7 +102,7 @@ async function atSize(n: number) {
       const exact = results[0]!.r;
       console.log(
         `${n} blocks, ${way.label}: p50 ${percentile(entry.r.ms, 50).toFixed(1)} ms, p95 ${percentile(entry.r.ms, 95).toFixed(1)} ms, ` +
-          `recall@10 ${recall(exact.top, entry.r.top).toFixed(3)}, plan ${entry.plan}`,
+          `recall@10 ${recallAt10(exact.top, entry.r.top).toFixed(3)}, plan ${entry.plan}`,
       );
     };
     for (const way of [EXACT, SEQ, hnsw(40), hnsw(80), ...(n < LIGHT_FROM ? [hnsw(200)] : [])]) {
@@ -150,7 +134,7 @@ async function atSize(n: number) {
         way.label,
         percentile(r.ms, 50),
         percentile(r.ms, 95),
-        recall(exact.top, r.top).toFixed(3),
+        recallAt10(exact.top, r.top).toFixed(3),
         (exactP95 / percentile(r.ms, 95)).toFixed(2),
         (seqP95 / percentile(r.ms, 95)).toFixed(2),
         plan,

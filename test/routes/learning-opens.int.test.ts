@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, type Loose } from '../support/cost-compose.js';
+import { composeCost, type Loose } from '../support/cost-compose.js';
 import { reportOpened, seedSends } from '../support/sent-messages.js';
 import { startTestService, type TestService } from '../support/service.js';
 
@@ -21,24 +21,8 @@ const putSettings = (learning: string) =>
 
 /** A cost run for a subject who consented to email and web, on the channel asked for; its plan_strategy step. */
 async function compose(subject: string, channel: 'auto' | 'email' = 'auto') {
-  const answer = await json(
-    await svc.call('POST', '/v1/compose', {
-      key: 'client',
-      body: {
-        subject: { id: subject, audience: 'patient', consents: { email: true, web: true } },
-        program: PROGRAM,
-        channel,
-        signals: [
-          { type: 'refill_missed', data: { daysLate: 9 } },
-          { type: 'survey_response', data: { question: 'What got in the way?', answer: 'the copay is too expensive' } },
-        ],
-      },
-    }),
-  );
-  expect(answer.status).toBe(200);
-  const trace = await json(await svc.call('GET', `/v1/traces/${answer.body.traceId}`, { key: 'reviewer' }));
-  const step = (trace.body.steps as Loose[]).find((s) => s.node === 'plan_strategy')!;
-  return { answer: answer.body, learning: step.output.learning as Loose | undefined, trace: trace.body };
+  const run = await composeCost(svc, PROGRAM, subject, undefined, { consents: { email: true, web: true }, channel });
+  return { ...run, learning: run.step.output.learning as Loose | undefined };
 }
 
 /** A subject who opened every message on `opens` and none on the other channel (SENDS sent on each). */
