@@ -42,18 +42,6 @@ export function recordOpen(state: OpenState, send: { subject?: string; channel: 
   return state;
 }
 
-/** Erasure: the subject's opens leave their own counts and the programme's (mutating `state`). */
-export function eraseSubjectOpens(state: OpenState, subject: string): OpenState {
-  for (const [channel, c] of state.subjects.get(subject) ?? []) {
-    const p = state.programme.get(channel);
-    if (!p) continue;
-    p.opened = Math.max(0, p.opened - c.opened);
-    p.unopened = Math.max(0, p.unopened - c.unopened);
-  }
-  state.subjects.delete(subject);
-  return state;
-}
-
 export const ownOpens = (state: OpenState, subject: string | undefined, channel: Channel): OpenCounts =>
   (subject === undefined ? undefined : state.subjects.get(subject)?.get(channel)) ?? ZERO;
 

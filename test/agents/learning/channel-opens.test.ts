@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   createOpenState,
-  eraseSubjectOpens,
   type OpenState,
   openPosterior,
   ownOpens,
@@ -43,13 +42,5 @@ describe('open counts and the open-rate posterior', () => {
     const state = sends(createOpenState(), undefined, 'push', 1, 1);
     expect(state.programme.get('push')).toEqual({ opened: 1, unopened: 1 });
     expect(state.subjects.size).toBe(0);
-  });
-
-  it("erases a subject's opens from their counts and from the programme's", () => {
-    const state = sends(createOpenState(), 'other', 'email', 3, 1);
-    sends(state, 's1', 'email', 5, 2);
-    eraseSubjectOpens(state, 's1');
-    expect(state.programme.get('email')).toEqual({ opened: 3, unopened: 1 });
-    expect(state.subjects.has('s1')).toBe(false);
   });
 });
