@@ -1,9 +1,5 @@
 import type { PosteriorConfig } from '../agents/learning/arm-posterior.js';
-import { CONSERVATIVE } from '../agents/learning/conservative-config.js';
-import { seededRandom } from '../agents/learning/seeded-random.js';
-import { pairedBootstrap } from '../evals/simulator/bootstrap.js';
-import { createLearningPolicy, type LearningLevers } from '../evals/simulator/learning-policy.js';
-import { DEFAULT_PACING, drawPopulation, type PolicyRun, simulatePolicy } from '../evals/simulator/run-simulation.js';
+import type { LearningLevers } from '../evals/simulator/learning-policy.js';
 import { simulate } from '../evals/simulator/simulate.js';
 import { printTable } from './support/report.js';
 
@@ -27,31 +23,7 @@ const VARIANTS: Array<[string, LearningLevers, PosteriorConfig?]> = [
     { channelFromOpens: true, channelChoice: { programmeWeight: 10, assumedRead: { sms: 0.95 } } },
   ],
   ['channel from opens, programme weight 1000', { channelFromOpens: true }, { programmeWeight: 1000, designWeight: 2 }],
-  // Issue 14, branch learning-conservative: the a-priori setting, then its one sensitivity variant (no budget).
-  ['conservative (confidence 0.95, α 0.05)', { channelFromOpens: true, conservative: CONSERVATIVE }],
-  ['conservative, evidence only (α 0)', { channelFromOpens: true, conservative: { confidence: 0.95, alpha: 0 } }],
 ];
-
-/** The learner the variants are compared with, paired: channel from opens, Thompson sampling. */
-const CURRENT: LearningLevers = { channelFromOpens: true };
-
-/**
- * A variant minus the current learner on the same subjects and draws (95 % paired bootstrap): PDC,
- * messages per subject and opt-outs.
- */
-function againstCurrent(seed: number, levers: LearningLevers, posterior?: PosteriorConfig) {
-  const settings = { seed, subjects: SUBJECTS, days: DAYS, ...DEFAULT_PACING };
-  const population = drawPopulation(seed, SUBJECTS, DAYS);
-  const variant = simulatePolicy(population, createLearningPolicy(seed, posterior, levers), settings);
-  const current = simulatePolicy(population, createLearningPolicy(seed, undefined, CURRENT), settings);
-  const sum = (run: PolicyRun, idx: Int32Array, f: (s: PolicyRun['perSubject'][number]) => number) =>
-    idx.reduce((t, i) => t + f(run.perSubject[i]!), 0);
-  return pairedBootstrap(SUBJECTS, 1000, seededRandom(`${seed}:bootstrap`), (idx) => ({
-    pdc: (sum(variant, idx, (s) => s.pdc) - sum(current, idx, (s) => s.pdc)) / idx.length,
-    messages: (sum(variant, idx, (s) => s.messages) - sum(current, idx, (s) => s.messages)) / idx.length,
-    optOuts: sum(variant, idx, (s) => Number(s.optedOut)) - sum(current, idx, (s) => Number(s.optedOut)),
-  }));
-}
 
 const ci = ([lo, hi]: [number, number], digits = 4) => `[${lo.toFixed(digits)}, ${hi.toFixed(digits)}]`;
 
@@ -62,19 +34,7 @@ const ci = ([lo, hi]: [number, number], digits = 4) => `[${lo.toFixed(digits)}, 
  */
 export default async function run() {
   const rows: Array<Array<string | number>> = [
-    [
-      'variant',
-      'seed',
-      'PDC',
-      'share',
-      'L−T PDC',
-      'msgs/subj (table)',
-      'opt-outs (table)',
-      'regret (table)',
-      'PDC − current',
-      'msgs − current',
-      'opt-outs − current',
-    ],
+    ['variant', 'seed', 'PDC', 'share', 'L−T PDC', 'msgs/subj (table)', 'opt-outs (table)', 'regret (table)'],
   ];
   const only = process.env.NOF1_BENCH_VARIANTS?.split(',').map(Number);
   for (const [i, [name, levers, posterior]] of VARIANTS.entries()) {
@@ -92,10 +52,6 @@ export default async function run() {
       const { learning, table } = r.policies;
       const share = r.comparisons.shareOfOracleUplift!.learning!;
       const diff = r.comparisons.learningMinusTable!.pdc;
-      // The paired comparison with the current learner, for this branch's variants.
-      const vs = levers.conservative ? againstCurrent(seed, levers, posterior) : undefined;
-      const paired = (k: string, digits: number) =>
-        vs ? `${vs[k]!.value.toFixed(digits)} ${ci(vs[k]!.ci, digits)}` : '—';
       rows.push([
         name,
         String(seed),
@@ -105,9 +61,6 @@ export default async function run() {
         `${learning!.messagesPerSubject.toFixed(2)} (${table!.messagesPerSubject.toFixed(2)})`,
         `${learning!.optOuts} (${table!.optOuts})`,
         `${learning!.regret.toFixed(3)} (${table!.regret.toFixed(3)})`,
-        paired('pdc', 4),
-        paired('messages', 2),
-        paired('optOuts', 0),
       ]);
     }
   }

@@ -4,16 +4,16 @@ import type { BlockChoice } from './block-choice.js';
 import type { Candidate } from './candidate.js';
 import { channelWords, type LearningAction } from './learning-action.js';
 
-export const pct = (x: number) => `${Math.round(x * 100)}%`;
+const pct = (x: number) => `${Math.round(x * 100)}%`;
 
-export function describe(action: LearningAction): string {
+function describe(action: LearningAction): string {
   if (action.kind === 'skip') return 'to send nothing';
   const block = action.block ? ` (block ${action.block})` : '';
   return `${action.technique} ${bct(action.technique).name.toLowerCase()} by ${channelWords(action.channel)}${block}`;
 }
 
 /** What this person's and the programme's outcomes say about one arm, in words. */
-export function evidence(c: Candidate): string {
+function evidence(c: Candidate): string {
   const own = c.own.achieved + c.own.notAchieved;
   const others = c.others.achieved + c.others.notAchieved;
   const person = own

@@ -1,8 +1,6 @@
 import { DEFAULT_POSTERIOR, type PosteriorConfig } from '../../agents/learning/arm-posterior.js';
 import { type ChannelChoiceConfig, chooseChannel, onChannel } from '../../agents/learning/channel-choice.js';
 import { createOpenState, recordOpen } from '../../agents/learning/channel-opens.js';
-import { chooseConservatively } from '../../agents/learning/conservative-choice.js';
-import type { ConservativeConfig } from '../../agents/learning/conservative-config.js';
 import { createLearnerState, recordOutcome } from '../../agents/learning/outcome-counts.js';
 import { seededRandom } from '../../agents/learning/seeded-random.js';
 import { chooseAction } from '../../agents/learning/thompson-choice.js';
@@ -14,8 +12,6 @@ export type LearningLevers = {
   channelFromOpens?: boolean;
   /** The channel choice's settings when `channelFromOpens` is on (default: channel-choice.ts). */
   channelChoice?: ChannelChoiceConfig;
-  /** Anchor on the design table: depart from its choice only on evidence or within a budget (conservative-choice.ts). */
-  conservative?: ConservativeConfig;
 };
 
 /**
@@ -47,9 +43,7 @@ export function createLearningPolicy(
             chooseChannel({ opens, subject, allowed: among, random, config: levers.channelChoice }).channel,
           )
         : among;
-      const input = { state, subject, barrier: d.diagnosed, allowed, random, config: posterior };
-      if (levers.conservative) return chooseConservatively({ ...input, conservative: levers.conservative }).action;
-      return chooseAction(input).action;
+      return chooseAction({ state, subject, barrier: d.diagnosed, allowed, random, config: posterior }).action;
     },
     learn: (d, action, achieved, observed) => {
       recordOutcome(state, { subject: d.subject.id, barrier: d.diagnosed, action, achieved });
