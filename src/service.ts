@@ -21,7 +21,7 @@ import { metricsApp } from './observability/metrics-app.js';
 import { combineObservers } from './observability/observers.js';
 import { openRuntime, prepareStore } from './runtime.js';
 import { type ContentPeers, watchContent } from './store/content-changes.js';
-import { removeServiceFile, writeServiceFile } from './store/service-file.js';
+import { announceService, listenUrl } from './store/service-file.js';
 
 export type RunningService = {
   url: string;
@@ -49,8 +49,6 @@ export type ServiceOptions = {
 };
 
 type Server = ReturnType<typeof serve>;
-
-const urlOf = (host: string, port: number) => `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
 const listen = (fetch: (req: Request) => Response | Promise<Response>, port: number, hostname: string) =>
   new Promise<Server>((resolve) => {
@@ -149,10 +147,9 @@ export async function startService(env: Env, logger: Logger, opts: ServiceOption
     env.NOF1_METRICS_PORT === undefined
       ? undefined
       : await listen(metricsApp(metrics).fetch, env.NOF1_METRICS_PORT, env.NOF1_METRICS_HOST);
-  const url = urlOf(env.HOST, port);
+  const url = listenUrl(env.HOST, port);
   // The folder is this process's now: the CLI finds the service here instead of failing on the lock.
-  const dataDir = runtime.store.kind === 'embedded' && env.NOF1_DATA_DIR !== 'memory' ? env.NOF1_DATA_DIR : undefined;
-  if (dataDir) await writeServiceFile(dataDir, { url: url.replace('0.0.0.0', '127.0.0.1'), pid: process.pid });
+  const withdraw = await announceService(runtime.store, env.NOF1_DATA_DIR, url);
   if (env.NOF1_JOBS) loop.worker.start();
   logger.info({ port, host: env.HOST, store: runtime.store.kind, jobs: env.NOF1_JOBS }, 'nof1 listening');
   let closing: Promise<void> | undefined;
@@ -161,7 +158,7 @@ export async function startService(env: Env, logger: Logger, opts: ServiceOption
     port,
     adminKey: keys.newAdminKey,
     adminKeySince: keys.storedSince,
-    metricsUrl: metricsServer && urlOf(env.NOF1_METRICS_HOST, (metricsServer.address() as AddressInfo).port),
+    metricsUrl: metricsServer && listenUrl(env.NOF1_METRICS_HOST, (metricsServer.address() as AddressInfo).port),
     pool: runtime.store.pool,
     worker: loop.worker,
     close() {
@@ -171,7 +168,7 @@ export async function startService(env: Env, logger: Logger, opts: ServiceOption
         await loop.worker.stop();
         // Background eval runs stop taking cases and store what they have while the store is still open.
         await launcher.close();
-        if (dataDir) await removeServiceFile(dataDir);
+        await withdraw();
         // Every run has been observed once the server has drained: flush its spans before the store goes.
         await telemetry?.shutdown();
         await runtime.store.close();

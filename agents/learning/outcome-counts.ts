@@ -7,8 +7,8 @@ export type OutcomeCounts = { achieved: number; notAchieved: number };
 /**
  * What the learner knows: outcome counts per arm (barrier × action), and pooled over technique and
  * over channel (pooled-keys.ts), once for the whole programme and once per subject. The programme counts include every subject's counts (and outcomes of subjects known
- * only anonymously), so a subject's own contribution can be subtracted: from their prior while choosing
- * for them, and for good on erasure. Maps, not objects, so no client-chosen id can reach a prototype.
+ * only anonymously), so a subject's own contribution can be subtracted from their prior while choosing
+ * for them. Maps, not objects, so no client-chosen id can reach a prototype.
  */
 export type LearnerState = {
   programme: Map<string, OutcomeCounts>;
@@ -52,21 +52,6 @@ export function recordOutcome(
     bump(state.programme, key, outcome.achieved);
     if (own) bump(own, key, outcome.achieved);
   }
-  return state;
-}
-
-/** Erasure: the subject's outcomes leave both their own counts and the programme aggregate (mutating `state`). */
-export function eraseSubject(state: LearnerState, subject: string): LearnerState {
-  const own = state.subjects.get(subject);
-  if (!own) return state;
-  for (const [key, c] of own) {
-    const p = state.programme.get(key);
-    if (!p) continue;
-    p.achieved = Math.max(0, p.achieved - c.achieved);
-    p.notAchieved = Math.max(0, p.notAchieved - c.notAchieved);
-    if (p.achieved === 0 && p.notAchieved === 0) state.programme.delete(key);
-  }
-  state.subjects.delete(subject);
   return state;
 }
 

@@ -7,7 +7,7 @@ import { loadServiceKeys } from '../auth/service-keys.js';
 import type { Env } from '../env.js';
 import { openRuntime, prepareStore } from '../runtime.js';
 import type { RunningService } from '../service.js';
-import { removeServiceFile, writeServiceFile } from '../store/service-file.js';
+import { announceService, listenUrl } from '../store/service-file.js';
 import type { FromWorker, ToWorker } from './cluster-messages.js';
 
 export type ClusterOptions = {
@@ -164,11 +164,9 @@ export async function startCluster(env: Env, logger: Logger, opts: ClusterOption
     await runtime.store.close();
     throw err;
   }
-  const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
-  const url = `http://${host}:${port}`;
+  const url = listenUrl(env.HOST, port);
   // The folder is this process's: the CLI finds the service here instead of failing on the lock.
-  const dataDir = runtime.store.kind === 'embedded' && env.NOF1_DATA_DIR !== 'memory' ? env.NOF1_DATA_DIR : undefined;
-  if (dataDir) await writeServiceFile(dataDir, { url: url.replace('0.0.0.0', '127.0.0.1'), pid: process.pid });
+  const withdraw = await announceService(runtime.store, env.NOF1_DATA_DIR, url);
   logger.info({ port, host: env.HOST, workers: opts.workers, store: runtime.store.kind }, 'nof1 workers listening');
   let closing: Promise<void> | undefined;
   return {
@@ -181,7 +179,7 @@ export async function startCluster(env: Env, logger: Logger, opts: ClusterOption
     close() {
       closing ??= (async () => {
         await stopWorkers();
-        if (dataDir) await removeServiceFile(dataDir);
+        await withdraw();
         await runtime.store.close();
         logger.info('nof1 stopped');
       })();

@@ -28,12 +28,12 @@ import { BatchedPostgresSaver } from './batched-postgres-saver.js';
 import { createComposeRunner, type RunnerDeps } from './compose-runner.js';
 import { memoBlockList } from './memo-block-list.js';
 
-export type ComposeStackDeps = {
-  pool: pg.Pool;
+/** What the graph's nodes read. */
+type NodeDeps = {
   content: ContentSource;
   /** Where the composer's searches and listings read (a cache of `content`); `content` when absent. */
   composerContent?: ContentSource;
-  runs: RunsRepo;
+  runs: RunHistorySource;
   settings: SettingsSource;
   /** The subjects' engagement for their own limits (the closed loop's outcomes); absent in bare evals. */
   engagement?: EngagementSource;
@@ -46,6 +46,13 @@ export type ComposeStackDeps = {
   safety?: SafetyTriageEngine;
   /** How long triage may take before the run is held for a person instead (a model engine's timeout). */
   safetyTimeoutMs?: number;
+};
+
+/** The nodes' reads, and what the runner and its checkpointer need beside them. */
+export type ComposeStackDeps = Omit<NodeDeps, 'runs'> & {
+  pool: pg.Pool;
+  /** The nodes read run history from it; the runner records runs in it. */
+  runs: RunsRepo;
   /** The run policy's review threshold; its default when absent. */
   reviewBelow?: number;
   /** Model time one run may spend in all, shared by every model call of the run. */
@@ -59,19 +66,6 @@ const policyOf = (deps: { reviewBelow?: number }): RunPolicy => ({
   ...DEFAULT_RUN_POLICY,
   ...(deps.reviewBelow === undefined ? {} : { reviewBelow: deps.reviewBelow }),
 });
-
-type NodeDeps = {
-  content: ContentSource;
-  composerContent?: ContentSource;
-  runs: RunHistorySource;
-  settings: SettingsSource;
-  engagement?: EngagementSource;
-  learner?: LearnerSource & LearnerCountsSource;
-  learnerCacheMs?: number;
-  models?: ModelEngines;
-  safety?: SafetyTriageEngine;
-  safetyTimeoutMs?: number;
-};
 
 /** The graph's node functions over one store (benchmarks also call them directly, without the graph). */
 export function createComposeNodes(deps: NodeDeps, secrets: RunSecretsStore, policy: RunPolicy = DEFAULT_RUN_POLICY) {

@@ -11,10 +11,12 @@ import type {
   SubjectOutcomeCount,
 } from '../domain/learner-counts.js';
 
-/** Both queries answer arm rows (`kind` 'arm') and, after them, open rows per channel (`kind` 'opens'). */
-type Kind = { kind: 'arm' | 'opens' };
-type Row = Kind & { barrier: Barrier; technique: string; channel: Channel; block_ids: string[]; a: string; n: string };
-type OwnRow = Kind & {
+/**
+ * Both queries answer arm rows (`kind` 'arm') and, after them, open rows per channel (`kind` 'opens'),
+ * whose `achieved` and `not_achieved` are the channel's opened and unopened sends.
+ */
+type CountsRow = {
+  kind: 'arm' | 'opens';
   barrier: string;
   technique: string;
   channel: string;
@@ -48,30 +50,33 @@ const OWN_COUNTS = `SELECT 'arm' AS kind, barrier, technique, channel, block_ids
  * The programme's counts per arm of known subjects (outcome_counts), and in the same query their sends
  * and opens per open-tracked channel, whatever the outcome (the counts keep `opened` beside `sent`).
  */
-const PROGRAMME_COUNTS = `SELECT 'arm' AS kind, barrier, technique, channel, block_ids, sum(achieved) AS a, sum(not_achieved) AS n
+const PROGRAMME_COUNTS = `SELECT 'arm' AS kind, barrier, technique, channel, block_ids, sum(achieved) AS achieved,
+    sum(not_achieved) AS not_achieved
   FROM outcome_counts WHERE program = $1 AND known AND technique <> '' GROUP BY barrier, technique, channel, block_ids
   HAVING sum(achieved) + sum(not_achieved) > 0
   UNION ALL
   SELECT 'opens', '', '', channel, '{}'::text[], sum(opened), sum(sent) - sum(opened)
   FROM outcome_counts WHERE program = $1 AND known AND channel = ANY($2::text[]) GROUP BY channel`;
 
-const openCount = (r: { channel: string }, opened: string, unopened: string): ChannelOpenCount => ({
-  channel: r.channel,
-  opened: Number(opened),
-  unopened: Number(unopened),
+/** Either query's answer as the learner's outcome counts and open counts. */
+const countsIn = (rows: readonly CountsRow[]): SubjectLearnerCounts => ({
+  outcomes: rows
+    .filter((r) => r.kind === 'arm')
+    .map((r) => ({
+      barrier: r.barrier,
+      technique: r.technique,
+      channel: r.technique === 'skip' ? null : r.channel,
+      blockIds: r.block_ids,
+      achieved: Number(r.achieved),
+      notAchieved: Number(r.not_achieved),
+    })),
+  opens: rows
+    .filter((r) => r.kind === 'opens')
+    .map((r) => ({ channel: r.channel, opened: Number(r.achieved), unopened: Number(r.not_achieved) })),
 });
 
 const openMap = (counts: readonly ChannelOpenCount[]) =>
   new Map(counts.map((c) => [c.channel as Channel, { opened: c.opened, unopened: c.unopened }]));
-
-const ownCount = (r: OwnRow): SubjectOutcomeCount => ({
-  barrier: r.barrier,
-  technique: r.technique,
-  channel: r.technique === 'skip' ? null : r.channel,
-  blockIds: r.block_ids,
-  achieved: Number(r.achieved),
-  notAchieved: Number(r.not_achieved),
-});
 
 /**
  * Counts per block set as the learner's rows: one per arm (technique × channel, summed over block sets)
@@ -102,15 +107,6 @@ function countRows(subject: string | null, counts: readonly SubjectOutcomeCount[
   return [...rows.values()];
 }
 
-const programmeCount = (r: Row): SubjectOutcomeCount => ({
-  barrier: r.barrier,
-  technique: r.technique,
-  channel: r.technique === 'skip' ? null : r.channel,
-  blockIds: r.block_ids,
-  achieved: Number(r.a),
-  notAchieved: Number(r.n),
-});
-
 /**
  * The learner's state for one compose, read from stored outcomes and opens: the programme's counts (from
  * the counts the database keeps, outcome_counts; kept per process for `ttlMs`) and the subject's own (never
@@ -126,21 +122,17 @@ export function createLearnerRepo(pool: pg.Pool, opts: { ttlMs?: number; now?: (
   function programmeCounts(program: string): Promise<Programme> {
     const hit = cache.get(program);
     if (hit && now() - hit.at < ttlMs) return hit.counts;
-    const counts = pool.query<Row>(PROGRAMME_COUNTS, [program, OPEN_TRACKED_CHANNELS]).then((r) => ({
-      rows: countRows(null, r.rows.filter((x) => x.kind === 'arm').map(programmeCount)),
-      opens: r.rows.filter((x) => x.kind === 'opens').map((x) => openCount(x, x.a, x.n)),
-    }));
+    const counts = pool.query<CountsRow>(PROGRAMME_COUNTS, [program, OPEN_TRACKED_CHANNELS]).then((r) => {
+      const { outcomes, opens } = countsIn(r.rows);
+      return { rows: countRows(null, outcomes), opens };
+    });
     counts.catch(() => cache.delete(program));
     cache.set(program, { at: now(), counts });
     return counts;
   }
 
   async function ownCounts(subject: string, program: string): Promise<SubjectLearnerCounts> {
-    const { rows } = await pool.query<OwnRow>(OWN_COUNTS, [subject, program, OPEN_TRACKED_CHANNELS]);
-    return {
-      outcomes: rows.filter((r) => r.kind === 'arm').map(ownCount),
-      opens: rows.filter((r) => r.kind === 'opens').map((r) => openCount(r, r.achieved, r.not_achieved)),
-    };
+    return countsIn((await pool.query<CountsRow>(OWN_COUNTS, [subject, program, OPEN_TRACKED_CHANNELS])).rows);
   }
 
   async function state(program: string, subject?: string, own?: SubjectLearnerCounts): Promise<LearnerKnowledge> {

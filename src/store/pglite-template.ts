@@ -1,5 +1,5 @@
 import { copyFileSync, cpSync, existsSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -7,6 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { CLAIM_FILES } from './data-dir-lock.js';
 import { extractEntries, withoutEntries } from './snapshot-entries.js';
+import { pruneSnapshots } from './snapshot-prune.js';
 
 /** An installed package's folder (its package.json) wherever this module runs from (src/ or dist/). */
 function packageDir(name: string): string {
@@ -23,20 +24,21 @@ const pgliteVersion = versionIn(pgliteDir);
 const pgvectorVersion = versionIn(packageDir('@electric-sql/pglite-pgvector'));
 
 /** The cache folder of the node_modules PGlite is installed in, or the system temp folder when there is none. */
-function cacheDir(): string {
+function defaultCacheDir(): string {
   const modules = dirname(dirname(pgliteDir)); // node_modules/@electric-sql/pglite
   return basename(modules) === 'node_modules' ? join(modules, '.cache', 'nof1') : join(tmpdir(), 'nof1-cache');
 }
 // "-cluster": snapshots named "-empty" were dumped with the lock file of the process that made them.
-export const templateFile = () => join(cacheDir(), `pglite-${pgliteVersion}-cluster.tar.gz`);
+export const templateFile = (cacheDir = defaultCacheDir()) => join(cacheDir, `pglite-${pgliteVersion}-cluster.tar.gz`);
 
 /** Lock files are the claim of one process on one folder: a snapshot never carries them. */
 const LOCK_FILES = new Set(CLAIM_FILES);
 const isLockEntry = (path: string) => LOCK_FILES.has(path.split('/')[0] ?? '');
 
 /** The prepared snapshot for `key`: a cluster with the schema and the demo library as a start leaves it. */
-export const preparedFile = (key: string) =>
-  join(cacheDir(), `pglite-${pgliteVersion}-vector-${pgvectorVersion}-prepared-${key}.tar.gz`);
+const preparedPrefix = `pglite-${pgliteVersion}-vector-${pgvectorVersion}-prepared-`;
+export const preparedFile = (key: string, cacheDir = defaultCacheDir()) =>
+  join(cacheDir, `${preparedPrefix}${key}.tar.gz`);
 
 /** What a prepared snapshot keeps of a live folder: Postgres's own files, nothing else nof1 keeps there. */
 const isPostgresEntry = (path: string) => {
@@ -51,6 +53,7 @@ export type OpenedPglite = {
   /**
    * Keeps this database, as it is now, as the prepared snapshot new databases start from (once its schema
    * and demo library are in, before it serves anything); nothing when it came from one or from the folder.
+   * Never rejects: a snapshot that cannot be kept only makes the next start slower.
    */
   savePrepared(): Promise<void>;
 };
@@ -119,7 +122,7 @@ async function restore(file: string, dataDir: string | undefined, settings?: PgS
  */
 export async function openPglite(
   dataDir: string | undefined,
-  opts: { prepared?: string; settings?: PgSettings } = {},
+  opts: { prepared?: string; settings?: PgSettings; cacheDir?: string } = {},
 ): Promise<OpenedPglite> {
   const none = async () => undefined;
   if (dataDir !== undefined && existsSync(join(dataDir, 'PG_VERSION'))) {
@@ -129,14 +132,25 @@ export async function openPglite(
       savePrepared: none,
     };
   }
-  const prepared = opts.prepared ? preparedFile(opts.prepared) : undefined;
-  const prepare = (db: PGlite) => (prepared ? () => savePrepared(db, prepared) : none);
+  const cacheDir = opts.cacheDir ?? defaultCacheDir();
+  const template = templateFile(cacheDir);
+  const prepared = opts.prepared ? preparedFile(opts.prepared, cacheDir) : undefined;
+  // Each new snapshot makes older ones of other builds and keys likely dead weight.
+  const prune = () =>
+    pruneSnapshots(cacheDir, {
+      current: [template, ...(prepared ? [prepared] : [])].map((file) => basename(file)),
+      restorable: (snapshot) => snapshot.startsWith(preparedPrefix),
+    });
+  // A snapshot only makes the next start faster: failing to keep one never fails this one.
+  const prepare = (db: PGlite) => (prepared ? () => savePrepared(db, prepared).then(prune, () => undefined) : none);
   const snapshots = [
     ...(prepared ? [{ file: prepared, from: 'prepared' as const }] : []),
-    { file: templateFile(), from: 'cluster' as const },
+    { file: template, from: 'cluster' as const },
   ];
   for (const { file, from } of snapshots) {
     if (!existsSync(file)) continue;
+    // Marks the prepared snapshot in use before reading it, so another key's pruning leaves it (snapshot-prune.ts).
+    if (from === 'prepared') await utimes(file, new Date(), new Date()).catch(() => undefined);
     try {
       const db = await restore(file, dataDir, opts.settings);
       return { db, from, savePrepared: from === 'prepared' ? none : prepare(db) };
@@ -148,7 +162,7 @@ export async function openPglite(
     }
   }
   const db = await PGlite.create({ ...createOptions(opts.settings), dataDir });
-  if (!existsSync(templateFile())) await saveTemplate(db, templateFile()).catch(() => undefined);
+  if (!existsSync(template)) await saveTemplate(db, template).then(prune, () => undefined);
   return { db, from: 'initdb', savePrepared: prepare(db) };
 }
 

@@ -18,13 +18,27 @@ const alive = (pid: number) => {
   }
 };
 
-export async function writeServiceFile(dataDir: string, info: Omit<ServiceFile, 'startedAt'>) {
-  const file: ServiceFile = { ...info, startedAt: new Date().toISOString() };
-  await writeFile(join(dataDir, FILE), `${JSON.stringify(file, null, 2)}\n`);
-}
+/** The URL a server listening on `host` and `port` answers at (an IPv6 address in brackets). */
+export const listenUrl = (host: string, port: number) => `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
-export async function removeServiceFile(dataDir: string) {
-  await rm(join(dataDir, FILE), { force: true });
+/**
+ * Leaves the URL of the service now listening in the data folder it holds (an embedded store in a folder;
+ * a Postgres server's or an in-memory store has none), and returns what takes it away at shutdown.
+ */
+export async function announceService(
+  store: { kind: 'embedded' | 'postgres' },
+  dataDir: string,
+  url: string,
+): Promise<() => Promise<void>> {
+  if (store.kind !== 'embedded' || dataDir === 'memory') return async () => undefined;
+  // A service listening on every address is reached on loopback.
+  const file: ServiceFile = {
+    url: url.replace('0.0.0.0', '127.0.0.1'),
+    pid: process.pid,
+    startedAt: new Date().toISOString(),
+  };
+  await writeFile(join(dataDir, FILE), `${JSON.stringify(file, null, 2)}\n`);
+  return () => rm(join(dataDir, FILE), { force: true });
 }
 
 /** The service running on this folder, or undefined (no file, or its process is gone). */

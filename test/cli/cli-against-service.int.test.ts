@@ -109,11 +109,15 @@ describe('usage', () => {
     }
   });
 
-  it('the service removes its URL file when it stops', async () => {
-    const dir = join(await tempDir(), 'store');
-    const own = await startTestService({ NOF1_DATA_DIR: dir });
-    await access(join(dir, 'service.json'));
-    await own.close();
-    await expect(access(join(dir, 'service.json'))).rejects.toThrow();
-  });
+  it.each([1, 2])(
+    'the service with %i process(es) serving leaves its URL file, and removes it when it stops',
+    async (workers) => {
+      const dir = join(await tempDir(), 'store');
+      const own = await startTestService({ NOF1_DATA_DIR: dir }, { workers });
+      const file = JSON.parse(await readFile(join(dir, 'service.json'), 'utf8')) as { url: string; pid: number };
+      expect(file).toMatchObject({ url: own.url, pid: process.pid });
+      await own.close();
+      await expect(access(join(dir, 'service.json'))).rejects.toThrow();
+    },
+  );
 });

@@ -3,12 +3,11 @@ import { fromCountRows, toCountRows } from '../../../agents/learning/count-rows.
 import { armKey } from '../../../agents/learning/learning-action.js';
 import {
   createLearnerState,
-  eraseSubject,
   programmeCounts,
   recordOutcome,
   subjectCounts,
 } from '../../../agents/learning/outcome-counts.js';
-import { channelKey, isPooledKey, techniqueKey } from '../../../agents/learning/pooled-keys.js';
+import { isPooledKey } from '../../../agents/learning/pooled-keys.js';
 import { send } from './learning-fixtures.js';
 
 const SMS_CUE = send('7.1', 'sms');
@@ -51,32 +50,6 @@ describe('learner outcome counts', () => {
     recordOutcome(state, { barrier: 'forgetfulness', action: SMS_CUE, achieved: true });
     expect(programmeCounts(state, KEY)).toEqual({ achieved: 1, notAchieved: 0 });
     expect(state.subjects.size).toBe(0);
-  });
-
-  it('erasure removes the subject from their counts and from the programme aggregate, leaving others', () => {
-    const state = createLearnerState();
-    for (const achieved of [true, true, false]) {
-      recordOutcome(state, { subject: 'gone', barrier: 'forgetfulness', action: SMS_CUE, achieved });
-    }
-    recordOutcome(state, { subject: 'gone', barrier: 'cost', action: send('3.2', 'sms'), achieved: true });
-    recordOutcome(state, { subject: 'stays', barrier: 'forgetfulness', action: SMS_CUE, achieved: false });
-    recordOutcome(state, { barrier: 'forgetfulness', action: SMS_CUE, achieved: true });
-    eraseSubject(state, 'gone');
-    expect(state.subjects.has('gone')).toBe(false);
-    expect(programmeCounts(state, KEY)).toEqual({ achieved: 1, notAchieved: 1 });
-    expect(state.programme.has(armKey('cost', send('3.2', 'sms')))).toBe(false);
-    expect(subjectCounts(state, 'stays', KEY)).toEqual({ achieved: 0, notAchieved: 1 });
-    // The pooled counts the posterior borrows from forget the subject too.
-    expect(programmeCounts(state, channelKey('sms'))).toEqual({ achieved: 1, notAchieved: 1 });
-    expect(programmeCounts(state, techniqueKey('cost', '3.2'))).toEqual({ achieved: 0, notAchieved: 0 });
-  });
-
-  it('erasing an unknown subject changes nothing', () => {
-    const state = createLearnerState();
-    recordOutcome(state, { subject: 'a', barrier: 'forgetfulness', action: SMS_CUE, achieved: true });
-    eraseSubject(state, 'nobody');
-    expect(toCountRows(state)).toHaveLength(2);
-    expect(subjectCounts(state, 'a', KEY)).toEqual({ achieved: 1, notAchieved: 0 });
   });
 
   it('takes client ids such as __proto__ as plain keys', () => {
