@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { actionKey, type LearningAction } from '../../../agents/learning/learning-action.js';
 import { createLearnerState, type LearnerState, recordOutcome } from '../../../agents/learning/outcome-counts.js';
 import { seededRandom } from '../../../agents/learning/seeded-random.js';
-import { shadowChoice } from '../../../agents/learning/shadow-choice.js';
 import { tableAction } from '../../../agents/learning/table-choice.js';
 import { chooseAction } from '../../../agents/learning/thompson-choice.js';
 import { BARRIER_PLAN } from '../../../agents/strategy/barrier-techniques.js';
@@ -172,16 +171,6 @@ describe('Thompson choice', () => {
     expect(exploit.rationale).toContain('best estimated chance');
     const explore = choices.find((c) => c.explored)!;
     expect(explore.rationale).toContain('to learn more');
-  });
-
-  it('in shadow mode returns the table action beside the policy choice', () => {
-    const state = outcomes(createLearnerState(), 's1', send('8.3', 'sms'), 9, 0);
-    outcomes(state, 's1', send('7.1', 'sms'), 0, 9);
-    const allowed = [send('7.1', 'sms'), send('8.3', 'sms')];
-    const shadow = shadowChoice({ state, subject: 's1', barrier: 'forgetfulness', allowed, random: seededRandom(5) });
-    expect(shadow.table).toEqual(send('7.1', 'sms'));
-    expect(shadow.policy.action).toEqual(send('8.3', 'sms'));
-    expect(shadow.agree).toBe(false);
   });
 
   it('refuses an empty allowed set rather than choosing anything', () => {
