@@ -62,6 +62,16 @@ describe('safety triage over HTTP', () => {
     expect(trace.steps.map((s) => s.node)).not.toContain('diagnose_barrier');
   });
 
+  it('reads free text wherever the client put it: a field of its own naming, a nested answer, a list', async () => {
+    const at = '2026-11-21T09:00:00Z';
+    const placed = [
+      { type: 'chat_message', at, data: { body: 'I want to kill myself' } },
+      { type: 'survey_response', at, data: { question: 'How are you?', answer: { text: 'I want to kill myself' } } },
+      { type: 'survey_response', at, data: { answers: ['fine', 'I want to kill myself'] } },
+    ];
+    for (const signal of placed) await held(composeBody(subjectId('crisis-placed'), [signal]), 'crisis');
+  });
+
   it('lets a reviewer send the crisis resource, and never anything else', async () => {
     const answer = await held(chat(subjectId('crisis-ok'), 'I want to kill myself'), 'crisis');
     const res = await svc.call('POST', `/v1/reviews/${answer.review!.id}/decision`, {
