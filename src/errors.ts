@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './app-env.js';
-import { HttpError, NotFound, TooManyRequests } from './domain/errors.js';
+import { HttpError, NotFound, TooManyRequests, Unauthorized } from './domain/errors.js';
 import { createRedactor } from './privacy/redact.js';
 
 const TITLES: Partial<Record<number, string>> = {
@@ -40,6 +40,8 @@ function problem(c: Context<AppEnv>, err: HttpError) {
   return c.body(JSON.stringify(body), err.status as ContentfulStatusCode, {
     'content-type': 'application/problem+json',
     ...(err instanceof TooManyRequests ? { 'retry-after': String(err.retryAfter) } : {}),
+    // RFC 9110 §15.5.2: a 401 names the scheme that would be accepted.
+    ...(err instanceof Unauthorized ? { 'www-authenticate': 'Bearer realm="nof1"' } : {}),
   });
 }
 
