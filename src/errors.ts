@@ -19,6 +19,11 @@ const TITLES: Partial<Record<number, string>> = {
 
 const typeFor = (status: number) => `https://nof1.dev/problems/${status}`;
 
+/** What a client can do about an error the framework raised with no words of its own. */
+const HINTS: Partial<Record<number, string>> = {
+  415: 'send the body as JSON, with Content-Type: application/json',
+};
+
 // The last line of defence: whatever a message says, personal data it quotes (an email given as a suite
 // name, an SSN given as an id) leaves redacted. Messages should not quote client values to begin with.
 const redactor = createRedactor();
@@ -52,7 +57,11 @@ export function onError(err: Error, c: Context<AppEnv>) {
     const status = err.status as ContentfulStatusCode;
     return problem(
       c,
-      new HttpError(status, TITLES[status] ?? 'Error', err.message || TITLES[status] || 'request failed'),
+      new HttpError(
+        status,
+        TITLES[status] ?? 'Error',
+        HINTS[status] ?? (err.message || TITLES[status] || 'request failed'),
+      ),
     );
   }
   c.get('logger')?.error({ err: { name: err.name }, requestId: c.get('requestId') }, 'unhandled error');

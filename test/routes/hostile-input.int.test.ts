@@ -99,6 +99,16 @@ describe('input the service cannot store or should not walk is a 400 problem, ne
   });
 });
 
+describe('a body not sent as JSON', () => {
+  it.each([
+    ['text/plain', { 'content-type': 'text/plain' }],
+    ['a form', { 'content-type': 'application/x-www-form-urlencoded' }],
+  ])('(%s) is a 415 problem saying how to send it', async (_kind, headers) => {
+    const res = await svc.call('POST', '/v1/compose', { key: 'client', body: JSON.stringify(valid), headers });
+    expect((await expectProblem(res, 415)).detail).toMatch(/Content-Type: application\/json/);
+  });
+});
+
 describe('problem details never echo what could be personal data', () => {
   it.each([
     ['a suite named by an email address', 'POST', '/v1/evals/runs', { suite: 'jane.roe@example.com' }, 'jane.roe'],
