@@ -252,7 +252,11 @@ describe('safety triage over HTTP', () => {
     const answer = await held(chat(id, 'My pen was broken and the needle bent'), 'product_complaint');
     const res = await svc.call('DELETE', `/v1/subjects/${id}`, { key: 'admin' });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ erased: true, safetyCasesKept: 1 });
+    expect(await res.json()).toMatchObject({
+      erased: true,
+      safetyCasesKept: 1,
+      notice: expect.stringMatching(/^Safety cases are kept whole \(1 for this subject\): a legal duty/),
+    });
     const [c] = await casesOf(answer.id);
     expect(c).toMatchObject({ subjectRef: id, kind: 'product_complaint', status: 'open' });
     expect(c!.narrative).toMatch(/needle/);
