@@ -25,7 +25,8 @@ describe('bearer keys', () => {
   });
 
   it('names the scheme it wants on every 401 (WWW-Authenticate, RFC 9110), and only there', async () => {
-    for (const headers of [{}, { authorization: 'Bearer not-a-known-key-0001' }]) {
+    const sent: Array<Record<string, string>> = [{}, { authorization: 'Bearer not-a-known-key-0001' }];
+    for (const headers of sent) {
       const res = await raw('/v1/content/blocks', headers);
       expect(res.status).toBe(401);
       expect(res.headers.get('www-authenticate')).toMatch(/^Bearer realm="nof1"/);
