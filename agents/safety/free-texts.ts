@@ -20,13 +20,20 @@ function strings(value: unknown, out: string[]): string[] {
   return out;
 }
 
+/** A signal's own fields that are never anyone's words. */
+const SIGNAL_FIELDS = new Set(['type', 'at']);
+
 /**
  * Where people write in a signal: a survey answer and a chat message, and any other text a client put in
- * the data under a name nobody listed (`body`, `comment`, a nested or repeated answer). Triage reads all
- * free text (the contract), and a finding can only add caution, so text is read wherever it arrives.
+ * the data under a name nobody listed (`body`, `comment`, a nested or repeated answer), or beside the data.
+ * Triage reads all free text (the contract), and a finding can only add caution, so text is read wherever
+ * it arrives.
  */
 export function freeTexts(signals: readonly Signal[]): TriageText[] {
   return signals.flatMap((signal, index) =>
-    strings(signal.data ?? {}, []).map((text) => ({ index, type: signal.type, text })),
+    Object.entries(signal)
+      .filter(([field]) => !SIGNAL_FIELDS.has(field))
+      .flatMap(([, value]) => strings(value, []))
+      .map((text) => ({ index, type: signal.type, text })),
   );
 }

@@ -68,6 +68,7 @@ describe('safety triage over HTTP', () => {
       { type: 'chat_message', at, data: { body: 'I want to kill myself' } },
       { type: 'survey_response', at, data: { question: 'How are you?', answer: { text: 'I want to kill myself' } } },
       { type: 'survey_response', at, data: { answers: ['fine', 'I want to kill myself'] } },
+      { type: 'chat_message', at, text: 'I want to kill myself' },
     ];
     for (const signal of placed) await held(composeBody(subjectId('crisis-placed'), [signal]), 'crisis');
   });

@@ -29,6 +29,11 @@ describe('freeTexts: what triage reads', () => {
     ]);
   });
 
+  it('reads text a client put beside the data, but never the type or time', () => {
+    const texts = freeTexts([{ type: 'chat_message', at: '2026-11-20T10:00:00Z', text: 'one level too high' }]);
+    expect(texts).toEqual([{ index: 0, type: 'chat_message', text: 'one level too high' }]);
+  });
+
   it('leaves out the programme’s questions, structured values and numbers', () => {
     const texts = freeTexts([
       { type: 'survey_response', data: { question: 'Have you thought about hurting yourself?', answer: 'no' } },
