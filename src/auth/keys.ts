@@ -17,8 +17,9 @@ export const sha256 = (key: string) => createHash('sha256').update(key).digest('
 
 export class KeySpecError extends Error {}
 
-// A name is shown in decisions and the console: plain words, no room for a secret or an address.
-const NAMED = /^([A-Za-z0-9][A-Za-z0-9._-]{0,63})=(.+)$/;
+// A name is shown in decisions and the console: plain words, no room for a secret or an address. What
+// follows the `=` must be more than `=` signs: `role:c2VjcmV0==` is a base64 key with its padding, not a name.
+const NAMED = /^([A-Za-z0-9][A-Za-z0-9._-]{0,63})=(?!=*$)(.+)$/;
 
 /** The name of a key given without one: stable across restarts, reveals nothing of the key. */
 const derivedName = (hash: string) => `key_${hash.slice(0, 12)}`;

@@ -32,6 +32,14 @@ describe('parseKeys', () => {
     expect((await keys.identify('alice=alice-secret-1'))?.name).toBeUndefined();
   });
 
+  it('takes a base64 key with its = padding as a plain role:key, as the contract writes it', async () => {
+    const keys = ring('client:c2VjcmV0LWNsaWVudA==,admin:YWRtaW4tc2VjcmV0LTE=,reviewer:erin=ZXJpbi1zZWNyZXQ==');
+    expect(await rolesOf('client:c2VjcmV0LWNsaWVudA==', 'c2VjcmV0LWNsaWVudA==')).toEqual(['client']);
+    expect((await keys.identify('c2VjcmV0LWNsaWVudA=='))?.name).toMatch(/^key_[0-9a-f]{12}$/);
+    expect([...((await keys.identify('YWRtaW4tc2VjcmV0LTE='))?.roles ?? [])]).toEqual(['admin']);
+    expect((await keys.identify('ZXJpbi1zZWNyZXQ=='))?.name).toBe('erin');
+  });
+
   it('takes several keys per role, and one name over an old and a new key during rotation', async () => {
     const keys = ring('reviewer:carol=old-secret-01,reviewer:carol=new-secret-01,reviewer:dan=dan-secret-01');
     for (const key of ['old-secret-01', 'new-secret-01']) {
