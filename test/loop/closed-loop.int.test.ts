@@ -83,6 +83,18 @@ describe('the closed loop over HTTP', () => {
     expect(again.body).toMatchObject({ accepted: 0, duplicates: 2, scheduled: 0 });
   });
 
+  it('says how to name the subject of an event that names it both ways, or neither', async () => {
+    const event = (subject: unknown) => ({ id: 'e-who', subject, program: PROGRAM, type: 'refill_filled', at: now() });
+    const body = { events: [event({ id: SUBJECT, anonymousId: 'v-1' }), event({})] };
+    const r = await json(await svc.call('POST', '/v1/events', { key: 'client', body }));
+    expect(r.body.rejected).toEqual(
+      [0, 1].map((index) => ({
+        index,
+        errors: [{ path: 'subject', message: expect.stringMatching(/either \{"id": "\.\.\."\} or \{"anonymousId"/) }],
+      })),
+    );
+  });
+
   it('runs the triggered compose, puts the message in the outbox and posts it signed to the webhook', async () => {
     await svc.worker.runOnce();
     const outbox = await json(await svc.call('GET', `/v1/outbox?program=${PROGRAM}`, { key: 'client' }));
