@@ -60,6 +60,12 @@ const HOSTILE: Array<[string, string, string, unknown]> = [
   ['a NUL in a search', 'GET', '/v1/content/blocks?q=a%00b', undefined],
   ['a NUL in a path parameter', 'GET', '/v1/messages/a%00b', undefined],
   ['a NUL in a trace id', 'GET', '/v1/traces/trc_%00', undefined],
+  [
+    'a __proto__ key in signal data',
+    'POST',
+    '/v1/compose',
+    `{"subject":{"id":"x","audience":"patient"},"program":"p","signals":[{"type":"t","data":{"__proto__":{"text":"x"}}}]}`,
+  ],
   ['a malformed escape in a subject id', 'PUT', '/v1/subjects/a%ZZb', { audience: 'patient' }],
   ['an escaped lone surrogate in a subject id', 'PUT', '/v1/subjects/%ED%A0%80', { audience: 'patient' }],
   ['an overlong UTF-8 escape in a message id', 'GET', '/v1/messages/%C0%AF', undefined],
