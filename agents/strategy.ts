@@ -88,6 +88,12 @@ export function createStrategyNode(deps: StrategyDeps) {
       channels,
       topicsOff: ctx.preferences?.preferences.topicsOff,
     });
+    // With no approved block to send, silence is the learner's only choice, and it would hide a content gap
+    // the contract holds for review (and count as a skip it never weighed): the table's strategy stands.
+    if (!allowed.some((a) => a.kind === 'send')) {
+      const step = { ...traceInput, learning: ctx.learning, allowed: 0 };
+      return { update: { strategy: table }, input: step, output: { strategy: table }, report };
+    }
     const learned = learnedStrategy({
       mode: ctx.learning as 'shadow' | 'on',
       state: learner,

@@ -13,6 +13,7 @@ import type { Metrics } from './observability/metrics.js';
 import { metricsHandler } from './observability/metrics-handler.js';
 import { requestLog } from './request-log.js';
 import { reviewConsoleRoutes } from './review-console/routes.js';
+import { blankQueryAsAbsent } from './routes/blank-query.js';
 import { composeRoutes } from './routes/compose.js';
 import { contentRoutes } from './routes/content.js';
 import { deliveryRoutes } from './routes/deliveries.js';
@@ -115,6 +116,7 @@ export function createApp(deps: AppDeps) {
   // The console is public HTML and script; it holds no data and calls /v1 with the reviewer's own key.
   app.route('/review', reviewConsoleRoutes());
   app.use('/v1/*', authenticate(gate));
+  app.use('/v1/*', blankQueryAsAbsent());
   app.use('/v1/*', inputGuard());
   app.route('/v1/me', meRoutes());
   app.route('/v1/content', contentRoutes(deps));

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './app-env.js';
-import { HttpError, NotFound, TooManyRequests } from './domain/errors.js';
+import { HttpError, NotFound, TooManyRequests, Unauthorized } from './domain/errors.js';
 import { createRedactor } from './privacy/redact.js';
 
 const TITLES: Partial<Record<number, string>> = {
@@ -18,6 +18,11 @@ const TITLES: Partial<Record<number, string>> = {
 };
 
 const typeFor = (status: number) => `https://nof1.dev/problems/${status}`;
+
+/** What a client can do about an error the framework raised with no words of its own. */
+const HINTS: Partial<Record<number, string>> = {
+  415: 'send the body as JSON, with Content-Type: application/json',
+};
 
 // The last line of defence: whatever a message says, personal data it quotes (an email given as a suite
 // name, an SSN given as an id) leaves redacted. Messages should not quote client values to begin with.
@@ -40,6 +45,8 @@ function problem(c: Context<AppEnv>, err: HttpError) {
   return c.body(JSON.stringify(body), err.status as ContentfulStatusCode, {
     'content-type': 'application/problem+json',
     ...(err instanceof TooManyRequests ? { 'retry-after': String(err.retryAfter) } : {}),
+    // RFC 9110 §15.5.2: a 401 names the scheme that would be accepted.
+    ...(err instanceof Unauthorized ? { 'www-authenticate': 'Bearer realm="nof1"' } : {}),
   });
 }
 
@@ -50,7 +57,11 @@ export function onError(err: Error, c: Context<AppEnv>) {
     const status = err.status as ContentfulStatusCode;
     return problem(
       c,
-      new HttpError(status, TITLES[status] ?? 'Error', err.message || TITLES[status] || 'request failed'),
+      new HttpError(
+        status,
+        TITLES[status] ?? 'Error',
+        HINTS[status] ?? (err.message || TITLES[status] || 'request failed'),
+      ),
     );
   }
   c.get('logger')?.error({ err: { name: err.name }, requestId: c.get('requestId') }, 'unhandled error');

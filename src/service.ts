@@ -6,7 +6,7 @@ import { createEvalStore } from '../evals/eval-store.js';
 import { createEvalLauncher } from '../evals/runner/eval-launcher.js';
 import { createEvalService } from '../evals/service/eval-service.js';
 import { createApp } from './app.js';
-import { parseKeys } from './auth/keys.js';
+import { parseKeys, shortKeyWarnings } from './auth/keys.js';
 import { createRateLimits } from './auth/rate-limits.js';
 import { loadServiceKeys, type ServiceKeys } from './auth/service-keys.js';
 import { compiledEvalChild } from './cli/compiled-eval-child.js';
@@ -64,8 +64,11 @@ const stopListening = (server: Server) =>
 
 /** Starts the HTTP service; close() stops accepting, finishes in-flight requests, then closes the store. */
 export async function startService(env: Env, logger: Logger, opts: ServiceOptions = {}): Promise<RunningService> {
-  // A bad NOF1_API_KEYS stops start-up before the store is opened.
-  if (env.NOF1_API_KEYS) parseKeys(env.NOF1_API_KEYS);
+  // A bad NOF1_API_KEYS stops start-up before the store is opened; a short key is only warned about.
+  if (env.NOF1_API_KEYS) {
+    parseKeys(env.NOF1_API_KEYS);
+    for (const warning of shortKeyWarnings(env.NOF1_API_KEYS)) logger.warn(warning);
+  }
   const runtime = await openRuntime(env);
   const library = watchContent(runtime.content, opts.peers);
   runtime.content = library.content;

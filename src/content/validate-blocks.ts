@@ -15,6 +15,14 @@ const idOf = (raw: unknown): string | null =>
     ? (raw as { id: string }).id
     : null;
 
+/** What the service adds to a block it lists (`GET /v1/content/blocks`): a listed block imports back as it is. */
+const LISTED_ONLY = ['version', 'usable', 'score'];
+
+const withoutListedFields = (raw: unknown) =>
+  raw && typeof raw === 'object' && !Array.isArray(raw)
+    ? Object.fromEntries(Object.entries(raw).filter(([key]) => !LISTED_ONLY.includes(key)))
+    : raw;
+
 /** Validates each block on its own, so one bad block rejects only itself. */
 export function validateBlocks(raws: ReadonlyArray<{ value: unknown; line?: number; error?: string }>) {
   const valid: Block[] = [];
@@ -32,7 +40,7 @@ export function validateBlocks(raws: ReadonlyArray<{ value: unknown; line?: numb
       rejected.push({ id: null, errors: [{ path: fault.path, message: `the block ${describeFault(fault)}` }], ...at });
       continue;
     }
-    const parsed = Block.safeParse(value);
+    const parsed = Block.safeParse(withoutListedFields(value));
     const locale = parsed.success ? canonicalLocale(parsed.data.locale) : undefined;
     if (parsed.success && locale === undefined) {
       rejected.push({ id: parsed.data.id, errors: [{ path: 'locale', message: 'not a BCP 47 locale' }], ...at });

@@ -16,8 +16,12 @@ function boundedRecord<T extends z.ZodType>(value: T, limits: { keys: number; ch
     });
 }
 
+/**
+ * Loose, as the contract keeps what it does not understand: a field beside `type`, `at` and `data` (a
+ * client's `text` put one level too high) is kept, bounded like the rest, so triage still reads it.
+ */
 export const Signal = z
-  .object({
+  .looseObject({
     type: z.string().min(1).max(60),
     at: z
       .union([z.iso.datetime({ offset: true, local: true }), z.iso.date()], {
@@ -26,6 +30,8 @@ export const Signal = z
       .optional(),
     data: boundedRecord(z.unknown(), { keys: 50, chars: 16_384 }).optional(),
   })
+  .refine((s) => Object.keys(s).length <= 20, { message: 'at most 20 signal fields' })
+  .refine((s) => JSON.stringify(s).length <= 20_000, { message: 'at most 20000 characters of JSON' })
   .meta({ id: 'Signal' });
 export type Signal = z.infer<typeof Signal>;
 

@@ -5,10 +5,10 @@ export const EventType = z.string().regex(/^[a-z][a-z0-9_]{0,59}$/, 'a lowercase
 
 const MAX_DATA_CHARS = 16_000;
 
-const EventSubject = z.union([
-  z.strictObject({ id: SubjectId }),
-  z.strictObject({ anonymousId: z.string().min(1).max(200) }),
-]);
+const EventSubject = z.union(
+  [z.strictObject({ id: SubjectId }), z.strictObject({ anonymousId: z.string().min(1).max(200) })],
+  { error: 'either {"id": "..."} or {"anonymousId": "..."}, one of them, as a non-empty string' },
+);
 
 export const Event = z
   .strictObject({

@@ -42,10 +42,13 @@ export const Preferences = z
   .meta({ id: 'Preferences' });
 export type Preferences = z.infer<typeof Preferences>;
 
-/** What `PUT /v1/subjects/{id}` stores. Strict: nothing personal beyond these fields is accepted. */
+/**
+ * What `PUT /v1/subjects/{id}` stores. Strict: nothing personal beyond these fields is accepted. The
+ * audience may be left for each compose request to give (request fields win over stored ones anyway).
+ */
 export const SubjectProfile = z
   .strictObject({
-    audience: Audience,
+    audience: Audience.optional(),
     consents: z.partialRecord(Channel, z.boolean()).default({}),
     timezone: TimeZone.optional(),
     locale: Locale.optional(),

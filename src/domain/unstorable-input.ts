@@ -1,7 +1,7 @@
 /** How deep JSON a client may send: far beyond any shape the contract has, far below any recursion limit. */
 const MAX_JSON_DEPTH = 32;
 
-export type InputFault = { path: string; problem: 'unstorable text' | 'too deep' };
+export type InputFault = { path: string; problem: 'unstorable text' | 'too deep' | 'reserved key' };
 
 /** Text Postgres cannot store: a NUL character, or a lone UTF-16 surrogate (not valid Unicode). */
 export const isUnstorable = (s: string) => s.includes('\u0000') || !s.isWellFormed();
@@ -32,6 +32,9 @@ export function findInputFault(value: unknown, maxDepth = MAX_JSON_DEPTH): Input
       if (typeof key === 'string' && isUnstorable(key)) {
         return { path: [...item.path.map(segment), '*'].join('.'), problem: 'unstorable text' };
       }
+      // Refused as Fastify does by default: copied into an object, the key replaces its prototype, and what
+      // it holds vanishes from every walk over the object's own fields (free text included) while `.x` still reads it.
+      if (key === '__proto__') return { path: [...item.path.map(segment), key].join('.'), problem: 'reserved key' };
       stack.push({ value: child, path: [...item.path, key], depth: item.depth + 1 });
     }
   }
@@ -40,7 +43,7 @@ export function findInputFault(value: unknown, maxDepth = MAX_JSON_DEPTH): Input
 
 /** What a client is told about a fault (after "the request body"): why, never the text itself. */
 export function describeFault(fault: InputFault): string {
-  return fault.problem === 'too deep'
-    ? `is nested deeper than ${MAX_JSON_DEPTH} levels`
-    : 'holds text that cannot be stored (a NUL character or a lone surrogate)';
+  if (fault.problem === 'too deep') return `is nested deeper than ${MAX_JSON_DEPTH} levels`;
+  if (fault.problem === 'reserved key') return 'uses the reserved key __proto__';
+  return 'holds text that cannot be stored (a NUL character or a lone surrogate)';
 }

@@ -40,7 +40,13 @@ export function messageRoutes(deps: { runs: RunsRepo; outcomes: OutcomesRepo; ev
     const { id } = c.req.valid('param');
     const answer = await deps.runs.getAnswer(id);
     if (!answer) throw new NotFound('no message with this id');
-    const [o, deliveryEvents] = await Promise.all([deps.outcomes.get(id), deps.events.forMessage(id)]);
+    let [o, deliveryEvents] = await Promise.all([deps.outcomes.get(id), deps.events.forMessage(id)]);
+    // The loop's worker records a sent message's outcome within its interval; a read before then records it
+    // now (from the events already in), so the answer never lags what the client has sent.
+    if (!o && answer.status === 'approved') {
+      await deps.outcomes.openRun(id);
+      o = await deps.outcomes.get(id);
+    }
     const outcomeDetail = o
       ? {
           sentAt: o.sentAt,

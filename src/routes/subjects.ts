@@ -30,6 +30,10 @@ const StoredSubject = z
   })
   .openapi('StoredSubject');
 
+/** The contract: erasure keeps safety cases and says so, whether or not this subject has any. */
+const retentionNotice = (kept: number) =>
+  `Safety cases are kept whole (${kept} for this subject): a legal duty to keep safety records outranks erasure.`;
+
 const eraseRoute = createRoute({
   method: 'delete',
   operationId: 'eraseSubject',
@@ -57,6 +61,7 @@ const eraseRoute = createRoute({
               description:
                 'Safety cases of the subject, kept whole: a legal duty to keep safety records outranks erasure.',
             }),
+            notice: z.string().openapi({ description: 'What erasure keeps, and why, in words for the requester.' }),
           }),
         },
       },
@@ -142,7 +147,7 @@ export function subjectRoutes(deps: SubjectRouteDeps) {
       const { runIds, ...counts } = await deps.erasure.eraseSubject(c.req.valid('param').id);
       await deps.forgetCheckpoints(runIds);
       c.get('logger').info({ ...counts }, 'subject erased');
-      return c.json({ erased: true, ...counts }, 200);
+      return c.json({ erased: true, ...counts, notice: retentionNotice(counts.safetyCasesKept) }, 200);
     })
     .openapi(putRoute, async (c) => {
       const { id } = c.req.valid('param');

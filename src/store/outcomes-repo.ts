@@ -125,10 +125,10 @@ export async function attributeEvents(
 
 export function createOutcomesRepo(pool: pg.Pool) {
   /**
-   * Records messages sent since `lookbackMs` ago that have no outcome yet (sent by compose, a trigger or a
+   * Records the sent messages `where` picks (`$1`) that have no outcome yet (sent by compose, a trigger or a
    * reviewer), with the programme's targets and window as they are now, then reads the events already in.
    */
-  async function openSent(lookbackMs: number): Promise<number> {
+  async function open(where: string, param: unknown): Promise<number> {
     const opened = (
       await pool.query<{ run_id: string }>(
         `INSERT INTO message_outcomes (run_id, program, subject_id, channel, barrier, techniques, block_ids, sent_at,
@@ -139,14 +139,21 @@ export function createOutcomesRepo(pool: pg.Pool) {
            r.sent_at + (s.outcomes->>'window')::interval,
            CASE WHEN s.outcomes IS NULL THEN NULL ELSE 'pending' END
          FROM runs r LEFT JOIN program_settings s ON s.program = r.program
-         WHERE r.sent_at >= now() - make_interval(secs => $1::double precision / 1000) AND r.channel IS NOT NULL
+         WHERE ${where} AND r.sent_at IS NOT NULL AND r.channel IS NOT NULL
          ON CONFLICT (run_id) DO NOTHING RETURNING run_id`,
-        [lookbackMs, `${ANONYMOUS_PREFIX}%`],
+        [param, `${ANONYMOUS_PREFIX}%`],
       )
     ).rows.map((r) => r.run_id);
     await reconcile(pool, opened);
     return opened.length;
   }
+
+  /** The worker's sweep: messages sent since `lookbackMs` ago. */
+  const openSent = (lookbackMs: number) =>
+    open('r.sent_at >= now() - make_interval(secs => $1::double precision / 1000)', lookbackMs);
+
+  /** One sent message, read before the worker's sweep reached it. */
+  const openRun = (runId: string) => open('r.id = $1', runId);
 
   /** Closes windows that have passed: achieved if a target event is in (late arrivals included), else not. */
   async function closeWindows(limit = 5000): Promise<number> {
@@ -213,6 +220,6 @@ export function createOutcomesRepo(pool: pg.Pool) {
     };
   }
 
-  return { openSent, closeWindows, get, sentBetween, recentPrograms, engagement };
+  return { openSent, openRun, closeWindows, get, sentBetween, recentPrograms, engagement };
 }
 export type OutcomesRepo = ReturnType<typeof createOutcomesRepo>;

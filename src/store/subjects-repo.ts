@@ -89,7 +89,7 @@ export function createSubjectsRepo(pool: pg.Pool) {
          RETURNING *`,
         [
           id,
-          profile.audience,
+          profile.audience ?? null,
           profile.consents,
           profile.timezone ?? null,
           profile.locale ?? null,

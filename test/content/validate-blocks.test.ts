@@ -51,6 +51,14 @@ describe('validateBlocks', () => {
     expect(rejected[0]?.errors[0]?.message).toMatch(/colour/);
   });
 
+  it('takes a block as the service lists it (version, usable, score), ignoring what the listing added', () => {
+    const plain = block();
+    const { valid, rejected } = validateBlocks([{ value: { ...plain, version: 3, usable: true, score: 0.03 } }]);
+    expect(rejected).toEqual([]);
+    expect(valid[0]).toEqual(validateBlocks([{ value: plain }]).valid[0]);
+    expect(valid[0]).not.toHaveProperty('version');
+  });
+
   it('fills the optional fields with their defaults', () => {
     const { id, program, audience, channels, kind, text, approval } = block();
     const { valid } = validateBlocks([{ value: { id, program, audience, channels, kind, text, approval } }]);

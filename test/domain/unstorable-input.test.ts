@@ -22,6 +22,13 @@ describe('findInputFault', () => {
     expect(findInputFault(value)).toEqual({ path, problem: 'unstorable text' });
   });
 
+  it('finds a __proto__ key, as JSON.parse makes it (an own field), and says where', () => {
+    expect(findInputFault(JSON.parse('{"signals": [{"data": {"__proto__": {"text": "x"}}}]}'))).toEqual({
+      path: 'signals.0.data.__proto__',
+      problem: 'reserved key',
+    });
+  });
+
   it('never shows a key that could be personal in the path', () => {
     expect(findInputFault({ 'jane.roe@example.com': 'a\u0000' })).toEqual({ path: '*', problem: 'unstorable text' });
   });

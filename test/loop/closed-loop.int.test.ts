@@ -83,6 +83,18 @@ describe('the closed loop over HTTP', () => {
     expect(again.body).toMatchObject({ accepted: 0, duplicates: 2, scheduled: 0 });
   });
 
+  it('says how to name the subject of an event that names it both ways, or neither', async () => {
+    const event = (subject: unknown) => ({ id: 'e-who', subject, program: PROGRAM, type: 'refill_filled', at: now() });
+    const body = { events: [event({ id: SUBJECT, anonymousId: 'v-1' }), event({})] };
+    const r = await json(await svc.call('POST', '/v1/events', { key: 'client', body }));
+    expect(r.body.rejected).toEqual(
+      [0, 1].map((index) => ({
+        index,
+        errors: [{ path: 'subject', message: expect.stringMatching(/either \{"id": "\.\.\."\} or \{"anonymousId"/) }],
+      })),
+    );
+  });
+
   it('runs the triggered compose, puts the message in the outbox and posts it signed to the webhook', async () => {
     await svc.worker.runOnce();
     const outbox = await json(await svc.call('GET', `/v1/outbox?program=${PROGRAM}`, { key: 'client' }));
@@ -164,5 +176,25 @@ describe('the closed loop over HTTP', () => {
     expect(missing.status).toBe(400);
     const problem = (await missing.json()) as { errors: Array<{ path: string }> };
     expect(problem.errors.map((e) => e.path)).toEqual(['subject.audience']);
+  });
+
+  // Last: the programme-wide counts the tests above read would include this message.
+  it('answers a composed message’s outcome at once, from the events already in, before the worker runs', async () => {
+    const subject = { id: 'pt-loop-at-once', audience: 'patient', consents: { sms: true } };
+    const signals = [{ type: 'survey_response', data: { answer: 'the copay is too expensive' } }];
+    const sent = await json(
+      await svc.call('POST', '/v1/compose', {
+        key: 'client',
+        body: { subject, program: PROGRAM, channel: 'sms', signals },
+      }),
+    );
+    expect(sent.body.status).toBe('approved');
+    const read = async () =>
+      (await json(await svc.call('GET', `/v1/messages/${sent.body.id}`, { key: 'client' }))).body;
+    expect(await read()).toMatchObject({ outcome: 'pending', outcomeDetail: { targets: ['refill_filled'] } });
+    const later = new Date(Date.now() + 60_000).toISOString();
+    const filled = { id: 'f-at-once', subject: { id: subject.id }, program: PROGRAM, type: 'refill_filled', at: later };
+    await svc.call('POST', '/v1/events', { key: 'client', body: { events: [filled] } });
+    expect(await read()).toMatchObject({ outcome: 'achieved', outcomeDetail: { achievedAt: later } });
   });
 });

@@ -73,6 +73,26 @@ describe('the subject’s own preferences in triggered runs', () => {
   });
 });
 
+describe('PUT /v1/subjects/{id} without an audience', () => {
+  it('stores the profile; a compose then brings the audience, and one without it is a 400 naming the field', async () => {
+    const put = await svc.call('PUT', '/v1/subjects/pt-no-audience', {
+      key: 'client',
+      body: { consents: { sms: true } },
+    });
+    expect(put.status).toBe(200);
+    expect(await put.json()).toMatchObject({ id: 'pt-no-audience', audience: null, consents: { sms: true } });
+    const compose = (subject: Record<string, unknown>) =>
+      svc.call('POST', '/v1/compose', {
+        key: 'client',
+        body: { subject: { id: 'pt-no-audience', ...subject }, program: LOOP_PROGRAM, channel: 'sms', signals: [] },
+      });
+    expect((await compose({ audience: 'patient' })).status).toBe(200);
+    const missing = await compose({});
+    expect(missing.status).toBe(400);
+    expect(((await missing.json()) as { errors: Array<{ path: string }> }).errors[0]?.path).toBe('subject.audience');
+  });
+});
+
 describe('privacy in the loop', () => {
   it('stores event free text redacted, and keeps nothing of an anonymous visitor but counts', async () => {
     await expectOk(

@@ -229,3 +229,29 @@ describe('trace search in the console', () => {
     await page.close();
   });
 });
+
+describe('a hold on words a client sent under a field of its own naming', () => {
+  it('shows the reviewer those words too, redacted', async () => {
+    const signals = [
+      { type: 'chat_message', data: { body: { lines: ['This is Odalys Penhallow.', 'I want to end my life'] } } },
+    ];
+    const held = await compose(
+      svc,
+      {
+        subject: { id: subjectId('fh-body'), audience: 'patient', consents: { sms: true } },
+        program: 'lumenzo-adherence',
+        channel: 'sms',
+        signals,
+      },
+      'needs_review',
+    );
+    const page = await browser.context.newPage();
+    await signIn(page, svc.url, KEYS.reviewer);
+    await page.goto(`${svc.url}/review#/run/${held.traceId}`);
+    await page.locator('#view-run ol.timeline > li').first().waitFor();
+    const words = await textOf(page, '#subject-words');
+    expect(words).toMatch(/I want to end my life/);
+    expect(words).not.toMatch(/Odalys|Penhallow/);
+    await page.close();
+  });
+});

@@ -24,6 +24,18 @@ describe('bearer keys', () => {
     await expectProblem(res, 401);
   });
 
+  it('names the scheme it wants on every 401 (WWW-Authenticate, RFC 9110), and only there', async () => {
+    const sent: Array<Record<string, string>> = [{}, { authorization: 'Bearer not-a-known-key-0001' }];
+    for (const headers of sent) {
+      const res = await raw('/v1/content/blocks', headers);
+      expect(res.status).toBe(401);
+      expect(res.headers.get('www-authenticate')).toMatch(/^Bearer realm="nof1"/);
+    }
+    const forbidden = await raw('/v1/messages/msg_none', { authorization: `Bearer ${KEYS.strategist}` });
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.headers.get('www-authenticate')).toBeNull();
+  });
+
   it.each([
     ['a Basic scheme', `Basic ${KEYS.admin}`],
     ['a bare key', KEYS.admin],

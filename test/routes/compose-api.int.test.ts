@@ -129,11 +129,18 @@ describe('?stream=1', () => {
     const answer = events.at(-1)!.data as ComposeAnswer;
     expect(answer.status).toBe('approved');
     // The streamed answer is the stored one.
-    // v1.2: the same answer, with its outcome (none recorded yet) and the delivery events reported.
+    // v1.2: the same answer, with its outcome and the delivery events reported. The message was sent, so its
+    // record exists from the first read; with no target behaviours named by the programme there is no outcome.
     expect(await (await svc.call('GET', `/v1/messages/${answer.id}`, { key: 'client' })).json()).toEqual({
       ...answer,
       outcome: null,
-      outcomeDetail: null,
+      outcomeDetail: {
+        sentAt: expect.any(String),
+        targets: null,
+        windowEndsAt: null,
+        achievedAt: null,
+        optedOutAt: null,
+      },
       deliveryEvents: [],
     });
   });

@@ -142,6 +142,7 @@ describe('DELETE /v1/subjects/{id}', () => {
       scheduledRunsCancelled: 0,
       deliveriesCancelled: 0,
       safetyCasesKept: 0,
+      notice: expect.stringMatching(/^Safety cases are kept whole \(0 for this subject\)/),
     });
   });
 

@@ -60,6 +60,15 @@ const HOSTILE: Array<[string, string, string, unknown]> = [
   ['a NUL in a search', 'GET', '/v1/content/blocks?q=a%00b', undefined],
   ['a NUL in a path parameter', 'GET', '/v1/messages/a%00b', undefined],
   ['a NUL in a trace id', 'GET', '/v1/traces/trc_%00', undefined],
+  [
+    'a __proto__ key in signal data',
+    'POST',
+    '/v1/compose',
+    `{"subject":{"id":"x","audience":"patient"},"program":"p","signals":[{"type":"t","data":{"__proto__":{"text":"x"}}}]}`,
+  ],
+  ['a malformed escape in a subject id', 'PUT', '/v1/subjects/a%ZZb', { audience: 'patient' }],
+  ['an escaped lone surrogate in a subject id', 'PUT', '/v1/subjects/%ED%A0%80', { audience: 'patient' }],
+  ['an overlong UTF-8 escape in a message id', 'GET', '/v1/messages/%C0%AF', undefined],
   ['a NUL in a review id', 'POST', '/v1/reviews/rev_%00/decision', { decision: 'approve' }],
   ['a NUL in a programme path', 'PUT', '/v1/programs/a%00b/settings', { frequencyCap: 1, frequencyWindowDays: 1 }],
   ['a NUL in an erased subject', 'DELETE', '/v1/subjects/a%00b', undefined],
@@ -93,6 +102,16 @@ describe('input the service cannot store or should not walk is a 400 problem, ne
     const [h, b] = await Promise.all([Promise.all(hostile), Promise.all(bystanders)]);
     expect(h.map((r) => r.status)).toEqual(HOSTILE.map(() => 400));
     expect(b.map((r) => r.status)).toEqual(bystanders.map(() => 200));
+  });
+});
+
+describe('a body not sent as JSON', () => {
+  it.each([
+    ['text/plain', { 'content-type': 'text/plain' }],
+    ['a form', { 'content-type': 'application/x-www-form-urlencoded' }],
+  ])('(%s) is a 415 problem saying how to send it', async (_kind, headers) => {
+    const res = await svc.call('POST', '/v1/compose', { key: 'client', body: JSON.stringify(valid), headers });
+    expect((await expectProblem(res, 415)).detail).toMatch(/Content-Type: application\/json/);
   });
 });
 

@@ -93,6 +93,24 @@ describe('the strategy consults the learner', () => {
     expect(JSON.stringify(trace.steps)).not.toContain('pt-learn-');
   });
 
+  it('on: a run with no approved block in the subject’s language is held as a content gap, never skipped', async () => {
+    await putSettings({ learning: 'on' });
+    const answer = await json(
+      await svc.call('POST', '/v1/compose', {
+        key: 'client',
+        body: {
+          subject: { id: 'pt-learn-gap', audience: 'patient', consents: { sms: true }, locale: 'fr-FR' },
+          program: PROGRAM,
+          channel: 'sms',
+          signals: [{ type: 'survey_response', data: { answer: 'the copay is too expensive' } }],
+        },
+      }),
+    );
+    expect(answer.body.status).toBe('needs_review');
+    expect(answer.body.review.reason).toMatch(/^content_gap: no usable fr-FR block for /);
+    expect(answer.body.message).toBeNull();
+  });
+
   it('erasure: a subject’s outcomes leave the learner, for them and for everyone else', async () => {
     await putSettings({ learning: 'on' });
     await seedOutcomes(svc.pool, [

@@ -104,3 +104,21 @@ describe('a cursor the service did not hand out is a 400 problem, never a 500', 
     await expectProblem(res, 400);
   });
 });
+
+describe('the contract’s query templates, with the filters a client does not use left blank', () => {
+  it.each([
+    ['/v1/content/blocks?program=lumenzo-adherence&q=&limit=', 'strategist', 'blocks'],
+    ['/v1/safety/cases?status=&kind=&runId=&cursor=', 'safety', 'cases'],
+    ['/v1/outbox?program=&after=', 'client', 'entries'],
+    ['/v1/reviews?status=&cursor=', 'reviewer', 'reviews'],
+  ] as const)('GET %s answers 200, a blank value read as not given', async (path, key, list) => {
+    const res = await svc.call('GET', path, { key });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(Array.isArray(body[list])).toBe(true);
+  });
+
+  it('still refuses a filter given a value it does not know', async () => {
+    await expectProblem(await svc.call('GET', '/v1/safety/cases?status=&kind=sideways', { key: 'safety' }), 400);
+  });
+});

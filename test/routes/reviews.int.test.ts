@@ -64,6 +64,14 @@ describe('the review queue', () => {
     expect(held.review?.reason).toMatch(/^content_gap: no usable en-US block for cost on /);
     const review = (await pending()).find((r) => r.id === held.review!.id);
     expect(review).toMatchObject({ runId: held.id, reason: held.review!.reason, diagnosis: { barrier: 'cost' } });
+    // Approving a hold with nothing to send cannot send anything: blocked, and the answer names the rule.
+    const res = await decide(held.review!.id, { decision: 'approve' });
+    expect(((await res.json()) as Decided).answer.status).toBe('blocked');
+    const message = await getJson<ComposeAnswer>(svc, `/v1/messages/${held.id}`, 'client');
+    expect(message).toMatchObject({ status: 'blocked', message: null, compliance: { verdict: 'fail' } });
+    expect(message.compliance.checks.filter((c) => !c.passed)).toEqual([
+      expect.objectContaining({ rule: 'approved_content', detail: expect.stringMatching(/^nothing to send/) }),
+    ]);
   });
 
   it('pages through the queue with a cursor: safety holds, then newest first, no duplicates, nothing missed', async () => {

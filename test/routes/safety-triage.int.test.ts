@@ -62,6 +62,17 @@ describe('safety triage over HTTP', () => {
     expect(trace.steps.map((s) => s.node)).not.toContain('diagnose_barrier');
   });
 
+  it('reads free text wherever the client put it: a field of its own naming, a nested answer, a list', async () => {
+    const at = '2026-11-21T09:00:00Z';
+    const placed = [
+      { type: 'chat_message', at, data: { body: 'I want to kill myself' } },
+      { type: 'survey_response', at, data: { question: 'How are you?', answer: { text: 'I want to kill myself' } } },
+      { type: 'survey_response', at, data: { answers: ['fine', 'I want to kill myself'] } },
+      { type: 'chat_message', at, text: 'I want to kill myself' },
+    ];
+    for (const signal of placed) await held(composeBody(subjectId('crisis-placed'), [signal]), 'crisis');
+  });
+
   it('lets a reviewer send the crisis resource, and never anything else', async () => {
     const answer = await held(chat(subjectId('crisis-ok'), 'I want to kill myself'), 'crisis');
     const res = await svc.call('POST', `/v1/reviews/${answer.review!.id}/decision`, {
@@ -242,7 +253,11 @@ describe('safety triage over HTTP', () => {
     const answer = await held(chat(id, 'My pen was broken and the needle bent'), 'product_complaint');
     const res = await svc.call('DELETE', `/v1/subjects/${id}`, { key: 'admin' });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ erased: true, safetyCasesKept: 1 });
+    expect(await res.json()).toMatchObject({
+      erased: true,
+      safetyCasesKept: 1,
+      notice: expect.stringMatching(/^Safety cases are kept whole \(1 for this subject\): a legal duty/),
+    });
     const [c] = await casesOf(answer.id);
     expect(c).toMatchObject({ subjectRef: id, kind: 'product_complaint', status: 'open' });
     expect(c!.narrative).toMatch(/needle/);

@@ -4,12 +4,22 @@ import { describeReason, signalIndexes } from './reasons.js';
 
 const failed = (checks) => (checks ?? []).filter((c) => !c.passed);
 
-/** The free text fields a signal carries (chat text, a survey answer), as the trace kept them: redacted. */
-function wordsOf(data) {
-  if (!data || typeof data !== 'object') return [];
-  return Object.entries(data)
-    .filter(([k, v]) => typeof v === 'string' && ['text', 'answer', 'message', 'note', 'comment'].includes(k))
-    .map(([, v]) => v);
+/** Fields that hold the programme's words or a structured value, skipped as safety triage skips them. */
+const NOT_WORDS = new Set(['question', 'topic', 'status', 'channel', 'messageId', 'url']);
+
+/**
+ * The free text a signal's data carries, under any field and however nested (triage reads it all), as the
+ * trace kept it: redacted.
+ * @param {unknown} value
+ * @returns {string[]}
+ */
+function wordsOf(value) {
+  if (typeof value === 'string') return /\p{L}/u.test(value) ? [value] : [];
+  if (Array.isArray(value)) return value.flatMap(wordsOf);
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => (NOT_WORDS.has(k) ? [] : wordsOf(v)));
+  }
+  return [];
 }
 
 /**
