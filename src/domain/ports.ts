@@ -28,11 +28,6 @@ export interface ContentSource {
   search(query: string, filter: SearchOptions): Promise<ScoredBlock[]>;
   list(filter: BlockFilter & { includeUnusable?: boolean; limit: number; offset?: number }): Promise<StoredBlock[]>;
   byIds(ids: string[]): Promise<StoredBlock[]>;
-  /** `byIds` and `list` read together, in one round trip to the store. */
-  byIdsAndList(
-    ids: string[],
-    filter: BlockFilter & { limit: number },
-  ): Promise<{ byIds: StoredBlock[]; list: StoredBlock[] }>;
   /** Brand and programme names: content, never personal data. */
   contentTerms(): Promise<string[]>;
 }
