@@ -11,7 +11,7 @@ import { createStrategyNode } from '../../agents/strategy.js';
 import { createListBlocksTool, createSearchContentTool } from '../../tools/content-tools.js';
 import type { ModelEngines, SafetyTriageEngine } from '../domain/engines.js';
 import type { LearnerCountsSource } from '../domain/learner-counts.js';
-import type { ContentSource, EngagementSource, RunHistorySource, SettingsSource } from '../domain/ports.js';
+import type { ContentSource, RunContextSource } from '../domain/ports.js';
 import { buildComposeGraph } from '../graph/build-graph.js';
 import { HeldRunSaver } from '../graph/held-run-saver.js';
 import { createFinalizeNode } from '../graph/nodes/finalize.js';
@@ -34,9 +34,10 @@ export type ComposeStackDeps = {
   /** Where the composer's searches and listings read (a cache of `content`); `content` when absent. */
   composerContent?: ContentSource;
   runs: RunsRepo;
-  settings: SettingsSource;
-  /** The subjects' engagement for their own limits (the closed loop's outcomes); absent in bare evals. */
-  engagement?: EngagementSource;
+  /** The programme's settings and the subject's runs (and engagement), read before a run composes. */
+  runContext: RunContextSource;
+  /** Read the subjects' engagement for their own limits (the closed loop's outcomes); off in bare evals. */
+  engagement?: boolean;
   /** What the learner knows, for programmes whose learning is shadow or on; absent in bare evals. */
   learner?: LearnerSource & LearnerCountsSource;
   /** How long the learner's view of the content (which techniques have blocks) is kept (ms); 30 s when absent. */
@@ -63,9 +64,8 @@ const policyOf = (deps: { reviewBelow?: number }): RunPolicy => ({
 type NodeDeps = {
   content: ContentSource;
   composerContent?: ContentSource;
-  runs: RunHistorySource;
-  settings: SettingsSource;
-  engagement?: EngagementSource;
+  runContext: RunContextSource;
+  engagement?: boolean;
   learner?: LearnerSource & LearnerCountsSource;
   learnerCacheMs?: number;
   models?: ModelEngines;
@@ -79,8 +79,7 @@ export function createComposeNodes(deps: NodeDeps, secrets: RunSecretsStore, pol
   const reads = deps.composerContent ?? deps.content;
   return {
     loadContext: createLoadContextNode({
-      runs: deps.runs,
-      settings: deps.settings,
+      context: deps.runContext,
       engagement: deps.engagement,
       learner: deps.learner,
     }),

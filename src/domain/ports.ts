@@ -32,16 +32,6 @@ export interface ContentSource {
   contentTerms(): Promise<string[]>;
 }
 
-/** What a run reads of the subject's earlier runs. */
-export interface RunHistorySource {
-  /** The messages sent in the window, and what earlier runs say about the subject. */
-  recentRuns(
-    subjectId: string,
-    program: string,
-    windowDays: number,
-  ): Promise<{ sentInWindow: number; history: SubjectHistory }>;
-}
-
 /** Target behaviours and the window after a sent message in which one makes it `achieved` (ISO 8601 duration). */
 export type OutcomeSettings = { targets: string[]; window: string };
 /** Whether the strategy follows the design table (`off`), records the learner's choice beside it (`shadow`), or follows the learner (`on`). */
@@ -78,6 +68,18 @@ export type Embedder = {
   embed(texts: string[]): Promise<number[][]>;
 };
 
-export interface EngagementSource {
-  engagement(subjectId: string, program: string, since?: string | null): Promise<Engagement>;
+/** What a run reads of the store before it composes: one round trip. */
+export type RunContextRead = {
+  settings: ProgramSettings;
+  /** Messages sent to the subject in the programme's frequency window. */
+  sentInWindow: number;
+  /** What the subject's runs created in that window say (ids, times and codes only). */
+  history: SubjectHistory;
+  /** Only when asked: the subject's engagement, for their own limits. */
+  engagement?: Engagement;
+};
+
+export interface RunContextSource {
+  /** The programme's settings, the subject's runs in the settings' frequency window and, if asked, engagement. */
+  read(subjectId: string, program: string, opts: { engagement: boolean }): Promise<RunContextRead>;
 }
