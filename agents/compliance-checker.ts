@@ -1,5 +1,6 @@
 import { DEFAULT_CHANNEL_LIMITS } from '../src/compliance/channel-limits.js';
 import { runRules } from '../src/compliance/compliance-rules.js';
+import { needsIsiBlocks } from '../src/compliance/fair-balance-rule.js';
 import { readabilityReport } from '../src/compliance/readability.js';
 import type { ComplianceContext } from '../src/domain/compliance.js';
 import type { AgentReport, ComplianceReviewer } from '../src/domain/engines.js';
@@ -19,17 +20,19 @@ export function createComplianceNode(deps: ComplianceDeps) {
     const req = state.request!;
     const ctxRun = state.context!;
     const message = state.message!;
-    const { byIds: blocks, list: isiBlocks } = await deps.content.byIdsAndList(
-      message.blocks.map((b) => b.id),
-      {
-        program: req.program,
-        audience: req.subject.audience,
-        channel: message.channel,
-        locale: ctxRun.locale,
-        kinds: ['isi'],
-        limit: 50,
-      },
-    );
+    const blocks = await deps.content.byIds(message.blocks.map((b) => b.id));
+    // The programme's ISI blocks matter only to a claim travelling without its own (fair balance): most
+    // messages carry it, so the listing (a few dozen full blocks) is read only for those that do not.
+    const isiBlocks = needsIsiBlocks(blocks, message.channel)
+      ? await deps.content.list({
+          program: req.program,
+          audience: req.subject.audience,
+          channel: message.channel,
+          locale: ctxRun.locale,
+          kinds: ['isi'],
+          limit: 50,
+        })
+      : [];
     const ctx: ComplianceContext = {
       program: req.program,
       audience: req.subject.audience,

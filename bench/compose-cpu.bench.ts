@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
@@ -40,30 +41,44 @@ const withRunTrees =
 type Compose = (request: ComposeRequest) => Promise<ComposeAnswer>;
 type Variant = { name: string; tag: string; compose: Compose; cpu: number[]; digest: ReturnType<typeof createHash> };
 
-/** The compose stack of a checkout, over this store's pool, wired as the service wires it (src/service.ts). */
+/**
+ * The compose stack of a checkout, over this store's pool, wired as the service wires it (src/service.ts). A
+ * checkout from before `run-context-repo.ts` reads settings and engagement apart: it is given those repositories.
+ */
 async function stackOf(root: string, pool: pg.Pool): Promise<Compose> {
   const load = <T>(path: string) => import(pathToFileURL(resolve(root, path)).href) as Promise<T>;
-  const [{ createComposeStack: create }, cache, content, runs, settings, learner, outcomes, embedder] =
-    await Promise.all([
-      load<typeof import('../src/compose/compose-stack.js')>('src/compose/compose-stack.ts'),
-      load<typeof import('../src/content/content-read-cache.js')>('src/content/content-read-cache.ts'),
-      load<typeof import('../src/store/content-repo.js')>('src/store/content-repo.ts'),
-      load<typeof import('../src/store/runs-repo.js')>('src/store/runs-repo.ts'),
-      load<typeof import('../src/store/settings-repo.js')>('src/store/settings-repo.ts'),
-      load<typeof import('../src/store/learner-repo.js')>('src/store/learner-repo.ts'),
-      load<typeof import('../src/store/outcomes-repo.js')>('src/store/outcomes-repo.ts'),
-      load<typeof import('../src/content/embedder.js')>('src/content/embedder.ts'),
-    ]);
+  const [{ createComposeStack: create }, cache, content, runs, learner, embedder] = await Promise.all([
+    load<typeof import('../src/compose/compose-stack.js')>('src/compose/compose-stack.ts'),
+    load<typeof import('../src/content/content-read-cache.js')>('src/content/content-read-cache.ts'),
+    load<typeof import('../src/store/content-repo.js')>('src/store/content-repo.ts'),
+    load<typeof import('../src/store/runs-repo.js')>('src/store/runs-repo.ts'),
+    load<typeof import('../src/store/learner-repo.js')>('src/store/learner-repo.ts'),
+    load<typeof import('../src/content/embedder.js')>('src/content/embedder.ts'),
+  ]);
+  const reads = existsSync(resolve(root, 'src/store/run-context-repo.ts'))
+    ? {
+        runContext: (
+          await load<typeof import('../src/store/run-context-repo.js')>('src/store/run-context-repo.ts')
+        ).createRunContextRepo(pool),
+        engagement: true,
+      }
+    : {
+        settings: (
+          await load<{ createSettingsRepo(p: pg.Pool): unknown }>('src/store/settings-repo.ts')
+        ).createSettingsRepo(pool),
+        engagement: (
+          await load<{ createOutcomesRepo(p: pg.Pool): unknown }>('src/store/outcomes-repo.ts')
+        ).createOutcomesRepo(pool),
+      };
   const repo = content.createContentRepo(pool, embedder.createHashEmbedder());
   const stack = await create({
     pool,
     content: repo,
     composerContent: cache.cacheContentReads(repo),
     runs: runs.createRunsRepo(pool),
-    settings: settings.createSettingsRepo(pool),
     learner: learner.createLearnerRepo(pool),
-    engagement: outcomes.createOutcomesRepo(pool),
-  });
+    ...reads,
+  } as Parameters<typeof create>[0]);
   return (request) => stack.runner.compose(request);
 }
 
@@ -95,7 +110,7 @@ export default async function run() {
       pool,
       ...runtime,
       composerContent: cacheContentReads(runtime.content),
-      engagement: runtime.outcomes,
+      engagement: true,
     });
     const mine: Compose = (r) => own.runner.compose(r);
     const variants: Variant[] = [

@@ -24,6 +24,7 @@ import { createOutcomesRepo } from './store/outcomes-repo.js';
 import type { PgSettings } from './store/pglite-template.js';
 import { createProgramSummary } from './store/program-summary.js';
 import { createReviewsRepo } from './store/reviews-repo.js';
+import { createRunContextRepo } from './store/run-context-repo.js';
 import { createRunListing } from './store/run-listing.js';
 import { createRunsRepo } from './store/runs-repo.js';
 import { createSafetyCasesRepo } from './store/safety-cases-repo.js';
@@ -82,6 +83,7 @@ export async function openRuntime(env: Env, opts: { storeSettings?: PgSettings }
     store,
     content: createContentRepo(pool, embedder),
     runs: createRunsRepo(pool),
+    runContext: createRunContextRepo(pool),
     settings: createSettingsRepo(pool),
     idempotency: createIdempotencyRepo(pool),
     traces: createTraceRepo(pool),

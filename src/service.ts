@@ -95,7 +95,7 @@ export async function startService(env: Env, logger: Logger, opts: ServiceOption
       pool: runtime.store.pool,
       ...runtime,
       composerContent: composerReads,
-      engagement: runtime.outcomes,
+      engagement: true,
       learnerCacheMs: env.NOF1_LEARNER_CACHE_MS,
       models: await loadModelEngines(env),
       reviewBelow: env.NOF1_REVIEW_BELOW,

@@ -15,7 +15,7 @@ export async function openLoopRuntime(
   const runtime = await openRuntime(parsed);
   const logger = createLogger('silent');
   await loadDemoLibrary(runtime, logger);
-  const compose = await createComposeStack({ pool: runtime.store.pool, ...runtime, engagement: runtime.outcomes });
+  const compose = await createComposeStack({ pool: runtime.store.pool, ...runtime, engagement: true });
   const loop = createClosedLoop({
     ...runtime,
     pool: runtime.store.pool,

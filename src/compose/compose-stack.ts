@@ -11,7 +11,7 @@ import { createStrategyNode } from '../../agents/strategy.js';
 import { createListBlocksTool, createSearchContentTool } from '../../tools/content-tools.js';
 import type { ModelEngines, SafetyTriageEngine } from '../domain/engines.js';
 import type { LearnerCountsSource } from '../domain/learner-counts.js';
-import type { ContentSource, EngagementSource, RunHistorySource, SettingsSource } from '../domain/ports.js';
+import type { ContentSource, RunContextSource } from '../domain/ports.js';
 import { buildComposeGraph } from '../graph/build-graph.js';
 import { HeldRunSaver } from '../graph/held-run-saver.js';
 import { createFinalizeNode } from '../graph/nodes/finalize.js';
@@ -33,10 +33,10 @@ type NodeDeps = {
   content: ContentSource;
   /** Where the composer's searches and listings read (a cache of `content`); `content` when absent. */
   composerContent?: ContentSource;
-  runs: RunHistorySource;
-  settings: SettingsSource;
-  /** The subjects' engagement for their own limits (the closed loop's outcomes); absent in bare evals. */
-  engagement?: EngagementSource;
+  /** The programme's settings and the subject's runs (and engagement), read before a run composes. */
+  runContext: RunContextSource;
+  /** Read the subjects' engagement for their own limits (the closed loop's outcomes); off in bare evals. */
+  engagement?: boolean;
   /** What the learner knows, for programmes whose learning is shadow or on; absent in bare evals. */
   learner?: LearnerSource & LearnerCountsSource;
   /** How long the learner's view of the content (which techniques have blocks) is kept (ms); 30 s when absent. */
@@ -49,9 +49,9 @@ type NodeDeps = {
 };
 
 /** The nodes' reads, and what the runner and its checkpointer need beside them. */
-export type ComposeStackDeps = Omit<NodeDeps, 'runs'> & {
+export type ComposeStackDeps = NodeDeps & {
   pool: pg.Pool;
-  /** The nodes read run history from it; the runner records runs in it. */
+  /** The runner records runs in it. */
   runs: RunsRepo;
   /** The run policy's review threshold; its default when absent. */
   reviewBelow?: number;
@@ -73,8 +73,7 @@ export function createComposeNodes(deps: NodeDeps, secrets: RunSecretsStore, pol
   const reads = deps.composerContent ?? deps.content;
   return {
     loadContext: createLoadContextNode({
-      runs: deps.runs,
-      settings: deps.settings,
+      context: deps.runContext,
       engagement: deps.engagement,
       learner: deps.learner,
     }),

@@ -42,7 +42,6 @@ export function cacheContentReads(
     ],
     list: async (filter) => [...(await remembered(JSON.stringify(['l', filter]), () => source.list(filter)))],
     byIds: (ids) => source.byIds(ids),
-    byIdsAndList: (ids, filter) => source.byIdsAndList(ids, filter),
     contentTerms: () => source.contentTerms(),
     clear: () => entries.clear(),
   };

@@ -26,7 +26,10 @@ export type ComplianceContext = {
   message: Message;
   /** The blocks the message lists, as stored now (usable flag judged on `today`). */
   blocks: StoredBlock[];
-  /** Usable ISI blocks of the programme for this channel, audience and locale, for fair balance. */
+  /**
+   * Usable ISI blocks of the programme for this channel, audience and locale, for fair balance; read only when
+   * a claim travels without its ISI (`needsIsiBlocks`), empty otherwise (no rule looks at them then).
+   */
   isiBlocks: StoredBlock[];
   today: string;
   frequency: { sentInWindow: number; cap: number; windowDays: number };

@@ -28,23 +28,8 @@ export interface ContentSource {
   search(query: string, filter: SearchOptions): Promise<ScoredBlock[]>;
   list(filter: BlockFilter & { includeUnusable?: boolean; limit: number; offset?: number }): Promise<StoredBlock[]>;
   byIds(ids: string[]): Promise<StoredBlock[]>;
-  /** `byIds` and `list` read together, in one round trip to the store. */
-  byIdsAndList(
-    ids: string[],
-    filter: BlockFilter & { limit: number },
-  ): Promise<{ byIds: StoredBlock[]; list: StoredBlock[] }>;
   /** Brand and programme names: content, never personal data. */
   contentTerms(): Promise<string[]>;
-}
-
-/** What a run reads of the subject's earlier runs. */
-export interface RunHistorySource {
-  /** The messages sent in the window, and what earlier runs say about the subject. */
-  recentRuns(
-    subjectId: string,
-    program: string,
-    windowDays: number,
-  ): Promise<{ sentInWindow: number; history: SubjectHistory }>;
 }
 
 /** Target behaviours and the window after a sent message in which one makes it `achieved` (ISO 8601 duration). */
@@ -83,6 +68,18 @@ export type Embedder = {
   embed(texts: string[]): Promise<number[][]>;
 };
 
-export interface EngagementSource {
-  engagement(subjectId: string, program: string, since?: string | null): Promise<Engagement>;
+/** What a run reads of the store before it composes: one round trip. */
+export type RunContextRead = {
+  settings: ProgramSettings;
+  /** Messages sent to the subject in the programme's frequency window. */
+  sentInWindow: number;
+  /** What the subject's runs created in that window say (ids, times and codes only). */
+  history: SubjectHistory;
+  /** Only when asked: the subject's engagement, for their own limits. */
+  engagement?: Engagement;
+};
+
+export interface RunContextSource {
+  /** The programme's settings, the subject's runs in the settings' frequency window and, if asked, engagement. */
+  read(subjectId: string, program: string, opts: { engagement: boolean }): Promise<RunContextRead>;
 }

@@ -1,16 +1,11 @@
 import type { Channel } from '../domain/block.js';
 import type { PreferenceContext } from '../domain/compliance.js';
 import type { ComposeRequest } from '../domain/compose.js';
-import type { EngagementSource } from '../domain/ports.js';
+import type { Engagement } from '../domain/engagement.js';
 
-/** The subject's own limits and recent engagement, read once per run for the `preferences` rule. */
-export async function preferenceContext(
-  engagement: EngagementSource,
-  req: ComposeRequest,
-  now: Date,
-): Promise<PreferenceContext> {
+/** The subject's own limits and recent engagement (read once per run), for the `preferences` rule. */
+export function preferenceContext(e: Engagement, req: ComposeRequest, now: Date): PreferenceContext {
   const preferences = req.subject.preferences ?? {};
-  const e = await engagement.engagement(req.subject.id, req.program);
   return {
     preferences,
     ...(req.subject.timezone ? { timezone: req.subject.timezone } : {}),

@@ -77,9 +77,9 @@ type ListFilter = BlockFilter & { includeUnusable?: boolean; limit: number; offs
 const BY_IDS_SQL = `SELECT ${COLUMNS}, (approved_at <= current_date AND expires_at >= current_date) AS usable
   FROM content_blocks WHERE id = ANY($1::text[])`;
 
-/** A listing's statement, its parameters numbered from `first`. */
-function listSql(filter: ListFilter, first: number) {
-  const { where, params, usable } = filterSql(filter, first);
+/** A listing's statement and its parameters. */
+function listSql(filter: ListFilter) {
+  const { where, params, usable } = filterSql(filter, 1);
   const sql = `SELECT ${COLUMNS}, ${usable} AS usable FROM content_blocks
       WHERE ${filter.includeUnusable ? where.filter((w) => w !== usable).join(' AND ') || 'true' : where.join(' AND ')}
       ORDER BY program, id LIMIT ${filter.limit} OFFSET ${filter.offset ?? 0}`;
@@ -146,7 +146,7 @@ export function createContentRepo(pool: pg.Pool, embedder: Embedder, opts: Conte
   }
 
   async function list(filter: ListFilter) {
-    const { sql, params } = listSql(filter, 1);
+    const { sql, params } = listSql(filter);
     return (await pool.query<Row>(sql, params)).rows.map(toBlock);
   }
 
@@ -202,20 +202,6 @@ export function createContentRepo(pool: pg.Pool, embedder: Embedder, opts: Conte
 
   async function byIds(ids: string[]): Promise<StoredBlock[]> {
     return (await pool.query<Row>(BY_IDS_SQL, [ids])).rows.map(toBlock);
-  }
-
-  /**
-   * `byIds(ids)` and `list(filter)` in one statement: the compliance agent reads both for every message, and
-   * each round trip to the embedded store (a cross-process one in worker mode) costs more than either query.
-   */
-  async function byIdsAndList(ids: string[], filter: ListFilter) {
-    const listed = listSql(filter, 2);
-    const sql = `(SELECT *, true AS named FROM (${BY_IDS_SQL}) b) UNION ALL (SELECT *, false FROM (${listed.sql}) l)`;
-    const rows = (await pool.query<Row & { named: boolean }>(sql, [ids, ...listed.params])).rows;
-    return {
-      byIds: rows.filter((r) => r.named).map(toBlock),
-      list: rows.filter((r) => !r.named).map(toBlock),
-    };
   }
 
   /** The text of each block as a message used it (that version; the current one when none is named). */
@@ -322,7 +308,6 @@ export function createContentRepo(pool: pg.Pool, embedder: Embedder, opts: Conte
     list,
     search,
     byIds,
-    byIdsAndList,
     history,
     versionTexts,
     count,

@@ -123,6 +123,33 @@ export async function attributeEvents(
   return reconcile(client, ids);
 }
 
+/** The engagement columns as `engagementColumns` reads them. */
+export type EngagementRow = { week: number; last: Date | null; since: number; answered: Array<boolean | null> };
+
+/**
+ * The subject's engagement for their own limits, as columns of a statement (subject and programme given as SQL
+ * expressions): counts from the runs, silence from the outcomes (the last twelve messages' answers, newest
+ * first). `since` counts from the informed choice the store holds (all time when it holds none, so a choice
+ * known only from a request is never acknowledged twice).
+ */
+export const engagementColumns = (subject: string, program: string) =>
+  `(SELECT count(*)::int FROM runs WHERE subject_id = ${subject} AND sent_at >= now() - interval '7 days') AS week,
+   (SELECT max(sent_at) FROM runs WHERE subject_id = ${subject} AND program = ${program} AND sent_at IS NOT NULL) AS last,
+   (SELECT count(*)::int FROM runs WHERE subject_id = ${subject} AND program = ${program} AND sent_at >= coalesce(
+     (SELECT informed_choice_at FROM subjects WHERE id = ${subject}), '-infinity')) AS since,
+   ARRAY(SELECT (opened_at IS NOT NULL OR clicked_at IS NOT NULL OR replied_at IS NOT NULL OR outcome = 'achieved')
+     FROM message_outcomes WHERE subject_id = ${subject} AND program = ${program} ORDER BY sent_at DESC LIMIT 12) AS answered`;
+
+export function toEngagement(row: EngagementRow): Engagement {
+  const streak = row.answered.indexOf(true);
+  return {
+    sentLast7Days: row.week,
+    lastSentAt: row.last?.toISOString() ?? null,
+    unansweredStreak: streak === -1 ? row.answered.length : streak,
+    sentSince: row.since,
+  };
+}
+
 export function createOutcomesRepo(pool: pg.Pool) {
   /**
    * Records the sent messages `where` picks (`$1`) that have no outcome yet (sent by compose, a trigger or a
@@ -192,34 +219,6 @@ export function createOutcomesRepo(pool: pg.Pool) {
     ).rows.map((r) => r.program);
   }
 
-  /**
-   * The subject's engagement for their own limits: counts from the runs, silence from the outcomes. `sentSince`
-   * counts from `since`, else from the informed choice the store holds (all time when it holds none, so a
-   * choice known only from a request is never acknowledged twice).
-   */
-  async function engagement(subjectId: string, program: string, since?: string | null): Promise<Engagement> {
-    // One round trip: the counts and the last twelve messages' answers (newest first).
-    const counts = (
-      await pool.query<{ week: number; last: Date | null; since: number; answered: Array<boolean | null> }>(
-        `SELECT
-           (SELECT count(*)::int FROM runs WHERE subject_id = $1 AND sent_at >= now() - interval '7 days') AS week,
-           (SELECT max(sent_at) FROM runs WHERE subject_id = $1 AND program = $2 AND sent_at IS NOT NULL) AS last,
-           (SELECT count(*)::int FROM runs WHERE subject_id = $1 AND program = $2 AND sent_at >= coalesce($3::timestamptz,
-             (SELECT informed_choice_at FROM subjects WHERE id = $1), '-infinity')) AS since,
-           ARRAY(SELECT (opened_at IS NOT NULL OR clicked_at IS NOT NULL OR replied_at IS NOT NULL OR outcome = 'achieved')
-             FROM message_outcomes WHERE subject_id = $1 AND program = $2 ORDER BY sent_at DESC LIMIT 12) AS answered`,
-        [subjectId, program, since ?? null],
-      )
-    ).rows[0]!;
-    const streak = counts.answered.indexOf(true);
-    return {
-      sentLast7Days: counts.week,
-      lastSentAt: counts.last?.toISOString() ?? null,
-      unansweredStreak: streak === -1 ? counts.answered.length : streak,
-      sentSince: counts.since,
-    };
-  }
-
-  return { openSent, openRun, closeWindows, get, sentBetween, recentPrograms, engagement };
+  return { openSent, openRun, closeWindows, get, sentBetween, recentPrograms };
 }
 export type OutcomesRepo = ReturnType<typeof createOutcomesRepo>;

@@ -95,6 +95,42 @@ export async function unlinkSubjectRuns(client: pg.PoolClient, subjectId: string
   return runs.map((r) => ({ id: r.id, traceId: r.trace_id }));
 }
 
+/** The recent-runs columns as `recentRunsColumns` reads them. */
+export type RecentRunsRow = { sent: number; rows: HistoryRow[] };
+
+/**
+ * How many messages were sent to the subject in the programme since the window's start, and its runs created
+ * since then, as columns of a statement (subject, programme and start given as SQL expressions): the sent count
+ * also covers runs created before the window and approved within it, which the history's rows do not.
+ */
+export const recentRunsColumns = (subject: string, program: string, since: string) =>
+  `(SELECT count(*)::int FROM runs WHERE subject_id = ${subject} AND program = ${program} AND sent_at >= ${since}) AS sent,
+   coalesce((SELECT json_agg(h) FROM (
+     SELECT sent_at, created_at, channel, barrier, confidence, techniques, block_ids FROM runs
+     WHERE subject_id = ${subject} AND program = ${program} AND created_at >= ${since} ORDER BY created_at DESC LIMIT 50) h),
+     '[]') AS rows`;
+
+export function toRecentRuns(read: RecentRunsRow): { sentInWindow: number; history: SubjectHistory } {
+  const rows = read.rows;
+  return {
+    sentInWindow: read.sent,
+    history: {
+      recentMessages: rows
+        .filter((r) => r.sent_at && r.channel)
+        .map((r) => ({
+          at: isoTime(r.sent_at!),
+          channel: r.channel as SubjectHistory['recentMessages'][number]['channel'],
+          barrier: r.barrier ?? 'none',
+          techniques: r.techniques,
+          blockIds: r.block_ids,
+        })),
+      recentBarriers: rows
+        .filter((r) => r.barrier)
+        .map((r) => ({ at: isoTime(r.created_at), barrier: r.barrier!, confidence: r.confidence ?? 0 })),
+    },
+  };
+}
+
 export function createRunsRepo(pool: pg.Pool) {
   /**
    * Writes the run, its trace, its review hold, its content gap, its safety cases and (when sent) its frequency mark in one
@@ -279,8 +315,7 @@ export function createRunsRepo(pool: pg.Pool) {
 
   /**
    * What earlier runs say about the subject (ids, times and codes only, never message text) and how many
-   * messages were sent in the window, in one round trip: the sent count also covers runs created before
-   * the window and approved within it, which the history's rows do not.
+   * messages were sent in the window, in one round trip.
    */
   async function recentRuns(
     subjectId: string,
@@ -289,32 +324,9 @@ export function createRunsRepo(pool: pg.Pool) {
   ): Promise<{ sentInWindow: number; history: SubjectHistory }> {
     const since = new Date(Date.now() - windowDays * DAY_MS);
     const read = (
-      await pool.query<{ sent: number; rows: HistoryRow[] }>(
-        `SELECT (SELECT count(*)::int FROM runs WHERE subject_id = $1 AND program = $2 AND sent_at >= $3) AS sent,
-           coalesce((SELECT json_agg(h) FROM (
-             SELECT sent_at, created_at, channel, barrier, confidence, techniques, block_ids FROM runs
-             WHERE subject_id = $1 AND program = $2 AND created_at >= $3 ORDER BY created_at DESC LIMIT 50) h), '[]') AS rows`,
-        [subjectId, program, since],
-      )
+      await pool.query<RecentRunsRow>(`SELECT ${recentRunsColumns('$1', '$2', '$3')}`, [subjectId, program, since])
     ).rows[0]!;
-    const rows = read.rows;
-    return {
-      sentInWindow: read.sent,
-      history: {
-        recentMessages: rows
-          .filter((r) => r.sent_at && r.channel)
-          .map((r) => ({
-            at: isoTime(r.sent_at!),
-            channel: r.channel as SubjectHistory['recentMessages'][number]['channel'],
-            barrier: r.barrier ?? 'none',
-            techniques: r.techniques,
-            blockIds: r.block_ids,
-          })),
-        recentBarriers: rows
-          .filter((r) => r.barrier)
-          .map((r) => ({ at: isoTime(r.created_at), barrier: r.barrier!, confidence: r.confidence ?? 0 })),
-      },
-    };
+    return toRecentRuns(read);
   }
 
   /** Counted with the run that found it, in the run's transaction. */

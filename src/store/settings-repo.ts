@@ -13,33 +13,43 @@ export async function outcomeTargets(client: pg.PoolClient, programs: string[]):
   return new Map(rows.map((r) => [r.program, new Set(r.targets ?? [])]));
 }
 
+/** A programme's settings row as `SETTINGS_COLUMNS` reads it. */
+export type SettingsRow = {
+  frequency_cap: number;
+  frequency_window_days: number;
+  outcomes: OutcomeSettings | null;
+  webhook_url: string | null;
+  learning: LearningMode;
+  safety_report_hours: number | null;
+};
+
+/** The columns of program_settings a programme's settings are read from (prefixed by a table alias when given). */
+export const settingsColumns = (alias = '') =>
+  ['frequency_cap', 'frequency_window_days', 'outcomes', 'webhook_url', 'learning', 'safety_report_hours']
+    .map((c) => `${alias}${c}`)
+    .join(', ');
+
+/** The programme's settings from its row, or the defaults when it has none. */
+export function toSettings(program: string, row: SettingsRow | undefined): ProgramSettings {
+  return row
+    ? {
+        program,
+        frequencyCap: row.frequency_cap,
+        frequencyWindowDays: row.frequency_window_days,
+        outcomes: row.outcomes,
+        webhookUrl: row.webhook_url,
+        learning: row.learning,
+        safetyReportHours: row.safety_report_hours,
+      }
+    : { program, ...DEFAULT_SETTINGS, outcomes: null, webhookUrl: null, safetyReportHours: null };
+}
+
 export function createSettingsRepo(pool: pg.Pool) {
   async function get(program: string): Promise<ProgramSettings> {
     const row = (
-      await pool.query<{
-        frequency_cap: number;
-        frequency_window_days: number;
-        outcomes: OutcomeSettings | null;
-        webhook_url: string | null;
-        learning: LearningMode;
-        safety_report_hours: number | null;
-      }>(
-        `SELECT frequency_cap, frequency_window_days, outcomes, webhook_url, learning, safety_report_hours
-         FROM program_settings WHERE program = $1`,
-        [program],
-      )
+      await pool.query<SettingsRow>(`SELECT ${settingsColumns()} FROM program_settings WHERE program = $1`, [program])
     ).rows[0];
-    return row
-      ? {
-          program,
-          frequencyCap: row.frequency_cap,
-          frequencyWindowDays: row.frequency_window_days,
-          outcomes: row.outcomes,
-          webhookUrl: row.webhook_url,
-          learning: row.learning,
-          safetyReportHours: row.safety_report_hours,
-        }
-      : { program, ...DEFAULT_SETTINGS, outcomes: null, webhookUrl: null, safetyReportHours: null };
+    return toSettings(program, row);
   }
 
   async function put(s: ProgramSettings): Promise<ProgramSettings> {

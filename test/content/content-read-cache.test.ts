@@ -5,7 +5,7 @@ import type { ContentSource } from '../../src/domain/ports.js';
 
 /** A source that answers with fresh objects and counts what it was asked. */
 function countingSource() {
-  const calls = { search: 0, list: 0, byIds: 0, byIdsAndList: 0 };
+  const calls = { search: 0, list: 0, byIds: 0 };
   let fail = false;
   const source: ContentSource = {
     async search(query) {
@@ -20,13 +20,6 @@ function countingSource() {
     async byIds(ids) {
       calls.byIds++;
       return ids.map((id) => ({ id }) as unknown as StoredBlock);
-    },
-    async byIdsAndList(ids, filter) {
-      calls.byIdsAndList++;
-      return {
-        byIds: ids.map((id) => ({ id }) as unknown as StoredBlock),
-        list: [{ id: `kind-${filter.kinds?.join('+')}` } as unknown as StoredBlock],
-      };
     },
     contentTerms: async () => [],
   };
@@ -60,9 +53,6 @@ describe('cacheContentReads', () => {
     await cache.byIds(['a']);
     await cache.byIds(['a']);
     expect(calls.byIds).toBe(2);
-    await cache.byIdsAndList(['a'], { ...where, kinds: ['isi'] });
-    await cache.byIdsAndList(['a'], { ...where, kinds: ['isi'] });
-    expect(calls.byIdsAndList).toBe(2);
   });
 
   it('forgets everything on clear (the library changed)', async () => {

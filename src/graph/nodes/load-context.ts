@@ -4,7 +4,7 @@ import { CHANNELS, type Channel } from '../../domain/block.js';
 import type { Signal } from '../../domain/compose.js';
 import type { LearnerCountsSource, SubjectLearnerCounts } from '../../domain/learner-counts.js';
 import { requestLocale } from '../../domain/locale.js';
-import type { EngagementSource, ProgramSettings, RunHistorySource, SettingsSource } from '../../domain/ports.js';
+import type { ProgramSettings, RunContextSource } from '../../domain/ports.js';
 import type { RunContext, RunState } from '../../domain/run-state.js';
 import { ANONYMOUS_PREFIX } from '../../domain/subject.js';
 import { channelsOffLast, preferenceContext } from '../preference-context.js';
@@ -22,16 +22,16 @@ function engagementOrder(signals: Signal[]) {
 }
 
 export function createLoadContextNode(deps: {
-  runs: RunHistorySource;
-  settings: SettingsSource;
-  /** The subject's engagement, for their own limits; without it the `preferences` rule has nothing to hold to. */
-  engagement?: EngagementSource;
+  /** The programme's settings and the subject's runs (and engagement), read together. */
+  context: RunContextSource;
+  /** Read the subject's engagement, for their own limits; without it the `preferences` rule has nothing to hold to. */
+  engagement?: boolean;
   /** With learning shadow or on: the subject's own outcome and open counts. */
   learner?: LearnerCountsSource;
 }) {
   /**
-   * The subject's own outcome and open counts when the learner will need them (learning shadow or on), read beside
-   * the run history so the learner adds no step of its own; the frequency count comes from the history.
+   * The subject's own outcome and open counts when the learner will need them (learning shadow or on, as the
+   * programme's settings say); the frequency count comes from the history.
    */
   async function learnerCounts(
     subjectId: string,
@@ -45,12 +45,10 @@ export function createLoadContextNode(deps: {
 
   return traced('load_context', null, async (state: RunState) => {
     const req = state.request!;
-    const settings = await deps.settings.get(req.program);
-    const [{ sentInWindow, history }, counts, preferences] = await Promise.all([
-      deps.runs.recentRuns(req.subject.id, req.program, settings.frequencyWindowDays),
-      learnerCounts(req.subject.id, req.program, settings),
-      deps.engagement ? preferenceContext(deps.engagement, req, new Date()) : undefined,
-    ]);
+    const read = await deps.context.read(req.subject.id, req.program, { engagement: deps.engagement === true });
+    const { settings, sentInWindow, history } = read;
+    const counts = await learnerCounts(req.subject.id, req.program, settings);
+    const preferences = read.engagement ? preferenceContext(read.engagement, req, new Date()) : undefined;
     const consented = CHANNELS.filter((c) => req.subject.consents[c] === true);
     const preferred = channelsOffLast(engagementOrder(req.signals), req.subject.preferences?.channelsOff);
     const channelOrder: Channel[] =
