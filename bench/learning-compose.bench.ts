@@ -38,8 +38,8 @@ const GROUPED_OWN = `SELECT barrier, techniques[1] AS technique, channel, count(
 
 /**
  * The work learning adds, without the rest of the compose around it (far less noisy than the difference
- * of two whole composes on a shared machine): off reads the run history (with the frequency count); shadow
- * reads the subject's counts beside it, then builds the state, the allowed actions and the choice (with its block among the
+ * of two whole composes on a shared machine): off reads the run context (the programme's settings, the run
+ * history with the frequency count); shadow then reads the subject's counts and builds the state, the allowed actions and the choice (with its block among the
  * technique's alternatives where the library offers several); "before" is shadow as the
  * branch found it (a second, grouped read of the subject's outcomes). Interleaved, same process.
  */
@@ -65,17 +65,15 @@ async function learnerPieces(runtime: Runtime, subjects: string[]): Promise<numb
       alternatives: (action) => blockAlternatives(blocks, 'cost', action),
     });
   const variants: Record<string, (subject: string, i: number) => Promise<unknown>> = {
-    off: (s) => runtime.runs.recentRuns(s, PROGRAM, 7),
-    // As load_context reads them: the run history and, beside it, the subject's own counts.
+    off: (s) => runtime.runContext.read(s, PROGRAM, { engagement: false }),
+    // As load_context reads them: the run context, then the subject's own counts (the settings say whether to).
     shadow: async (s, i) => {
-      const [, counts] = await Promise.all([
-        runtime.runs.recentRuns(s, PROGRAM, 7),
-        runtime.learner.ownCounts(s, PROGRAM),
-      ]);
+      await runtime.runContext.read(s, PROGRAM, { engagement: false });
+      const counts = await runtime.learner.ownCounts(s, PROGRAM);
       return choose(await runtime.learner.state(PROGRAM, s, counts), s, i);
     },
     before: async (s, i) => {
-      await runtime.runs.recentRuns(s, PROGRAM, 7);
+      await runtime.runContext.read(s, PROGRAM, { engagement: false });
       await runtime.store.pool.query(GROUPED_OWN, [PROGRAM, s]);
       return choose(await runtime.learner.state(PROGRAM), s, i);
     },

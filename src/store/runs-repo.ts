@@ -313,22 +313,6 @@ export function createRunsRepo(pool: pg.Pool) {
     return (await pool.query<{ answer: ComposeAnswer }>('SELECT answer FROM runs WHERE id = $1', [id])).rows[0]?.answer;
   }
 
-  /**
-   * What earlier runs say about the subject (ids, times and codes only, never message text) and how many
-   * messages were sent in the window, in one round trip.
-   */
-  async function recentRuns(
-    subjectId: string,
-    program: string,
-    windowDays: number,
-  ): Promise<{ sentInWindow: number; history: SubjectHistory }> {
-    const since = new Date(Date.now() - windowDays * DAY_MS);
-    const read = (
-      await pool.query<RecentRunsRow>(`SELECT ${recentRunsColumns('$1', '$2', '$3')}`, [subjectId, program, since])
-    ).rows[0]!;
-    return toRecentRuns(read);
-  }
-
   /** Counted with the run that found it, in the run's transaction. */
   async function countGap(
     client: pg.PoolClient,
@@ -358,6 +342,6 @@ export function createRunsRepo(pool: pg.Pool) {
     ).rows;
   }
 
-  return { saveRun, finishReview, getAnswer, recentRuns, contentGaps };
+  return { saveRun, finishReview, getAnswer, contentGaps };
 }
 export type RunsRepo = ReturnType<typeof createRunsRepo>;

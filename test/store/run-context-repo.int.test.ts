@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createComposeStack } from '../../src/compose/compose-stack.js';
 import { createLogger } from '../../src/logger.js';
 import { loadDemoLibrary, type Runtime } from '../../src/runtime.js';
+import { type RecentRunsRow, recentRunsColumns, toRecentRuns } from '../../src/store/runs-repo.js';
 import { BARRIER_SIGNALS, composeRequest, openMemoryRuntime, subjectId } from '../support/compose-fixtures.js';
 import { countRoundTrips, type RoundTrips, roundTripsOf } from '../support/round-trips.js';
 
@@ -18,6 +19,13 @@ beforeAll(async () => {
 afterAll(() => runtime?.store.close());
 
 const PROGRAM = 'lumenzo-adherence';
+
+/** The runs' part read on its own, with the window given rather than taken from the programme's settings. */
+async function runsInWindow(subject: string, program: string, windowDays: number) {
+  const since = new Date(Date.now() - windowDays * 86_400_000);
+  const sql = `SELECT ${recentRunsColumns('$1', '$2', '$3')}`;
+  return toRecentRuns((await runtime.store.pool.query<RecentRunsRow>(sql, [subject, program, since])).rows[0]!);
+}
 
 /** A subject with two approved messages, one of them moved three days back. */
 async function subjectWithHistory(label: string) {
@@ -45,7 +53,7 @@ describe('run context read', () => {
     const settings = await runtime.settings.get(PROGRAM);
     expect(read).toEqual({
       settings,
-      ...(await runtime.runs.recentRuns(subject, PROGRAM, settings.frequencyWindowDays)),
+      ...(await runsInWindow(subject, PROGRAM, settings.frequencyWindowDays)),
     });
     expect(read!.sentInWindow).toBe(2);
     expect(read!.history.recentMessages).toHaveLength(2);
@@ -60,7 +68,7 @@ describe('run context read', () => {
     expect(read.settings).toMatchObject({ program, frequencyCap: 5, frequencyWindowDays: 1 });
     expect(read.sentInWindow).toBe(1);
     expect(read.history.recentMessages).toHaveLength(1);
-    expect(read).toEqual({ settings: read.settings, ...(await runtime.runs.recentRuns(subject, program, 1)) });
+    expect(read).toEqual({ settings: read.settings, ...(await runsInWindow(subject, program, 1)) });
   });
 
   it('gives a programme without settings the defaults, and a subject without runs an empty history', async () => {
