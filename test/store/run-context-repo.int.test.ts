@@ -1,20 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createComposeStack } from '../../src/compose/compose-stack.js';
-import { createLogger } from '../../src/logger.js';
-import { loadDemoLibrary, type Runtime } from '../../src/runtime.js';
+import type { createComposeStack } from '../../src/compose/compose-stack.js';
+import type { Runtime } from '../../src/runtime.js';
 import { type RecentRunsRow, recentRunsColumns, toRecentRuns } from '../../src/store/runs-repo.js';
-import { BARRIER_SIGNALS, composeRequest, openMemoryRuntime, subjectId } from '../support/compose-fixtures.js';
-import { countRoundTrips, type RoundTrips, roundTripsOf } from '../support/round-trips.js';
+import { BARRIER_SIGNALS, composeRequest, subjectId } from '../support/compose-fixtures.js';
+import { openCountedStack } from '../support/counted-stack.js';
+import { type RoundTrips, roundTripsOf } from '../support/round-trips.js';
 
 // load_context's one read: the programme's settings, the subject's runs in the window they name, its engagement.
 let runtime: Runtime;
 let stack: Awaited<ReturnType<typeof createComposeStack>>;
 let counts: RoundTrips;
 beforeAll(async () => {
-  runtime = await openMemoryRuntime();
-  await loadDemoLibrary(runtime, createLogger('silent'));
-  stack = await createComposeStack({ pool: runtime.store.pool, ...runtime, engagement: true });
-  counts = countRoundTrips(runtime.store.pool);
+  ({ runtime, stack, counts } = await openCountedStack({ engagement: true }));
 });
 afterAll(() => runtime?.store.close());
 

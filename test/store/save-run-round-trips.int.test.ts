@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createComposeStack } from '../../src/compose/compose-stack.js';
-import { createLogger } from '../../src/logger.js';
-import { loadDemoLibrary, type Runtime } from '../../src/runtime.js';
+import type { createComposeStack } from '../../src/compose/compose-stack.js';
+import type { Runtime } from '../../src/runtime.js';
 import { completeKey } from '../../src/store/idempotency-repo.js';
-import { composeRequest, openMemoryRuntime, subjectId } from '../support/compose-fixtures.js';
-import { countRoundTrips, type RoundTrips, roundTripsOf } from '../support/round-trips.js';
+import { composeRequest, subjectId } from '../support/compose-fixtures.js';
+import { openCountedStack } from '../support/counted-stack.js';
+import { type RoundTrips, roundTripsOf } from '../support/round-trips.js';
 
 // While a transaction is open the embedded store's one session is its client's alone: every other worker
 // waits for each round trip it makes. A compose's transaction must hold the session for two at most.
@@ -12,10 +12,7 @@ let runtime: Runtime;
 let stack: Awaited<ReturnType<typeof createComposeStack>>;
 let counts: RoundTrips;
 beforeAll(async () => {
-  runtime = await openMemoryRuntime();
-  await loadDemoLibrary(runtime, createLogger('silent'));
-  stack = await createComposeStack({ pool: runtime.store.pool, ...runtime });
-  counts = countRoundTrips(runtime.store.pool);
+  ({ runtime, stack, counts } = await openCountedStack());
 });
 afterAll(() => runtime?.store.close());
 
