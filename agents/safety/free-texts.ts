@@ -6,7 +6,14 @@ import type { TriageText } from './safety-types.js';
  * wrote: a survey's question ("Have you thought of hurting yourself?" answered "no" is not a finding), a
  * page's topic, a coverage status, a channel, a message id or address.
  */
-const NOT_WRITTEN_BY_THE_PERSON = new Set(['question', 'topic', 'status', 'channel', 'messageId', 'url']);
+export const NOT_WRITTEN_BY_THE_PERSON: ReadonlySet<string> = new Set([
+  'question',
+  'topic',
+  'status',
+  'channel',
+  'messageId',
+  'url',
+]);
 
 /** Every string under `value`, however nested (a reply list, `{"answer": {"text": ...}}`), skipping structured keys. */
 function strings(value: unknown, out: string[]): string[] {
