@@ -10,9 +10,10 @@ import { Signal } from '../src/domain/compose.js';
  * Set `a` (`safety-cases.<locale>.jsonl`) was read while tuning the engine; set `b`
  * (`safety-cases-b.<locale>.jsonl`) was written afterwards to measure generalisation; sets `c` and `d`
  * (`safety-cases-<set>.<locale>.jsonl`) by people who had seen neither the corpora nor the earlier sets'
- * cases (for `d`, only three lines of `c`, for the format).
+ * cases (for `d`, only three lines of `c`, for the format). Set `e` was written the same way, before the corpus
+ * round that followed `d`'s, so that it measures phrasings no corpus writer had in mind.
  */
-export type HeldOutSet = 'a' | 'b' | 'c' | 'd';
+export type HeldOutSet = 'a' | 'b' | 'c' | 'd' | 'e';
 export const safetyCasesPath = (locale: string, set: HeldOutSet = 'a') =>
   fileURLToPath(new URL(`./cases/safety-cases${set === 'a' ? '' : `-${set}`}.${locale}.jsonl`, import.meta.url));
 
@@ -83,12 +84,15 @@ const floors = (crisis: number, ae: number, pc: number, mi: number, crisisPrecis
  * dropped and both models retrained: es-US `a` crisis precision 0.89 → 0.87 (two more false alarms), es-US `c`
  * adverse events 0.86 → 0.82 (one case) and its crisis precision 0.93 → 0.92 (one false alarm) — the shuffle
  * again, and the price of no longer training on held-out text (bench/RESULTS.md, "Safety triage: a leak mended").
+ * Set `e`'s floors are the engine as it stood when `e` was written (main 49b9a21), measured once before any
+ * training line was written after it (bench/RESULTS.md, "Safety triage: a fresh held-out set e").
  */
 export const HELD_OUT_FLOORS: Record<HeldOutSet, Record<'en-US' | 'es-US', Floors>> = {
   a: { 'en-US': floors(0.98, 0.97, 0.98, 0.97, 0.89), 'es-US': floors(0.98, 1, 0.96, 0.96, 0.86) },
   b: { 'en-US': floors(1, 1, 1, 1, 0.94), 'es-US': floors(1, 1, 1, 1, 0.91) },
   c: { 'en-US': floors(1, 0.9, 0.92, 0.69, 0.88), 'es-US': floors(0.97, 0.81, 1, 0.61, 0.91) },
   d: { 'en-US': floors(0.97, 0.93, 0.93, 1, 0.93), 'es-US': floors(0.93, 0.87, 1, 1, 0.95) },
+  e: { 'en-US': floors(1, 0.96, 0.87, 0.84, 0.88), 'es-US': floors(0.95, 0.93, 1, 0.83, 0.89) },
 };
 
 /**

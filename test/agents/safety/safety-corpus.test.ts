@@ -75,3 +75,16 @@ describe('the held-out set d', () => {
     expect(leaked).toEqual([]);
   });
 });
+
+/** Set `e` was written before the corpus round after `d`'s: no training line may repeat one of its cases, even inside a longer line. */
+describe('the held-out set e', () => {
+  it.each(['en-US', 'es-US'])('%s: no training text equals or contains one of its cases', (locale) => {
+    const training = [...trainingTexts()].map((t) => ` ${t} `);
+    const leaked = loadSafetyCases(safetyCasesPath(locale, 'e')).flatMap((c) =>
+      freeTexts(c.signals)
+        .filter((t) => training.some((line) => line.includes(` ${normalise(t.text)} `)))
+        .map(() => c.id),
+    );
+    expect(leaked).toEqual([]);
+  });
+});
