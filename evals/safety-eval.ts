@@ -86,13 +86,19 @@ const floors = (crisis: number, ae: number, pc: number, mi: number, crisisPrecis
  * again, and the price of no longer training on held-out text (bench/RESULTS.md, "Safety triage: a leak mended").
  * Set `e`'s floors are the engine as it stood when `e` was written (main 49b9a21), measured once before any
  * training line was written after it (bench/RESULTS.md, "Safety triage: a fresh held-out set e").
+ * Then a fifth round of about 470 lines per locale, written without opening evals/ while `e` was being written,
+ * measured first on `e`. es-US kept it: crisis recall on `e` 0.96 → 0.98 and precision 0.90 → 0.92, crisis recall
+ * on `c` 0.98 → 1.00; its crisis precision on `a` fell 0.87 → 0.855 (one false alarm), so that floor went down by it,
+ * and the floors elsewhere rose to what the engine now holds. en-US did not keep it: it held 30 of 130 ordinary
+ * messages for a finding (25 before) and 10 as a crisis (7), and crisis precision fell on `a` and `b`, for gains
+ * on `e` alone (bench/RESULTS.md, "Safety triage: a fifth corpus round").
  */
 export const HELD_OUT_FLOORS: Record<HeldOutSet, Record<'en-US' | 'es-US', Floors>> = {
-  a: { 'en-US': floors(0.98, 0.97, 0.98, 0.97, 0.89), 'es-US': floors(0.98, 1, 0.96, 0.96, 0.86) },
+  a: { 'en-US': floors(0.98, 0.97, 0.98, 0.97, 0.89), 'es-US': floors(0.98, 1, 0.96, 0.96, 0.85) },
   b: { 'en-US': floors(1, 1, 1, 1, 0.94), 'es-US': floors(1, 1, 1, 1, 0.91) },
-  c: { 'en-US': floors(1, 0.9, 0.92, 0.69, 0.88), 'es-US': floors(0.97, 0.81, 1, 0.61, 0.91) },
-  d: { 'en-US': floors(0.97, 0.93, 0.93, 1, 0.93), 'es-US': floors(0.93, 0.87, 1, 1, 0.95) },
-  e: { 'en-US': floors(1, 0.96, 0.87, 0.84, 0.88), 'es-US': floors(0.95, 0.93, 1, 0.83, 0.89) },
+  c: { 'en-US': floors(1, 0.9, 0.92, 0.69, 0.88), 'es-US': floors(1, 0.86, 1, 0.69, 0.91) },
+  d: { 'en-US': floors(0.97, 0.93, 0.93, 1, 0.93), 'es-US': floors(0.95, 0.87, 1, 1, 0.95) },
+  e: { 'en-US': floors(1, 0.96, 0.87, 0.84, 0.88), 'es-US': floors(0.97, 0.93, 1, 0.83, 0.91) },
 };
 
 /**
