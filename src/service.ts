@@ -69,7 +69,8 @@ export async function startService(env: Env, logger: Logger, opts: ServiceOption
     parseKeys(env.NOF1_API_KEYS);
     for (const warning of shortKeyWarnings(env.NOF1_API_KEYS)) logger.warn(warning);
   }
-  const runtime = await openRuntime(env);
+  // A primary that prepared the store has migrated it too.
+  const runtime = await openRuntime(env, { migrated: opts.prepared });
   const library = watchContent(runtime.content, opts.peers);
   runtime.content = library.content;
   const composerReads = cacheContentReads(runtime.content);
@@ -88,8 +89,11 @@ export async function startService(env: Env, logger: Logger, opts: ServiceOption
     keys = await loadServiceKeys(env);
     if (!opts.prepared) {
       await prepareStore(runtime, env, logger);
-      // Only this process uses an embedded store, so a run still marked running there was cut off by a stop.
-      if (runtime.store.kind === 'embedded') await createEvalStore(runtime.store.pool).failInterrupted();
+      // Only this process uses an embedded store, so a run still marked running there was cut off by a stop
+      // (one restored from the prepared snapshot has run nothing).
+      if (runtime.store.kind === 'embedded' && !runtime.store.asPrepared) {
+        await createEvalStore(runtime.store.pool).failInterrupted();
+      }
     }
     compose = await createComposeStack({
       pool: runtime.store.pool,
@@ -153,6 +157,8 @@ export async function startService(env: Env, logger: Logger, opts: ServiceOption
   const url = listenUrl(env.HOST, port);
   // The folder is this process's now: the CLI finds the service here instead of failing on the lock.
   const withdraw = await announceService(runtime.store, env.NOF1_DATA_DIR, url);
+  // Serving now: the copy the next new folder starts from is made off the path to a healthy service.
+  const spare = opts.prepared ? undefined : runtime.store.readySpare();
   if (env.NOF1_JOBS) loop.worker.start();
   logger.info({ port, host: env.HOST, store: runtime.store.kind, jobs: env.NOF1_JOBS }, 'nof1 listening');
   let closing: Promise<void> | undefined;
@@ -172,6 +178,7 @@ export async function startService(env: Env, logger: Logger, opts: ServiceOption
         // Background eval runs stop taking cases and store what they have while the store is still open.
         await launcher.close();
         await withdraw();
+        await spare;
         // Every run has been observed once the server has drained: flush its spans before the store goes.
         await telemetry?.shutdown();
         await runtime.store.close();
