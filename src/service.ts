@@ -14,6 +14,7 @@ import { createComposeStack } from './compose/compose-stack.js';
 import { createIdempotentCompose } from './compose/idempotent-compose.js';
 import { loadModelEngines } from './compose/load-model-engines.js';
 import { cacheContentReads } from './content/content-read-cache.js';
+import type { DiagnosisEngine } from './domain/engines.js';
 import type { Env } from './env.js';
 import { createClosedLoop } from './loop/closed-loop.js';
 import { createMetrics } from './observability/metrics.js';
@@ -46,6 +47,8 @@ export type ServiceOptions = {
   checkpointsReady?: boolean;
   /** Processes serving the same store: told when this one imports content, telling it when another does. */
   peers?: ContentPeers;
+  /** The offline diagnosis engine, made while the store was being opened (a worker of several). */
+  offlineDiagnosis?: DiagnosisEngine;
 };
 
 type Server = ReturnType<typeof serve>;
@@ -105,6 +108,7 @@ export async function startService(env: Env, logger: Logger, opts: ServiceOption
       reviewBelow: env.NOF1_REVIEW_BELOW,
       modelTimeMs: env.NOF1_MODEL_TIMEOUT_MS,
       setupCheckpoints: !opts.checkpointsReady,
+      offlineDiagnosis: opts.offlineDiagnosis,
       observe: combineObservers(logger, metrics.recordRun, telemetry?.recordRun),
     });
   } catch (err) {
