@@ -51,7 +51,7 @@ export function createEmbedder(env: Env): Embedder {
 }
 
 // Raised when prepareStore writes something new into a new store: older prepared snapshots stop matching.
-const PREPARED_FORMAT = 1;
+const PREPARED_FORMAT = 2;
 
 /** What a new store is prepared from besides the environment: the schema and the demo library's files. */
 export type PreparedSources = { migrations: typeof MIGRATIONS; library: string; triggers: string };
@@ -144,8 +144,17 @@ export async function loadDemoLibrary(runtime: Runtime, logger: Logger) {
   logger.info({ ...counts, rejected: rejected.length }, 'demo content library loaded');
 }
 
-/** Once per store and start, before any request: work that must not run again in each worker process. */
-export async function prepareStore(runtime: Runtime, env: Env, logger: Logger) {
+/**
+ * Once per store and start, before any request: work that must not run again in each worker process.
+ * `alsoPrepared` (the checkpoint tables) runs only when the store is kept as the prepared snapshot, so
+ * stores restored from it have that too.
+ */
+export async function prepareStore(
+  runtime: Runtime,
+  env: Env,
+  logger: Logger,
+  opts: { alsoPrepared?: () => Promise<void> } = {},
+) {
   // Restored from the prepared snapshot of this very key: embedded by this embedder, the demo library (or
   // none) as NOF1_DEMO asks, nothing held or interrupted. What follows would find nothing to do.
   if (runtime.store.asPrepared) return;
@@ -154,5 +163,5 @@ export async function prepareStore(runtime: Runtime, env: Env, logger: Logger) {
   if (env.NOF1_DEMO) await loadDemoLibrary(runtime, logger);
   await runtime.reviews.requeueInterrupted();
   // A new embedded store, ready and not yet serving: the next new one starts from a copy of it.
-  await runtime.store.savePrepared();
+  await runtime.store.savePrepared(opts.alsoPrepared);
 }

@@ -10,6 +10,7 @@ import { parseKeys, shortKeyWarnings } from './auth/keys.js';
 import { createRateLimits } from './auth/rate-limits.js';
 import { loadServiceKeys, type ServiceKeys } from './auth/service-keys.js';
 import { compiledEvalChild } from './cli/compiled-eval-child.js';
+import { setupCheckpointTables } from './compose/batched-postgres-saver.js';
 import { createComposeStack } from './compose/compose-stack.js';
 import { createIdempotentCompose } from './compose/idempotent-compose.js';
 import { loadModelEngines } from './compose/load-model-engines.js';
@@ -91,7 +92,7 @@ export async function startService(env: Env, logger: Logger, opts: ServiceOption
     // After the store is open: a freshly initialised data folder is never snapshotted with the key file.
     keys = await loadServiceKeys(env);
     if (!opts.prepared) {
-      await prepareStore(runtime, env, logger);
+      await prepareStore(runtime, env, logger, { alsoPrepared: () => setupCheckpointTables(runtime.store.pool) });
       // Only this process uses an embedded store, so a run still marked running there was cut off by a stop
       // (one restored from the prepared snapshot has run nothing).
       if (runtime.store.kind === 'embedded' && !runtime.store.asPrepared) {

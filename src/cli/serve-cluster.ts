@@ -142,7 +142,11 @@ export async function startCluster(env: Env, logger: Logger, opts: ClusterOption
   let keys: Awaited<ReturnType<typeof loadServiceKeys>>;
   try {
     phase('store open');
-    await prepareStore(runtime, env, logger);
+    await prepareStore(runtime, env, logger, {
+      // Loaded only then: this process never runs the graph, and the module is a large part of its start.
+      alsoPrepared: async () =>
+        (await import('../compose/batched-postgres-saver.js')).setupCheckpointTables(runtime.store.pool),
+    });
     phase('store prepared');
     // Made (or read) once here, after the store is open: workers read the stored admin key's hash themselves.
     keys = await loadServiceKeys(env);

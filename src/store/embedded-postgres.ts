@@ -11,7 +11,7 @@ export type EmbeddedPostgres = {
   /** How the database came to be (see openPglite). */
   from: OpenedPglite['from'];
   /** Keeps the database as the prepared snapshot new ones start from (see openPglite). */
-  savePrepared(): Promise<void>;
+  savePrepared(before?: () => Promise<void>): Promise<void>;
   /** Readies the spare copy the next new folder takes (see openPglite). */
   readySpare(): Promise<void>;
   close(): Promise<void>;

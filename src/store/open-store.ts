@@ -12,7 +12,7 @@ export type Store = {
    * A new embedded database with its schema and demo library in, before it serves anything: kept as the
    * snapshot the next new one starts from (it is made once per `prepared` key). Nothing otherwise.
    */
-  savePrepared(): Promise<void>;
+  savePrepared(before?: () => Promise<void>): Promise<void>;
   /**
    * Restored just now from the prepared snapshot of its `prepared` key: the schema, demo library and
    * embeddings are those the key names, and nothing has run in it yet, so start-up has nothing to apply.

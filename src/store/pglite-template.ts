@@ -54,9 +54,10 @@ export type OpenedPglite = {
   /**
    * Keeps this database, as it is now, as the prepared snapshot new databases start from (once its schema
    * and demo library are in, before it serves anything); nothing when it came from one or from the folder.
+   * `before` runs first, only when a snapshot is kept (more that belongs in it, e.g. tables other code makes).
    * Never rejects: a snapshot that cannot be kept only makes the next start slower.
    */
-  savePrepared(): Promise<void>;
+  savePrepared(before?: () => Promise<void>): Promise<void>;
   /**
    * Once the service is up: copies the prepared snapshot's spare, which the next new folder takes by renaming
    * (snapshot-spare.ts), when there is none. Never rejects.
@@ -159,7 +160,18 @@ export async function openPglite(
       restorable: (snapshot) => snapshot.startsWith(preparedPrefix),
     });
   // A snapshot only makes the next start faster: failing to keep one never fails this one.
-  const prepare = (db: PGlite) => (prepared ? () => savePrepared(db, prepared).then(prune, () => undefined) : none);
+  const prepare = (db: PGlite) =>
+    prepared
+      ? async (before?: () => Promise<void>) => {
+          try {
+            await before?.();
+            await savePrepared(db, prepared);
+            await prune();
+          } catch {
+            // Not kept: the next new store is prepared again.
+          }
+        }
+      : none;
   const snapshots = [
     ...(prepared ? [{ file: prepared, from: 'prepared' as const }] : []),
     { file: template, from: 'cluster' as const },
