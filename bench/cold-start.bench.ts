@@ -19,6 +19,12 @@ const BIN = new URL('../src/bin/nof1.js', import.meta.url).pathname;
 const PER_FILE = new URL('../dist/src/cli.js', import.meta.url).pathname;
 const BUILD = new URL('../src/bin/build-dist.js', import.meta.url).pathname;
 const ENV = { ...process.env, NOF1_API_KEYS: 'admin:bench-admin-key-0001' };
+/**
+ * Another checkout to compare with in the same minutes (`NOF1_BENCH_BASELINE_TREE=/path/to/worktree`, its
+ * node_modules installed): its cold starts are taken in turn with this tree's, so a shared machine's load falls
+ * on both alike.
+ */
+const BASELINE_TREE = process.env.NOF1_BENCH_BASELINE_TREE;
 
 const exited = (child: ChildProcess) =>
   new Promise<number | null>((resolve) => {
@@ -71,8 +77,11 @@ type Start = Awaited<ReturnType<typeof startToHealthy>>;
 
 export default async function run() {
   // What `npm start` runs: its prestart step compiles dist/ when it does not match the sources.
-  const built = spawnSync(process.execPath, [BUILD, '--if-stale'], { stdio: 'inherit' });
-  if (built.status !== 0) throw new Error('the dist/ build failed');
+  for (const build of [BUILD, ...(BASELINE_TREE ? [join(BASELINE_TREE, 'src/bin/build-dist.js')] : [])]) {
+    const built = spawnSync(process.execPath, [build, '--if-stale'], { stdio: 'inherit' });
+    if (built.status !== 0) throw new Error(`the dist/ build failed: ${build}`);
+  }
+  const baselineBin = BASELINE_TREE && join(BASELINE_TREE, 'src/bin/nof1.js');
   const dirs: string[] = [];
   const emptyFolder = async () => {
     dirs.push(await mkdtemp(join(tmpdir(), 'nof1-bench-')));
@@ -88,9 +97,13 @@ export default async function run() {
     // in the machine's load falls on both alike.
     const cold: Start[] = [];
     const perFile: Start[] = [];
+    const other: Start[] = [];
+    // The other tree's first start makes its own prepared snapshot (its cache is its own node_modules').
+    if (baselineBin) await startToHealthy(await emptyFolder(), baselineBin);
     for (let i = 0; i < RUNS; i++) {
       cold.push(await startToHealthy(await emptyFolder()));
       perFile.push(await startToHealthy(await emptyFolder(), PER_FILE));
+      if (baselineBin) other.push(await startToHealthy(await emptyFolder(), baselineBin));
     }
     // Warm: the folder the first run initialised (schema migrated, demo library present).
     const warm: Start[] = [];
@@ -109,6 +122,7 @@ export default async function run() {
       row(`empty data folder from the prepared snapshot, ${RUNS} runs`, cold),
       row(`baseline: the same, per-file compiled dist/src/cli.js, ${RUNS} runs`, perFile),
       row(`baseline: already-initialised folder, ${RUNS} runs`, warm),
+      ...(baselineBin ? [row(`baseline: empty folder, ${BASELINE_TREE}, ${RUNS} runs taken in turn`, other)] : []),
     ]);
     console.log(`demo library loaded by the first start: ${first[0]?.demoLoaded ? 'yes' : 'NO'}`);
     console.log(`demo library loaded by the later cold starts: ${cold.some((r) => r.demoLoaded) ? 'YES' : 'no'}`);
@@ -120,6 +134,13 @@ export default async function run() {
       median(cold.map((r) => r.cpuAll)) / median(perFile.map((r) => r.cpuAll)),
     );
     printRatio('start first-ever/cold', (first[0]?.ms ?? Number.NaN) / coldMs);
+    if (baselineBin) {
+      printRatio('start median cold this tree/baseline tree', coldMs / median(other.map((r) => r.ms)));
+      printRatio(
+        'cpu (all processes) median cold this tree/baseline tree',
+        median(cold.map((r) => r.cpuAll)) / median(other.map((r) => r.cpuAll)),
+      );
+    }
     printTarget('cold start median', seconds(coldMs), TARGET_S, 's');
   } finally {
     for (const dir of dirs) await rm(dir, { recursive: true, force: true });

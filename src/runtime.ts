@@ -36,7 +36,7 @@ import { createTriggersRepo } from './store/triggers-repo.js';
 import { createWebhookSecretsRepo } from './store/webhook-secrets-repo.js';
 
 export const DEMO_LIBRARY = fileURLToPath(new URL('./content/demo-library.yaml', import.meta.url));
-const DEMO_TRIGGERS = fileURLToPath(new URL('./content/demo-triggers.json', import.meta.url));
+export const DEMO_TRIGGERS = fileURLToPath(new URL('./content/demo-triggers.json', import.meta.url));
 
 export function createEmbedder(env: Env): Embedder {
   return env.NOF1_EMBEDDINGS_BASE_URL
@@ -51,23 +51,39 @@ export function createEmbedder(env: Env): Embedder {
 }
 
 // Raised when prepareStore writes something new into a new store: older prepared snapshots stop matching.
-const PREPARED_FORMAT = 1;
+const PREPARED_FORMAT = 2;
 
-/** Names what prepareStore leaves in a new store: the schema, the demo library and triggers (or none) and its embedder. */
-export function preparedKey(env: Env, embedder: Embedder): string {
+/** What a new store is prepared from besides the environment: the schema and the demo library's files. */
+export type PreparedSources = { migrations: typeof MIGRATIONS; library: string; triggers: string };
+const SHIPPED: PreparedSources = { migrations: MIGRATIONS, library: DEMO_LIBRARY, triggers: DEMO_TRIGGERS };
+
+/**
+ * Names what prepareStore leaves in a new store: the schema, the demo library and triggers (or none) and its
+ * embedder. A store restored from the prepared snapshot of this key skips its start-up statements, so
+ * anything those would change must change the key.
+ */
+export function preparedKey(env: Env, embedder: Embedder, sources: PreparedSources = SHIPPED): string {
   return (
     createHash('sha256')
       // The endpoint too: two servers may answer to one model name with different vectors.
-      .update(JSON.stringify([PREPARED_FORMAT, MIGRATIONS, embedder.name, env.NOF1_EMBEDDINGS_BASE_URL, env.NOF1_DEMO]))
-      .update(env.NOF1_DEMO ? readFileSync(DEMO_LIBRARY) : '')
-      .update(env.NOF1_DEMO ? readFileSync(DEMO_TRIGGERS) : '')
+      .update(
+        JSON.stringify([
+          PREPARED_FORMAT,
+          sources.migrations,
+          embedder.name,
+          env.NOF1_EMBEDDINGS_BASE_URL,
+          env.NOF1_DEMO,
+        ]),
+      )
+      .update(env.NOF1_DEMO ? readFileSync(sources.library) : '')
+      .update(env.NOF1_DEMO ? readFileSync(sources.triggers) : '')
       .digest('hex')
       .slice(0, 16)
   );
 }
 
 /** Opens the store and its repositories once, for the service, the CLI, evals and benchmarks alike. */
-export async function openRuntime(env: Env, opts: { storeSettings?: PgSettings } = {}) {
+export async function openRuntime(env: Env, opts: { storeSettings?: PgSettings; migrated?: boolean } = {}) {
   const embedder = createEmbedder(env);
   const store = await openStore({
     databaseUrl: env.DATABASE_URL,
@@ -75,6 +91,7 @@ export async function openRuntime(env: Env, opts: { storeSettings?: PgSettings }
     poolMax: env.NOF1_DB_POOL_MAX,
     prepared: preparedKey(env, embedder),
     settings: opts.storeSettings,
+    migrated: opts.migrated,
   });
   const { pool } = store;
   const learner = createLearnerRepo(pool, { ttlMs: env.NOF1_LEARNER_CACHE_MS });
@@ -127,12 +144,24 @@ export async function loadDemoLibrary(runtime: Runtime, logger: Logger) {
   logger.info({ ...counts, rejected: rejected.length }, 'demo content library loaded');
 }
 
-/** Once per store and start, before any request: work that must not run again in each worker process. */
-export async function prepareStore(runtime: Runtime, env: Env, logger: Logger) {
+/**
+ * Once per store and start, before any request: work that must not run again in each worker process.
+ * `alsoPrepared` (the checkpoint tables) runs only when the store is kept as the prepared snapshot, so
+ * stores restored from it have that too.
+ */
+export async function prepareStore(
+  runtime: Runtime,
+  env: Env,
+  logger: Logger,
+  opts: { alsoPrepared?: () => Promise<void> } = {},
+) {
+  // Restored from the prepared snapshot of this very key: embedded by this embedder, the demo library (or
+  // none) as NOF1_DEMO asks, nothing held or interrupted. What follows would find nothing to do.
+  if (runtime.store.asPrepared) return;
   const restaled = await runtime.content.reembedStale();
   if (restaled) logger.info({ blocks: restaled }, 're-embedded blocks written by another embedder');
   if (env.NOF1_DEMO) await loadDemoLibrary(runtime, logger);
   await runtime.reviews.requeueInterrupted();
   // A new embedded store, ready and not yet serving: the next new one starts from a copy of it.
-  await runtime.store.savePrepared();
+  await runtime.store.savePrepared(opts.alsoPrepared);
 }

@@ -10,10 +10,12 @@ import { parseKeys, shortKeyWarnings } from './auth/keys.js';
 import { createRateLimits } from './auth/rate-limits.js';
 import { loadServiceKeys, type ServiceKeys } from './auth/service-keys.js';
 import { compiledEvalChild } from './cli/compiled-eval-child.js';
+import { setupCheckpointTables } from './compose/batched-postgres-saver.js';
 import { createComposeStack } from './compose/compose-stack.js';
 import { createIdempotentCompose } from './compose/idempotent-compose.js';
 import { loadModelEngines } from './compose/load-model-engines.js';
 import { cacheContentReads } from './content/content-read-cache.js';
+import type { DiagnosisEngine } from './domain/engines.js';
 import type { Env } from './env.js';
 import { createClosedLoop } from './loop/closed-loop.js';
 import { createMetrics } from './observability/metrics.js';
@@ -46,6 +48,8 @@ export type ServiceOptions = {
   checkpointsReady?: boolean;
   /** Processes serving the same store: told when this one imports content, telling it when another does. */
   peers?: ContentPeers;
+  /** The offline diagnosis engine, made while the store was being opened (a worker of several). */
+  offlineDiagnosis?: DiagnosisEngine;
 };
 
 type Server = ReturnType<typeof serve>;
@@ -69,7 +73,8 @@ export async function startService(env: Env, logger: Logger, opts: ServiceOption
     parseKeys(env.NOF1_API_KEYS);
     for (const warning of shortKeyWarnings(env.NOF1_API_KEYS)) logger.warn(warning);
   }
-  const runtime = await openRuntime(env);
+  // A primary that prepared the store has migrated it too.
+  const runtime = await openRuntime(env, { migrated: opts.prepared });
   const library = watchContent(runtime.content, opts.peers);
   runtime.content = library.content;
   const composerReads = cacheContentReads(runtime.content);
@@ -87,9 +92,12 @@ export async function startService(env: Env, logger: Logger, opts: ServiceOption
     // After the store is open: a freshly initialised data folder is never snapshotted with the key file.
     keys = await loadServiceKeys(env);
     if (!opts.prepared) {
-      await prepareStore(runtime, env, logger);
-      // Only this process uses an embedded store, so a run still marked running there was cut off by a stop.
-      if (runtime.store.kind === 'embedded') await createEvalStore(runtime.store.pool).failInterrupted();
+      await prepareStore(runtime, env, logger, { alsoPrepared: () => setupCheckpointTables(runtime.store.pool) });
+      // Only this process uses an embedded store, so a run still marked running there was cut off by a stop
+      // (one restored from the prepared snapshot has run nothing).
+      if (runtime.store.kind === 'embedded' && !runtime.store.asPrepared) {
+        await createEvalStore(runtime.store.pool).failInterrupted();
+      }
     }
     compose = await createComposeStack({
       pool: runtime.store.pool,
@@ -101,6 +109,7 @@ export async function startService(env: Env, logger: Logger, opts: ServiceOption
       reviewBelow: env.NOF1_REVIEW_BELOW,
       modelTimeMs: env.NOF1_MODEL_TIMEOUT_MS,
       setupCheckpoints: !opts.checkpointsReady,
+      offlineDiagnosis: opts.offlineDiagnosis,
       observe: combineObservers(logger, metrics.recordRun, telemetry?.recordRun),
     });
   } catch (err) {
@@ -153,6 +162,8 @@ export async function startService(env: Env, logger: Logger, opts: ServiceOption
   const url = listenUrl(env.HOST, port);
   // The folder is this process's now: the CLI finds the service here instead of failing on the lock.
   const withdraw = await announceService(runtime.store, env.NOF1_DATA_DIR, url);
+  // Serving now: the copy the next new folder starts from is made off the path to a healthy service.
+  const spare = opts.prepared ? undefined : runtime.store.readySpare();
   if (env.NOF1_JOBS) loop.worker.start();
   logger.info({ port, host: env.HOST, store: runtime.store.kind, jobs: env.NOF1_JOBS }, 'nof1 listening');
   let closing: Promise<void> | undefined;
@@ -172,6 +183,7 @@ export async function startService(env: Env, logger: Logger, opts: ServiceOption
         // Background eval runs stop taking cases and store what they have while the store is still open.
         await launcher.close();
         await withdraw();
+        await spare;
         // Every run has been observed once the server has drained: flush its spans before the store goes.
         await telemetry?.shutdown();
         await runtime.store.close();

@@ -24,11 +24,14 @@ process.on('SIGTERM', () => undefined);
 process.on('disconnect', () => stop());
 void send({ type: 'hello' });
 
-const [{ parseEnv }, { createLogger }, { startService }] = await Promise.all([
+const [{ parseEnv }, { createLogger }, { startService }, { createOfflineDiagnosisEngine }] = await Promise.all([
   import('../env.js'),
   import('../logger.js'),
   import('../service.js'),
+  import('../../agents/barrier/offline-diagnosis.js'),
 ]);
+// Most of a worker's own start, and it needs no store: made while the primary is still opening it.
+const offlineDiagnosis = createOfflineDiagnosisEngine();
 const loadedAt = Date.now();
 const go = await started;
 const goAt = Date.now();
@@ -42,6 +45,7 @@ try {
   const service = await startService(env, logger, {
     prepared: true,
     checkpointsReady: go.checkpointsReady,
+    offlineDiagnosis,
     peers: {
       announce: () => void send({ type: 'content-changed' }),
       onChange: (listener) => contentListeners.push(listener),

@@ -142,12 +142,19 @@ export async function startCluster(env: Env, logger: Logger, opts: ClusterOption
   let keys: Awaited<ReturnType<typeof loadServiceKeys>>;
   try {
     phase('store open');
-    await prepareStore(runtime, env, logger);
+    await prepareStore(runtime, env, logger, {
+      // Loaded only then: this process never runs the graph, and the module is a large part of its start.
+      alsoPrepared: async () =>
+        (await import('../compose/batched-postgres-saver.js')).setupCheckpointTables(runtime.store.pool),
+    });
     phase('store prepared');
     // Made (or read) once here, after the store is open: workers read the stored admin key's hash themselves.
     keys = await loadServiceKeys(env);
-    // Only this process and its workers use an embedded store: a run still marked running was cut off.
-    if (runtime.store.kind === 'embedded') await createEvalStore(runtime.store.pool).failInterrupted();
+    // Only this process and its workers use an embedded store: a run still marked running was cut off
+    // (one restored from the prepared snapshot has run nothing).
+    if (runtime.store.kind === 'embedded' && !runtime.store.asPrepared) {
+      await createEvalStore(runtime.store.pool).failInterrupted();
+    }
     workerEnv = {
       ...envStrings(env),
       DATABASE_URL: runtime.store.url,
@@ -167,6 +174,8 @@ export async function startCluster(env: Env, logger: Logger, opts: ClusterOption
   const url = listenUrl(env.HOST, port);
   // The folder is this process's: the CLI finds the service here instead of failing on the lock.
   const withdraw = await announceService(runtime.store, env.NOF1_DATA_DIR, url);
+  // Serving now: the copy the next new folder starts from is made off the path to a healthy service.
+  const spare = runtime.store.readySpare();
   logger.info({ port, host: env.HOST, workers: opts.workers, store: runtime.store.kind }, 'nof1 workers listening');
   let closing: Promise<void> | undefined;
   return {
@@ -180,6 +189,7 @@ export async function startCluster(env: Env, logger: Logger, opts: ClusterOption
       closing ??= (async () => {
         await stopWorkers();
         await withdraw();
+        await spare;
         await runtime.store.close();
         logger.info('nof1 stopped');
       })();

@@ -21,6 +21,14 @@ const UPSERT_WRITE = `${WRITE_COLUMNS} DO UPDATE SET channel = EXCLUDED.channel,
 const INSERT_WRITE = `${WRITE_COLUMNS} DO NOTHING`;
 
 /**
+ * Creates PostgresSaver's tables, or brings them up to date: kept in the prepared snapshot (runtime.ts), so
+ * a new store's first worker finds them made.
+ */
+export function setupCheckpointTables(pool: pg.Pool): Promise<void> {
+  return new BatchedPostgresSaver(pool).setup();
+}
+
+/**
  * PostgresSaver writing a checkpoint in one statement: its channel blobs (one row each, a held run has
  * about thirty) and the checkpoint row. The library sends one statement per blob inside a transaction,
  * and with the embedded store a transaction keeps every other connection waiting for all of its round

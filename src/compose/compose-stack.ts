@@ -9,7 +9,7 @@ import { createOfflineSafetyEngine } from '../../agents/safety/offline-safety-en
 import { createOfflineStrategyEngine } from '../../agents/strategy/offline-strategy.js';
 import { createStrategyNode } from '../../agents/strategy.js';
 import { createListBlocksTool, createSearchContentTool } from '../../tools/content-tools.js';
-import type { ModelEngines, SafetyTriageEngine } from '../domain/engines.js';
+import type { DiagnosisEngine, ModelEngines, SafetyTriageEngine } from '../domain/engines.js';
 import type { LearnerCountsSource } from '../domain/learner-counts.js';
 import type { ContentSource, RunContextSource } from '../domain/ports.js';
 import { buildComposeGraph } from '../graph/build-graph.js';
@@ -46,6 +46,11 @@ type NodeDeps = {
   safety?: SafetyTriageEngine;
   /** How long triage may take before the run is held for a person instead (a model engine's timeout). */
   safetyTimeoutMs?: number;
+  /**
+   * The offline diagnosis engine, when it was made beforehand (its models take most of a worker's start,
+   * and need no store); made here when absent.
+   */
+  offlineDiagnosis?: DiagnosisEngine;
 };
 
 /** The nodes' reads, and what the runner and its checkpointer need beside them. */
@@ -82,7 +87,11 @@ export function createComposeNodes(deps: NodeDeps, secrets: RunSecretsStore, pol
       timeoutMs: deps.safetyTimeoutMs,
     }),
     proposeResource: createProposeResourceNode({ content: deps.content }),
-    diagnose: createDiagnoseNode({ offline: createOfflineDiagnosisEngine(), model: models.diagnosis, secrets }),
+    diagnose: createDiagnoseNode({
+      offline: deps.offlineDiagnosis ?? createOfflineDiagnosisEngine(),
+      model: models.diagnosis,
+      secrets,
+    }),
     plan: createStrategyNode({
       offline: createOfflineStrategyEngine(),
       ...(deps.learner

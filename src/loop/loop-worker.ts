@@ -138,7 +138,10 @@ export function createLoopWorker(deps: {
     id: worker,
     start() {
       stopped = false;
-      schedule(0);
+      // The first pass waits one interval: it is the first use of the jobs and outcomes tables in a new
+      // store (hundreds of ms of catalog loading), and run at once it stood in the store's one queue ahead
+      // of a new service's first requests, /healthz among them. A job scheduled meanwhile still nudges it.
+      schedule(o.intervalMs);
     },
     /** A job was scheduled in this process for `at`: wake then if that is sooner than planned. */
     nudge(at: Date) {

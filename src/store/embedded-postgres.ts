@@ -8,8 +8,12 @@ import { startSessionGate } from './session-gate.js';
 export type EmbeddedPostgres = {
   /** Folder holding the Unix socket, usable as pg's `host`. */
   socketDir: string;
+  /** How the database came to be (see openPglite). */
+  from: OpenedPglite['from'];
   /** Keeps the database as the prepared snapshot new ones start from (see openPglite). */
-  savePrepared(): Promise<void>;
+  savePrepared(before?: () => Promise<void>): Promise<void>;
+  /** Readies the spare copy the next new folder takes (see openPglite). */
+  readySpare(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -38,7 +42,9 @@ export async function startEmbeddedPostgres(
   const gate = await startSessionGate(db, join(socketDir, '.s.PGSQL.5432'));
   return {
     socketDir,
+    from: opened.from,
     savePrepared: opened.savePrepared,
+    readySpare: opened.readySpare,
     async close() {
       await gate.stop();
       await db.close();

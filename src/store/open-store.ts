@@ -12,7 +12,14 @@ export type Store = {
    * A new embedded database with its schema and demo library in, before it serves anything: kept as the
    * snapshot the next new one starts from (it is made once per `prepared` key). Nothing otherwise.
    */
-  savePrepared(): Promise<void>;
+  savePrepared(before?: () => Promise<void>): Promise<void>;
+  /**
+   * Restored just now from the prepared snapshot of its `prepared` key: the schema, demo library and
+   * embeddings are those the key names, and nothing has run in it yet, so start-up has nothing to apply.
+   */
+  asPrepared: boolean;
+  /** Once the service is up: readies the spare copy of the prepared snapshot the next new folder takes. */
+  readySpare(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -24,6 +31,8 @@ export type StoreOptions = {
   prepared?: string;
   /** Server settings for an embedded store at start (see PgSettings); a real Postgres keeps its own. */
   settings?: PgSettings;
+  /** Another process has applied the migrations already (the primary of `nof1 serve --workers N`). */
+  migrated?: boolean;
 };
 
 /**
@@ -45,12 +54,14 @@ const PIPELINE = { pipeline: true } as const;
 export async function openStore(opts: StoreOptions): Promise<Store> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolMax ?? 10, onConnect, ...PIPELINE });
-    await migrate(pool);
+    if (!opts.migrated) await migrate(pool);
     return {
       pool,
       kind: 'postgres',
       url: opts.databaseUrl,
       savePrepared: async () => undefined,
+      asPrepared: false,
+      readySpare: async () => undefined,
       close: () => pool.end(),
     };
   }
@@ -63,8 +74,10 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     onConnect,
     ...PIPELINE,
   });
+  // The prepared key names the migrations (runtime.ts, preparedKey): a store restored from it has them all.
+  const asPrepared = embedded.from === 'prepared';
   try {
-    await migrate(pool);
+    if (!asPrepared) await migrate(pool);
   } catch (err) {
     await pool.end();
     await embedded.close();
@@ -75,6 +88,8 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     kind: 'embedded',
     url: `postgres://postgres@localhost/postgres?host=${encodeURIComponent(embedded.socketDir)}`,
     savePrepared: embedded.savePrepared,
+    asPrepared,
+    readySpare: embedded.readySpare,
     async close() {
       await pool.end();
       await embedded.close();

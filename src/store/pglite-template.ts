@@ -8,6 +8,7 @@ import { vector } from '@electric-sql/pglite-pgvector';
 import { CLAIM_FILES } from './data-dir-lock.js';
 import { extractEntries, withoutEntries } from './snapshot-entries.js';
 import { pruneSnapshots } from './snapshot-prune.js';
+import { makeSpare, spareDir, TAKING, takeSpare } from './snapshot-spare.js';
 
 /** An installed package's folder (its package.json) wherever this module runs from (src/ or dist/). */
 function packageDir(name: string): string {
@@ -53,9 +54,15 @@ export type OpenedPglite = {
   /**
    * Keeps this database, as it is now, as the prepared snapshot new databases start from (once its schema
    * and demo library are in, before it serves anything); nothing when it came from one or from the folder.
+   * `before` runs first, only when a snapshot is kept (more that belongs in it, e.g. tables other code makes).
    * Never rejects: a snapshot that cannot be kept only makes the next start slower.
    */
-  savePrepared(): Promise<void>;
+  savePrepared(before?: () => Promise<void>): Promise<void>;
+  /**
+   * Once the service is up: copies the prepared snapshot's spare, which the next new folder takes by renaming
+   * (snapshot-spare.ts), when there is none. Never rejects.
+   */
+  readySpare(): Promise<void>;
 };
 
 /**
@@ -95,12 +102,16 @@ async function keepUnpacked(gz: Uint8Array, file: string) {
   }
 }
 
-/** Restores a snapshot: in memory through PGlite, into a folder with the file system's own calls. */
+/**
+ * Restores a snapshot: in memory through PGlite, into a folder with the file system's own calls — by renaming
+ * a spare copy into place when there is one, else by copying the unpacked copy, else by extracting the archive.
+ */
 async function restore(file: string, dataDir: string | undefined, settings?: PgSettings): Promise<PGlite> {
   if (dataDir === undefined) {
     return PGlite.create({ ...createOptions(settings), loadDataDir: new Blob([await readFile(file)]) });
   }
   const unpacked = unpackedDir(file);
+  if (await takeSpare(file, dataDir)) return PGlite.create({ ...createOptions(settings), dataDir });
   if (existsSync(join(unpacked, 'PG_VERSION'))) {
     // PG_VERSION last, as extraction does: a copy cut short leaves a folder no one opens as a database.
     const top = join(unpacked, 'PG_VERSION');
@@ -125,16 +136,23 @@ export async function openPglite(
   opts: { prepared?: string; settings?: PgSettings; cacheDir?: string } = {},
 ): Promise<OpenedPglite> {
   const none = async () => undefined;
+  const cacheDir = opts.cacheDir ?? defaultCacheDir();
+  const prepared = opts.prepared ? preparedFile(opts.prepared, cacheDir) : undefined;
+  // Only a folder store takes spares; one in memory restores from the archive.
+  const readySpare = prepared && dataDir !== undefined ? () => makeSpare(prepared, unpackedDir(prepared)) : none;
   if (dataDir !== undefined && existsSync(join(dataDir, 'PG_VERSION'))) {
+    // A start killed after the spare's PG_VERSION was moved leaves the spare's folder, emptied, behind.
+    await rm(join(dataDir, TAKING), { recursive: true, force: true });
     return {
       db: await PGlite.create({ ...createOptions(opts.settings), dataDir }),
       from: 'folder',
       savePrepared: none,
+      readySpare,
     };
   }
-  const cacheDir = opts.cacheDir ?? defaultCacheDir();
+  // No database here, but perhaps what a restore killed half-way left: it would stand in a new one's way.
+  if (dataDir !== undefined) await emptyFolder(dataDir, (name) => name === TAKING || isPostgresEntry(name));
   const template = templateFile(cacheDir);
-  const prepared = opts.prepared ? preparedFile(opts.prepared, cacheDir) : undefined;
   // Each new snapshot makes older ones of other builds and keys likely dead weight.
   const prune = () =>
     pruneSnapshots(cacheDir, {
@@ -142,7 +160,18 @@ export async function openPglite(
       restorable: (snapshot) => snapshot.startsWith(preparedPrefix),
     });
   // A snapshot only makes the next start faster: failing to keep one never fails this one.
-  const prepare = (db: PGlite) => (prepared ? () => savePrepared(db, prepared).then(prune, () => undefined) : none);
+  const prepare = (db: PGlite) =>
+    prepared
+      ? async (before?: () => Promise<void>) => {
+          try {
+            await before?.();
+            await savePrepared(db, prepared);
+            await prune();
+          } catch {
+            // Not kept: the next new store is prepared again.
+          }
+        }
+      : none;
   const snapshots = [
     ...(prepared ? [{ file: prepared, from: 'prepared' as const }] : []),
     { file: template, from: 'cluster' as const },
@@ -153,17 +182,18 @@ export async function openPglite(
     if (from === 'prepared') await utimes(file, new Date(), new Date()).catch(() => undefined);
     try {
       const db = await restore(file, dataDir, opts.settings);
-      return { db, from, savePrepared: from === 'prepared' ? none : prepare(db) };
+      return { db, from, savePrepared: from === 'prepared' ? none : prepare(db), readySpare };
     } catch {
       // A damaged or foreign snapshot is discarded; the next one, or initdb, makes the database.
       await rm(file, { force: true });
       await rm(unpackedDir(file), { recursive: true, force: true });
-      if (dataDir) await emptyFolder(dataDir);
+      await rm(spareDir(file), { recursive: true, force: true });
+      if (dataDir) await emptyFolder(dataDir, (name) => !LOCK_FILES.has(name));
     }
   }
   const db = await PGlite.create({ ...createOptions(opts.settings), dataDir });
   if (!existsSync(template)) await saveTemplate(db, template).then(prune, () => undefined);
-  return { db, from: 'initdb', savePrepared: prepare(db) };
+  return { db, from: 'initdb', savePrepared: prepare(db), readySpare };
 }
 
 async function saveTemplate(db: PGlite, file: string) {
@@ -184,12 +214,13 @@ async function saveSnapshot(db: PGlite, file: string, drop: (path: string) => bo
   const partial = `${file}.${process.pid}.partial`;
   await writeFile(partial, snapshot);
   await rm(unpackedDir(file), { recursive: true, force: true });
+  await rm(spareDir(file), { recursive: true, force: true });
   await rename(partial, file);
   await keepUnpacked(snapshot, file);
 }
 
-/** Removes what a failed restore left, but not the lock this process holds on the folder. */
-async function emptyFolder(dataDir: string) {
-  const names = (await readdir(dataDir)).filter((name) => !LOCK_FILES.has(name));
+/** Removes the entries of a folder `doomed` names (what a failed restore left; never the lock this process holds). */
+async function emptyFolder(dataDir: string, doomed: (name: string) => boolean) {
+  const names = (await readdir(dataDir)).filter(doomed);
   await Promise.all(names.map((name) => rm(join(dataDir, name), { recursive: true, force: true })));
 }

@@ -8,8 +8,9 @@ import { join } from 'node:path';
  */
 export const UNUSED_MS = 60 * 60 * 1000;
 
-// A snapshot "<name>.tar.gz", its unpacked copy "<name>.tar.gz.d", and either while written: "….<pid>.partial".
-const ENTRY = /^(pglite-.+?\.tar\.gz)(\.d)?(?:\.(\d+)\.partial)?$/;
+// A snapshot "<name>.tar.gz", its unpacked copy "<name>.tar.gz.d", the spare copy a new folder takes
+// "<name>.tar.gz.spare" (snapshot-spare.ts), and any of them while written: "….<pid>.partial".
+const ENTRY = /^(pglite-.+?\.tar\.gz)(\.d|\.spare)?(?:\.(\d+)\.partial)?$/;
 
 export type SnapshotsKept = {
   /** The snapshots this process starts from (this build's cluster, its own prepared key): never removed. */

@@ -44,9 +44,15 @@ describe('the snapshot cache is pruned when a new snapshot is written', () => {
     const unusedKey = basename(preparedFile('unused', cache));
     await plant(cache, unusedKey, { old: true });
     await plant(cache, `${unusedKey}.d`, { unpacked: true });
+    await plant(cache, `${unusedKey}.spare`, { unpacked: true });
     const freshKey = basename(preparedFile('fresh', cache));
     await plant(cache, freshKey);
-    const killed = [`${mine}.${ANOTHER_PID}.partial`, `${freshKey}.d.${ANOTHER_PID}.partial`];
+    await plant(cache, `${freshKey}.spare`, { unpacked: true });
+    const killed = [
+      `${mine}.${ANOTHER_PID}.partial`,
+      `${freshKey}.d.${ANOTHER_PID}.partial`,
+      `${freshKey}.spare.${ANOTHER_PID}.partial`,
+    ];
     for (const name of killed) await plant(cache, name, { old: true });
     const kept = [`${mine}.${ANOTHER_PID + 1}.partial`, `${freshKey}.${process.pid}.partial`, 'unrelated.txt'];
     for (const name of kept) await plant(cache, name, { old: name.includes(String(process.pid)) });
@@ -54,11 +60,12 @@ describe('the snapshot cache is pruned when a new snapshot is written', () => {
     expect(await startWith(cache, 'mine')).toBe('initdb');
 
     const left = await readdir(cache);
-    for (const name of [...otherBuild, 'pglite-0.0.1-cluster.tar.gz.d', unusedKey, `${unusedKey}.d`, ...killed]) {
+    const removed = [...otherBuild, 'pglite-0.0.1-cluster.tar.gz.d', unusedKey, `${unusedKey}.d`, `${unusedKey}.spare`];
+    for (const name of [...removed, ...killed]) {
       expect(left, name).not.toContain(name);
     }
     const template = basename(templateFile(cache));
-    for (const name of [template, `${template}.d`, mine, `${mine}.d`, freshKey, ...kept]) {
+    for (const name of [template, `${template}.d`, mine, `${mine}.d`, freshKey, `${freshKey}.spare`, ...kept]) {
       expect(left, name).toContain(name);
     }
   });
