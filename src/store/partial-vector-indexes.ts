@@ -6,8 +6,8 @@ import pg from 'pg';
  * programme holds only the rows a search may return; the composer's searches also name the subject's
  * audience, and a graph per programme and audience then holds only rows of that audience, so the walk stops
  * rejecting the other audiences' neighbours. Measured (bench/vector-search.bench.ts, bench/RESULTS.md
- * "Issue 15: vector search by programme and audience"): a group of a few hundred rows sorts faster than any
- * walk, so a group gets its graph from AUDIENCE_INDEX_FROM rows and a programme from PARTIAL_INDEX_FROM.
+ * "Issue 15: vector search by programme and audience"): a group of a few hundred rows sorts as fast as its
+ * graph is walked, so a group gets a graph from AUDIENCE_INDEX_FROM rows and a programme from PARTIAL_INDEX_FROM.
  */
 const PARTIAL_INDEX_FROM = 2000;
 const AUDIENCE_INDEX_FROM = 1000;
