@@ -8,12 +8,12 @@ import type { BlockFilter, Embedder, SearchOptions } from '../domain/ports.js';
 import { CREATE_HNSW, upsertChunk } from './block-upsert.js';
 import { filterSql } from './content-filter.js';
 import {
-  dropProgrammeIndexes,
-  ensureProgrammeIndexes,
-  PARTIAL_INDEX_FROM,
-  programmeIndexes,
-  programmeIndexName,
-} from './programme-vector-index.js';
+  dropPartialIndexes,
+  ensurePartialIndexes,
+  type IndexThresholds,
+  indexFor,
+  partialIndexes,
+} from './partial-vector-indexes.js';
 import { inTransaction } from './transaction.js';
 
 export type ImportCounts = { imported: number; updated: number; unchanged: number };
@@ -86,13 +86,10 @@ function listSql(filter: ListFilter) {
   return { sql, params };
 }
 
-export type ContentRepoOptions = {
-  /** Blocks a programme needs before it gets its own HNSW index (programme-vector-index.ts). */
-  partialIndexFrom?: number;
-};
+/** Blocks a programme, and a programme's audience, need before they get their own HNSW index (partial-vector-indexes.ts). */
+export type ContentRepoOptions = IndexThresholds;
 
 export function createContentRepo(pool: pg.Pool, embedder: Embedder, opts: ContentRepoOptions = {}) {
-  const partialIndexFrom = opts.partialIndexFrom ?? PARTIAL_INDEX_FROM;
   async function importBlocks(blocks: Block[]): Promise<ImportCounts> {
     const latest = new Map(blocks.map((b) => [b.id, b]));
     const unique = [...latest.values()].map((b) => ({ block: b, hash: hashOf(b) }));
@@ -129,7 +126,7 @@ export function createContentRepo(pool: pg.Pool, embedder: Embedder, opts: Conte
     await inTransaction(pool, async (client) => {
       if (bulk) {
         await client.query('DROP INDEX IF EXISTS content_blocks_embedding');
-        await dropProgrammeIndexes(
+        await dropPartialIndexes(
           client,
           rows.map((r) => r.program),
         );
@@ -138,7 +135,7 @@ export function createContentRepo(pool: pg.Pool, embedder: Embedder, opts: Conte
         await upsertChunk(client, rows.slice(i, i + CHUNK), embedder.name);
       }
       if (bulk) await client.query(CREATE_HNSW);
-      if (changed.length) await ensureProgrammeIndexes(client, partialIndexFrom);
+      if (changed.length) await ensurePartialIndexes(client, opts);
     });
     if (changed.length) forgetCaches();
     const updated = changed.filter((u) => existing.has(u.block.id)).length;
@@ -168,11 +165,16 @@ export function createContentRepo(pool: pg.Pool, embedder: Embedder, opts: Conte
     // composer's search keeps the plain shape (one rank, no cut-off), which costs nothing extra.
     const rank = people ? 'ts_rank_cd(tsv, q) + ts_rank_cd(tsv, own)' : 'ts_rank_cd(tsv, q)';
     const ownQuery = people ? ", to_tsquery('english', $4) own" : '';
+    const names = filter.program === undefined ? undefined : await vectorIndexes();
+    const walk = names !== undefined && indexFor(names, filter) !== undefined;
+    const rows = `SELECT id, embedding <=> $1::vector AS dist FROM content_blocks WHERE ${cond} AND embedder = $3`;
+    // A programme's search walks its group's graph when there is one; otherwise it sorts the filtered rows, and
+    // OFFSET 0 keeps the planner from walking a larger group's graph instead (slower: bench/RESULTS.md, issue 15).
+    const nearest =
+      names === undefined || walk ? `${rows} ORDER BY dist` : `SELECT * FROM (${rows} OFFSET 0) f ORDER BY dist`;
     const sql = `
       WITH vec AS (
-        SELECT id, dist, row_number() OVER (ORDER BY dist, id) AS r FROM (
-          SELECT id, embedding <=> $1::vector AS dist FROM content_blocks WHERE ${cond} AND embedder = $3
-          ORDER BY dist LIMIT ${depth}) v
+        SELECT id, dist, row_number() OVER (ORDER BY dist, id) AS r FROM (${nearest} LIMIT ${depth}) v
       ), fts AS (
         SELECT id, row_number() OVER (ORDER BY rank DESC, id) AS r FROM (
           SELECT id, ${rank} AS rank FROM content_blocks, to_tsquery('english', $2) q${ownQuery}
@@ -188,16 +190,15 @@ export function createContentRepo(pool: pg.Pool, embedder: Embedder, opts: Conte
     const tsquery = orTsquery([...terms, ...added]);
     const own = orTsquery(terms) || tsquery;
     const values = [pgvector.toSql(vector!), tsquery, embedder.name, ...(people ? [own] : []), ...params];
-    const indexed = filter.program !== undefined && (await vectorIndexes()).has(programmeIndexName(filter.program));
-    // With no sort allowed the planner walks the programme's own graph instead of sorting the filtered rows;
+    // With no sort allowed the planner walks the group's own graph instead of sorting the filtered rows;
     // SET LOCAL keeps that to this one statement's transaction.
-    const rows = indexed
+    const found = walk
       ? await inTransaction(pool, async (client) => {
           await client.query('SET LOCAL enable_sort = off');
           return (await client.query<Row>(sql, values)).rows;
         })
       : (await pool.query<Row>(sql, values)).rows;
-    return rows.map((r) => ({ ...toBlock(r), score: Number(r.score) }));
+    return found.map((r) => ({ ...toBlock(r), score: Number(r.score) }));
   }
 
   async function byIds(ids: string[]): Promise<StoredBlock[]> {
@@ -283,9 +284,9 @@ export function createContentRepo(pool: pg.Pool, embedder: Embedder, opts: Conte
   }
 
   let indexNames: Promise<Set<string>> | undefined;
-  /** The programmes' own vector indexes, cached until the next import (which may build one). */
+  /** The programmes' and audiences' own vector indexes, cached until the next import (which may build one). */
   function vectorIndexes(): Promise<Set<string>> {
-    indexNames ??= programmeIndexes(pool).catch((err) => {
+    indexNames ??= partialIndexes(pool).catch((err) => {
       indexNames = undefined;
       throw err;
     });
