@@ -8,7 +8,8 @@ import type { Env } from '../env.js';
 import { openRuntime, prepareStore } from '../runtime.js';
 import type { RunningService } from '../service.js';
 import { announceService, listenUrl } from '../store/service-file.js';
-import type { FromWorker, ToWorker } from './cluster-messages.js';
+import type { FromWorker } from './cluster-messages.js';
+import { tellWorker } from './tell-worker.js';
 
 export type ClusterOptions = {
   workers: number;
@@ -67,7 +68,7 @@ export async function startCluster(env: Env, logger: Logger, opts: ClusterOption
     if (!workerEnv || !slot.hello || slot.started) return;
     if (!checkpointsReady && [...slots.values()].some((s) => s.started)) return;
     slot.started = true;
-    slot.worker.send({ type: 'start', env: workerEnv, checkpointsReady } satisfies ToWorker);
+    tellWorker(slot.worker, { type: 'start', env: workerEnv, checkpointsReady });
   };
 
   const onMessage = (slot: Slot, m: FromWorker) => {
@@ -83,8 +84,7 @@ export async function startCluster(env: Env, logger: Logger, opts: ClusterOption
     } else if (m.type === 'failed') {
       failStart(new Error(`a worker could not start: ${m.message}`));
     } else if (m.type === 'content-changed') {
-      for (const other of serving())
-        if (other !== slot) other.worker.send({ type: 'content-changed' } satisfies ToWorker);
+      for (const other of serving()) if (other !== slot) tellWorker(other.worker, { type: 'content-changed' });
     }
   };
 
@@ -132,8 +132,7 @@ export async function startCluster(env: Env, logger: Logger, opts: ClusterOption
               clearTimeout(kill);
               resolve();
             });
-            if (w.isConnected()) w.send({ type: 'stop' } satisfies ToWorker);
-            else w.process.kill('SIGKILL');
+            if (!tellWorker(w, { type: 'stop' })) w.process.kill('SIGKILL');
           }),
       ),
     );
