@@ -46,8 +46,11 @@ describe.each(LOCALES.flatMap((locale) => (['a', 'b', 'c', 'd', 'e'] as const).m
     });
 
     it('shares no text with anything the safety models train on: both safety corpora and both barrier corpora', () => {
-      const training = new Set(LOCALES.flatMap(trainingTexts).map(normal));
-      const leaked = cases.filter((c) => freeTexts(c.signals).some((t) => training.has(normal(t.text))));
+      const training = LOCALES.flatMap(trainingTexts).map((t) => ` ${normal(t)} `);
+      const exact = new Set(training);
+      const leaked = cases.filter((c) =>
+        freeTexts(c.signals).some((t) => leaks(` ${normal(t.text)} `, exact, training)),
+      );
       expect(leaked.map((c) => c.id)).toEqual([]);
     });
   },
@@ -86,6 +89,15 @@ describe.each(LOCALES)('offline safety triage on the held-out %s barrier cases',
     expect(rates.any).toBeLessThanOrEqual(ORDINARY_CEILINGS[locale].any);
   });
 });
+
+/**
+ * A case leaks when a training text equals it or, for a case of DISTINCTIVE_WORDS or more, contains it. A
+ * short stock phrase ("i want to kill myself", "ok got it") inside a longer training line is no leak.
+ */
+const DISTINCTIVE_WORDS = 8;
+const leaks = (padded: string, exact: Set<string>, training: string[]) =>
+  exact.has(padded) ||
+  (padded.trim().split(' ').length >= DISTINCTIVE_WORDS && training.some((line) => line.includes(padded)));
 
 /** The safety model learns from its corpus, and from the barrier corpus as ordinary messages. */
 const trainingTexts = (locale: string) => [
