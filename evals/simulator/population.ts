@@ -54,6 +54,14 @@ export const POPULATION = {
    */
   rankEffect: [1.0, 0.85, 0.75, 0.65],
   techniqueSdLog: 0.6,
+  /**
+   * How far one programme's population departs from the table's ranking: a factor per technique,
+   * log-normal with mean 1 and this spread, drawn once per simulated programme and shared by all its
+   * subjects. 0 by default (the table is right on average, the most favourable case for the table);
+   * `nof1 simulate --programme-spread` asks what learning gains when the literature's ranking is off
+   * for a programme (assumption, for sensitivity runs).
+   */
+  programmeSpreadSdLog: 0,
   /** A technique aimed at another barrier than the day's one still helps a little (assumption). */
   mismatchEffect: 0.3,
   /**
@@ -121,8 +129,22 @@ const logNormalWithMean = (random: RandomSource, mean: number, sdLog: number) =>
 
 const uniform = (random: RandomSource, [lo, hi]: readonly [number, number]) => lo + random() * (hi - lo);
 
-/** Draws one subject's hidden parameters from the population. */
-export function drawSubject(random: RandomSource, index: number): SubjectParams {
+/**
+ * The programme's factor per technique (see `programmeSpreadSdLog`), from its own stream so that the
+ * subjects' draws are the same whatever the spread; all 1 when the spread is 0.
+ */
+export function drawProgrammeFactors(random: RandomSource, spreadSdLog: number): Record<string, number> {
+  return Object.fromEntries(
+    TECHNIQUES.map((t) => [t, spreadSdLog === 0 ? 1 : logNormalWithMean(random, 1, spreadSdLog)]),
+  );
+}
+
+/** Draws one subject's hidden parameters from the population (and its programme's technique factors). */
+export function drawSubject(
+  random: RandomSource,
+  index: number,
+  programme: Record<string, number> = {},
+): SubjectParams {
   const P = POPULATION;
   const main = pickBarrier(random);
   const weight = uniform(random, P.mainBarrierWeight);
@@ -141,7 +163,9 @@ export function drawSubject(random: RandomSource, index: number): SubjectParams 
     ],
     baselineLogit: randomNormal.source(random)(P.baselineLogit.mean, P.baselineLogit.sd)(),
     responsiveness: logNormalWithMean(random, P.responsivenessLogit.mean, P.responsivenessLogit.sdLog),
-    technique: Object.fromEntries(TECHNIQUES.map((t) => [t, logNormalWithMean(random, 1, P.techniqueSdLog)])),
+    technique: Object.fromEntries(
+      TECHNIQUES.map((t) => [t, logNormalWithMean(random, 1, P.techniqueSdLog) * (programme[t] ?? 1)]),
+    ),
     read,
     consents,
     bestSlot: Math.floor(random() * 3),

@@ -4,7 +4,14 @@ import { seededRandom } from '../../agents/learning/seeded-random.js';
 import { BARRIER_PLAN } from '../../agents/strategy/barrier-techniques.js';
 import { type DayDraws, drawDays } from './day-draws.js';
 import { observedSignals } from './observed-signals.js';
-import { drawSubject, POPULATION, SIM_BARRIERS, type SimBarrier, type SubjectParams } from './population.js';
+import {
+  drawProgrammeFactors,
+  drawSubject,
+  POPULATION,
+  SIM_BARRIERS,
+  type SimBarrier,
+  type SubjectParams,
+} from './population.js';
 import { bestAction, type Decision, type SimPolicy } from './sim-policies.js';
 import { baseLogit, type DayContext, expectedSuccess, readUplift, sigmoid } from './subject-response.js';
 
@@ -29,10 +36,16 @@ export type PolicyRun = {
   daily: { covered: number[]; messages: number[]; optOuts: number[]; regret: number[] };
 };
 
-export function drawPopulation(seed: number, subjects: number, days: number): SimSubject[] {
+export function drawPopulation(
+  seed: number,
+  subjects: number,
+  days: number,
+  programmeSpread: number = POPULATION.programmeSpreadSdLog,
+): SimSubject[] {
+  const programme = drawProgrammeFactors(seededRandom(`${seed}:programme`), programmeSpread);
   return Array.from({ length: subjects }, (_, i) => {
     const random = seededRandom(`${seed}:subject:${i}`);
-    return { params: drawSubject(random, i), draws: drawDays(random, days) };
+    return { params: drawSubject(random, i, programme), draws: drawDays(random, days) };
   });
 }
 

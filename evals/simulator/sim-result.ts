@@ -11,7 +11,14 @@ type DailySeries = { pdc: number[]; regret: number[]; messagesPerSubject: number
 
 /** The contract's `nof1 simulate --json` answer, with intervals, comparisons and daily series added. */
 export type SimResult = {
-  metadata: SimSettings & { program: string; policies: PolicyName[]; bootstrapResamples: number; confidence: 0.95 };
+  metadata: SimSettings & {
+    program: string;
+    /** How far the programme departs from the table's ranking (0: the table is right on average). */
+    programmeSpread: number;
+    policies: PolicyName[];
+    bootstrapResamples: number;
+    confidence: 0.95;
+  };
   policies: Partial<Record<PolicyName, PolicySummary>>;
   comparisons: {
     /** Learning minus the fixed table, paired over the same subjects. */

@@ -1,5 +1,6 @@
 import type { PosteriorConfig } from '../../agents/learning/arm-posterior.js';
 import type { LearningLevers } from './learning-policy.js';
+import { POPULATION } from './population.js';
 import { DEFAULT_PACING, drawPopulation, type PolicyRun, simulatePolicy } from './run-simulation.js';
 import { createPolicy, type PolicyName } from './sim-policies.js';
 import { type SimResult, summarise } from './sim-result.js';
@@ -16,6 +17,8 @@ export type SimulateOptions = {
   posterior?: PosteriorConfig;
   /** Optional parts of the learning policy (for tuning runs). */
   levers?: LearningLevers;
+  /** How far the programme departs from the table's ranking (default POPULATION.programmeSpreadSdLog, 0). */
+  programmeSpread?: number;
 };
 
 /**
@@ -24,7 +27,8 @@ export type SimulateOptions = {
  */
 export function simulate(options: SimulateOptions): SimResult {
   const settings = { seed: options.seed, subjects: options.subjects, days: options.days, ...DEFAULT_PACING };
-  const population = drawPopulation(options.seed, options.subjects, options.days);
+  const programmeSpread = options.programmeSpread ?? POPULATION.programmeSpreadSdLog;
+  const population = drawPopulation(options.seed, options.subjects, options.days, programmeSpread);
   const runs: Partial<Record<PolicyName, PolicyRun>> = {};
   for (const name of options.policies) {
     runs[name] = simulatePolicy(
@@ -36,6 +40,7 @@ export function simulate(options: SimulateOptions): SimResult {
   return summarise(runs, {
     program: options.program,
     ...settings,
+    programmeSpread,
     policies: options.policies,
     bootstrapResamples: options.bootstrap ?? 1000,
     confidence: 0.95,

@@ -15,6 +15,7 @@ type Options = {
   seed: string;
   policies: string;
   bootstrap: string;
+  programmeSpread: string;
   json?: boolean;
   output?: string;
 };
@@ -23,6 +24,13 @@ function wholeNumber(value: string, flag: string, min: number, max: number): num
   const n = Number(value);
   if (!Number.isInteger(n) || n < min || n > max)
     throw new CliError(`${flag} must be a whole number ${min}..${max}`, EXIT.usage);
+  return n;
+}
+
+function spread(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 2)
+    throw new CliError('--programme-spread must be a number 0..2 (log-normal spread)', EXIT.usage);
   return n;
 }
 
@@ -85,6 +93,11 @@ export function registerSimulateCommand(program: Command) {
     .option('--seed <n>', 'seed: the same seed gives the same subjects, draws and result', '1')
     .option('--policies <list>', 'comma-separated policies', POLICY_NAMES.join(','))
     .option('--bootstrap <n>', 'bootstrap resamples for the 95% intervals', '1000')
+    .option(
+      '--programme-spread <sd>',
+      "how far the programme departs from the design table's ranking (log-normal spread of a factor per technique; 0: the table is right on average)",
+      '0',
+    )
     .option('--json', 'print the result as JSON')
     .option('--output <file>', 'also write a report: .html or .json')
     .action(async (opts: Options) => {
@@ -97,6 +110,7 @@ export function registerSimulateCommand(program: Command) {
         seed: wholeNumber(opts.seed, '--seed', 0, 2 ** 31 - 1),
         policies: policyList(opts.policies),
         bootstrap: wholeNumber(opts.bootstrap, '--bootstrap', 1, 100_000),
+        programmeSpread: spread(opts.programmeSpread),
       });
       if (opts.output && render) await writeFile(opts.output, render(result));
       process.stdout.write(opts.json ? `${JSON.stringify(result)}\n` : `${summaryText(result)}\n`);

@@ -60,5 +60,21 @@ describe('nof1 simulate', { timeout: 120_000 }, () => {
     const zero = await runNof1(['simulate', '--subjects', '0']);
     expect(zero.code).toBe(2);
     expect(zero.stderr).toContain('--subjects');
+    const spread = await runNof1(['simulate', '--programme-spread', '-1']);
+    expect(spread.code).toBe(2);
+    expect(spread.stderr).toContain('--programme-spread');
+  });
+
+  it('records the programme spread it ran with, and a spread changes the result', async () => {
+    const policies = ['--policies', 'table,oracle', '--json'];
+    const [flat, spread] = await Promise.all([
+      runNof1([...ARGS, ...policies]),
+      runNof1([...ARGS, ...policies, '--programme-spread', '0.8']),
+    ]);
+    expect(spread.code, spread.stderr).toBe(0);
+    const [a, b] = [JSON.parse(flat.stdout) as SimResult, JSON.parse(spread.stdout) as SimResult];
+    expect(a.metadata.programmeSpread).toBe(0);
+    expect(b.metadata.programmeSpread).toBe(0.8);
+    expect(b.policies.oracle!.pdc).not.toBe(a.policies.oracle!.pdc);
   });
 });

@@ -25,6 +25,23 @@ describe('patient simulator', () => {
     }
   });
 
+  it('gives a programme one factor per technique, shared by all its subjects, and changes nothing else', () => {
+    const flat = drawPopulation(settings.seed, 30, 10);
+    const spread = drawPopulation(settings.seed, 30, 10, 0.8);
+    const techniques = Object.keys(flat[0]!.params.technique);
+    const factor = (i: number, t: string) => spread[i]!.params.technique[t]! / flat[i]!.params.technique[t]!;
+    for (const t of techniques) for (let i = 1; i < 30; i++) expect(factor(i, t)).toBeCloseTo(factor(0, t), 10);
+    expect(new Set(techniques.map((t) => factor(0, t).toFixed(6))).size).toBe(techniques.length);
+    for (let i = 0; i < 30; i++) {
+      const { technique: _a, ...rest } = spread[i]!.params;
+      const { technique: _b, ...before } = flat[i]!.params;
+      expect(rest).toEqual(before);
+      for (let day = 0; day < 10; day++)
+        for (const what of ['read', 'target', 'optOut'] as const)
+          expect(spread[i]!.draws.at(day, what)).toBe(flat[i]!.draws.at(day, what));
+    }
+  });
+
   it('keeps every PDC in [0, 1] for every policy', () => {
     for (const run of Object.values(runs)) {
       expect(run.perSubject).toHaveLength(settings.subjects);
