@@ -78,6 +78,7 @@ export function renderSimulationHtml(result: SimResult): string {
 <body>
 <h1>Policy simulation: ${m.program}</h1>
 <p class="meta">seed ${m.seed} · ${m.subjects} simulated subjects · ${m.days} days · cap ${m.frequencyCap} per ${m.windowDays} days
+  · ${m.programmeSpread === 0 ? 'the design table right on average' : `programme departs from the design table's ranking (spread ${m.programmeSpread})`}
   · 95% intervals from ${m.bootstrapResamples} paired bootstrap resamples over subjects · same subjects and draws for every policy</p>
 ${comparisonCards(result)}
 <h2>Policies at day ${m.days}</h2>${metricsTable(result)}
