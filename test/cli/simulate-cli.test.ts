@@ -78,6 +78,6 @@ describe('nof1 simulate', { timeout: 120_000 }, () => {
     expect(b.policies.oracle!.pdc).not.toBe(a.policies.oracle!.pdc);
     const html = join(await tempDir(), 'spread.html');
     expect((await runNof1([...ARGS, ...policies, '--programme-spread', '0.8', '--output', html])).code).toBe(0);
-    expect(await readFile(html, 'utf8')).toContain("departs from the design table's ranking (spread 0.8)");
+    expect(await readFile(html, 'utf8')).toContain('departs from the design table&#39;s ranking (spread 0.8)');
   });
 });
