@@ -58,7 +58,7 @@ export const POPULATION = {
    * How far one programme's population departs from the table's ranking: a factor per technique,
    * log-normal with mean 1 and this spread, drawn once per simulated programme and shared by all its
    * subjects. 0 by default (the table is right on average, the most favourable case for the table);
-   * `nof1 simulate --programme-spread` asks what learning gains when the literature's ranking is off
+   * `nof1 simulate --program-spread` asks what learning gains when the literature's ranking is off
    * for a programme (assumption, for sensitivity runs).
    */
   programmeSpreadSdLog: 0,

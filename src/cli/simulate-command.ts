@@ -15,7 +15,7 @@ type Options = {
   seed: string;
   policies: string;
   bootstrap: string;
-  programmeSpread: string;
+  programSpread: string;
   json?: boolean;
   output?: string;
 };
@@ -30,7 +30,7 @@ function wholeNumber(value: string, flag: string, min: number, max: number): num
 function spread(value: string): number {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 2)
-    throw new CliError('--programme-spread must be a number 0..2 (log-normal spread)', EXIT.usage);
+    throw new CliError('--program-spread must be a number 0..2 (log-normal spread)', EXIT.usage);
   return n;
 }
 
@@ -94,7 +94,7 @@ export function registerSimulateCommand(program: Command) {
     .option('--policies <list>', 'comma-separated policies', POLICY_NAMES.join(','))
     .option('--bootstrap <n>', 'bootstrap resamples for the 95% intervals', '1000')
     .option(
-      '--programme-spread <sd>',
+      '--program-spread <sd>',
       "how far the programme departs from the design table's ranking (log-normal spread of a factor per technique; 0: the table is right on average)",
       '0',
     )
@@ -110,7 +110,7 @@ export function registerSimulateCommand(program: Command) {
         seed: wholeNumber(opts.seed, '--seed', 0, 2 ** 31 - 1),
         policies: policyList(opts.policies),
         bootstrap: wholeNumber(opts.bootstrap, '--bootstrap', 1, 100_000),
-        programmeSpread: spread(opts.programmeSpread),
+        programmeSpread: spread(opts.programSpread),
       });
       if (opts.output && render) await writeFile(opts.output, render(result));
       process.stdout.write(opts.json ? `${JSON.stringify(result)}\n` : `${summaryText(result)}\n`);

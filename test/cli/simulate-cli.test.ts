@@ -60,16 +60,16 @@ describe('nof1 simulate', { timeout: 120_000 }, () => {
     const zero = await runNof1(['simulate', '--subjects', '0']);
     expect(zero.code).toBe(2);
     expect(zero.stderr).toContain('--subjects');
-    const spread = await runNof1(['simulate', '--programme-spread', '-1']);
+    const spread = await runNof1(['simulate', '--program-spread', '-1']);
     expect(spread.code).toBe(2);
-    expect(spread.stderr).toContain('--programme-spread');
+    expect(spread.stderr).toContain('--program-spread');
   });
 
   it('records the programme spread it ran with, and a spread changes the result', async () => {
     const policies = ['--policies', 'table,oracle', '--json'];
     const [flat, spread] = await Promise.all([
       runNof1([...ARGS, ...policies]),
-      runNof1([...ARGS, ...policies, '--programme-spread', '0.8']),
+      runNof1([...ARGS, ...policies, '--program-spread', '0.8']),
     ]);
     expect(spread.code, spread.stderr).toBe(0);
     const [a, b] = [JSON.parse(flat.stdout) as SimResult, JSON.parse(spread.stdout) as SimResult];
@@ -77,7 +77,7 @@ describe('nof1 simulate', { timeout: 120_000 }, () => {
     expect(b.metadata.programmeSpread).toBe(0.8);
     expect(b.policies.oracle!.pdc).not.toBe(a.policies.oracle!.pdc);
     const html = join(await tempDir(), 'spread.html');
-    expect((await runNof1([...ARGS, ...policies, '--programme-spread', '0.8', '--output', html])).code).toBe(0);
+    expect((await runNof1([...ARGS, ...policies, '--program-spread', '0.8', '--output', html])).code).toBe(0);
     expect(await readFile(html, 'utf8')).toContain('departs from the design table&#39;s ranking (spread 0.8)');
   });
 });
