@@ -35,25 +35,10 @@ export function classifyText(model: SafetyModel, analysis: TextAnalysis): KindSc
       // nothing about (gibberish, a word it never saw) would otherwise inherit the kinds'
       // share of the corpus from the intercept alone.
       const evidence = z[k + 1]! - bias[k + 1]! - strongestNoFinding(z, bias);
-      if (k === MEDICAL_INFORMATION && !asks(analysis.features, span, model.features.dim)) return;
       if (evidence > 0 && p[k + 1]! > b.score && !outranked(p, k)) best[k] = { score: p[k + 1]!, span };
     });
   }
   return yieldCrisis(best);
-}
-
-/**
- * A medical-information request asks something (contract: "a clinical question"): the classifier finds one
- * only in a span with a question mark or a word of the lexicon's `question` category ("can", "should",
- * "tell", "information"), or one about sharing the product or using it off label, which the contract
- * names whether asked or told. "I forgot my dose last week" tells; it asks nothing. Rules are not affected.
- */
-const MEDICAL_INFORMATION = SAFETY_KINDS.indexOf('medical_information');
-const ASKING = ['question', 'sharing', 'off_label'];
-function asks(f: TokenFeatures, span: Span, dim: number): boolean {
-  const cues = new Set(ASKING.map((c) => hash32(`q:${c}`) % dim));
-  for (let i = span.from; i < span.to; i++) if (f.question[i] || f.cue[i]!.some((h) => cues.has(h))) return true;
-  return false;
 }
 
 /** The words' push (logit less intercept) towards the strongest label that is no finding. */

@@ -15,8 +15,8 @@ import type { Span } from './safety-windows.js';
 
 export type SafetyFeatureConfig = { dim: number; word: number; bigram: number; char: number; cue: number };
 export const DEFAULT_SAFETY_FEATURES: SafetyFeatureConfig = { dim: 1 << 18, word: 1, bigram: 0.7, char: 0.5, cue: 0.8 };
-/** Bump when tokenising, extraction or the classifier's guards change: a model trained or cross-validated otherwise is stale. */
-export const SAFETY_FEATURE_VERSION = 4;
+/** Bump when tokenising or extraction code changes: a model trained with other features is stale. */
+export const SAFETY_FEATURE_VERSION = 3;
 
 type Group = 'word' | 'bigram' | 'char' | 'cue';
 const GROUPS: Group[] = ['word', 'bigram', 'char', 'cue'];
