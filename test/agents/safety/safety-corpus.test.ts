@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { freeTexts } from '../../../agents/safety/free-texts.js';
 import { SAFETY_DATA_DIR } from '../../../agents/safety/locale-files.js';
@@ -12,17 +12,6 @@ const normalise = (text: string) =>
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
-
-/** Every text any model in agents/data is trained on: the safety corpora of every locale and the barrier corpus. */
-function trainingTexts(): Set<string> {
-  const texts = new Set<string>();
-  for (const file of readdirSync(SAFETY_DATA_DIR).filter((f) => /corpus.*\.jsonl$/.test(f))) {
-    for (const line of readFileSync(`${SAFETY_DATA_DIR}${file}`, 'utf8').split('\n')) {
-      if (line.trim() !== '') texts.add(normalise((JSON.parse(line) as { text: string }).text));
-    }
-  }
-  return texts;
-}
 
 const corpus = parseSafetyCorpus(readFileSync(`${SAFETY_DATA_DIR}safety-corpus.en-US.jsonl`, 'utf8'));
 const cases = loadSafetyCases(safetyCasesPath('en-US'));
@@ -49,30 +38,7 @@ describe('the held-out en-US cases', () => {
     expect(cases.filter((c) => c.kinds.length === 0).length).toBeGreaterThanOrEqual(200);
   });
 
-  it('share no text with any training corpus', () => {
-    const training = trainingTexts();
-    const leaked = cases.flatMap((c) =>
-      freeTexts(c.signals)
-        .filter((t) => training.has(normalise(t.text)))
-        .map(() => c.id),
-    );
-    expect(leaked).toEqual([]);
-  });
-
   it('each carry free text to triage', () => {
     for (const c of cases) expect(freeTexts(c.signals).length, c.id).toBeGreaterThan(0);
-  });
-});
-
-/** Set `e` was written before the corpus round after `d`'s: no training line may repeat one of its cases, even inside a longer line. */
-describe('the held-out set e', () => {
-  it.each(['en-US', 'es-US'])('%s: no training text equals or contains one of its cases', (locale) => {
-    const training = [...trainingTexts()].map((t) => ` ${t} `);
-    const leaked = loadSafetyCases(safetyCasesPath(locale, 'e')).flatMap((c) =>
-      freeTexts(c.signals)
-        .filter((t) => training.some((line) => line.includes(` ${normalise(t.text)} `)))
-        .map(() => c.id),
-    );
-    expect(leaked).toEqual([]);
   });
 });

@@ -49,7 +49,7 @@ describe.each(LOCALES.flatMap((locale) => (['a', 'b', 'c', 'd', 'e'] as const).m
       const training = LOCALES.flatMap(trainingTexts).map((t) => ` ${normal(t)} `);
       const exact = new Set(training);
       const leaked = cases.filter((c) =>
-        freeTexts(c.signals).some((t) => leaks(` ${normal(t.text)} `, exact, training)),
+        freeTexts(c.signals).some((t) => leaks(` ${normal(t.text)} `, exact, training, CONTAINED_FROM[set])),
       );
       expect(leaked.map((c) => c.id)).toEqual([]);
     });
@@ -91,13 +91,13 @@ describe.each(LOCALES)('offline safety triage on the held-out %s barrier cases',
 });
 
 /**
- * A case leaks when a training text equals it or, for a case of DISTINCTIVE_WORDS or more, contains it. A
- * short stock phrase ("i want to kill myself", "ok got it") inside a longer training line is no leak.
+ * A case leaks when a training text equals it or, for a case of CONTAINED_FROM words or more, contains it. A
+ * short stock phrase ("i want to kill myself", "ok got it") inside a longer training line is no leak, except in
+ * set `e`: it was written before the corpus round after `d`'s, so no training line may hold any of its cases.
  */
-const DISTINCTIVE_WORDS = 8;
-const leaks = (padded: string, exact: Set<string>, training: string[]) =>
-  exact.has(padded) ||
-  (padded.trim().split(' ').length >= DISTINCTIVE_WORDS && training.some((line) => line.includes(padded)));
+const CONTAINED_FROM = { a: 8, b: 8, c: 8, d: 8, e: 1 } as const;
+const leaks = (padded: string, exact: Set<string>, training: string[], fromWords: number) =>
+  exact.has(padded) || (padded.trim().split(' ').length >= fromWords && training.some((line) => line.includes(padded)));
 
 /** The safety model learns from its corpus, and from the barrier corpus as ordinary messages. */
 const trainingTexts = (locale: string) => [
