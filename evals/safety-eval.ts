@@ -11,9 +11,10 @@ import { Signal } from '../src/domain/compose.js';
  * (`safety-cases-b.<locale>.jsonl`) was written afterwards to measure generalisation; sets `c` and `d`
  * (`safety-cases-<set>.<locale>.jsonl`) by people who had seen neither the corpora nor the earlier sets'
  * cases (for `d`, only three lines of `c`, for the format). Set `e` was written the same way, before the corpus
- * round that followed `d`'s, so that it measures phrasings no corpus writer had in mind.
+ * round that followed `d`'s, so that it measures phrasings no corpus writer had in mind. Set `f` was written the same
+ * way after the sixth round (not kept), by writers who opened no file of the repository.
  */
-export type HeldOutSet = 'a' | 'b' | 'c' | 'd' | 'e';
+export type HeldOutSet = 'a' | 'b' | 'c' | 'd' | 'e' | 'f';
 export const safetyCasesPath = (locale: string, set: HeldOutSet = 'a') =>
   fileURLToPath(new URL(`./cases/safety-cases${set === 'a' ? '' : `-${set}`}.${locale}.jsonl`, import.meta.url));
 
@@ -99,6 +100,7 @@ export const HELD_OUT_FLOORS: Record<HeldOutSet, Record<'en-US' | 'es-US', Floor
   c: { 'en-US': floors(1, 0.9, 0.92, 0.69, 0.88), 'es-US': floors(1, 0.86, 1, 0.69, 0.91) },
   d: { 'en-US': floors(0.97, 0.93, 0.93, 1, 0.93), 'es-US': floors(0.95, 0.87, 1, 1, 0.95) },
   e: { 'en-US': floors(1, 0.96, 0.87, 0.84, 0.88), 'es-US': floors(0.97, 0.93, 1, 0.83, 0.91) },
+  f: { 'en-US': floors(0.88, 1, 1, 0.94, 0.88), 'es-US': floors(0.88, 0.87, 1, 0.94, 0.88) },
 };
 
 /**

@@ -7,11 +7,11 @@ import { evaluateSafetyEngine, loadSafetyCases, missedTargets, safetyCasesPath }
 import { formatSafetyReport } from './safety-report-format.js';
 
 /**
- * `npm run eval:safety-report [-- locale [a|b|c|d|e]]`: the offline engine on a held-out set (`a` by
+ * `npm run eval:safety-report [-- locale [a|b|c|d|e|f]]`: the offline engine on a held-out set (`a` by
  * default); exits 1 when a target is missed.
  */
 const locale = process.argv[2] ?? 'en-US';
-const set = z.enum(['a', 'b', 'c', 'd', 'e']).parse(process.argv[3] ?? 'a');
+const set = z.enum(['a', 'b', 'c', 'd', 'e', 'f']).parse(process.argv[3] ?? 'a');
 const result = await evaluateSafetyEngine(
   createOfflineSafetyEngine(),
   loadSafetyCases(safetyCasesPath(locale, set)),

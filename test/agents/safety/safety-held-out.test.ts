@@ -21,7 +21,7 @@ const LOCALES = ['en-US', 'es-US'] as const;
  * The offline engine on cases it never trained on (`npm run eval:safety-report -- <locale> <set>` prints
  * the details). The floors (HELD_OUT_FLOORS) guard what holds; the issue's targets are SAFETY_TARGETS.
  */
-describe.each(LOCALES.flatMap((locale) => (['a', 'b', 'c', 'd', 'e'] as const).map((set) => [locale, set] as const)))(
+describe.each(LOCALES.flatMap((locale) => (['a', 'b', 'c', 'd', 'e', 'f'] as const).map((set) => [locale, set] as const)))(
   'offline safety triage on the held-out %s cases, set %s',
   async (locale, set) => {
     const cases = loadSafetyCases(safetyCasesPath(locale, set));
@@ -93,9 +93,10 @@ describe.each(LOCALES)('offline safety triage on the held-out %s barrier cases',
 /**
  * A case leaks when a training text equals it or, for a case of CONTAINED_FROM words or more, contains it. A
  * short stock phrase ("i want to kill myself", "ok got it") inside a longer training line is no leak, except in
- * set `e`: it was written before the corpus round after `d`'s, so no training line may hold any of its cases.
+ * sets `e` and `f`: each was written before any training line that followed it, so no training line may hold any of
+ * their cases.
  */
-const CONTAINED_FROM = { a: 8, b: 8, c: 8, d: 8, e: 1 } as const;
+const CONTAINED_FROM = { a: 8, b: 8, c: 8, d: 8, e: 1, f: 8 } as const;
 const leaks = (padded: string, exact: Set<string>, training: string[], fromWords: number) =>
   exact.has(padded) || (padded.trim().split(' ').length >= fromWords && training.some((line) => line.includes(padded)));
 
