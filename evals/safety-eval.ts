@@ -14,7 +14,8 @@ import { Signal } from '../src/domain/compose.js';
  * round that followed `d`'s, so that it measures phrasings no corpus writer had in mind. Set `f` was written the same
  * way after the sixth round (not kept), by writers who opened no file of the repository.
  */
-export type HeldOutSet = 'a' | 'b' | 'c' | 'd' | 'e' | 'f';
+export const HELD_OUT_SETS = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
+export type HeldOutSet = (typeof HELD_OUT_SETS)[number];
 export const safetyCasesPath = (locale: string, set: HeldOutSet = 'a') =>
   fileURLToPath(new URL(`./cases/safety-cases${set === 'a' ? '' : `-${set}`}.${locale}.jsonl`, import.meta.url));
 

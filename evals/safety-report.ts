@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { localeFiles } from '../agents/safety/locale-files.js';
 import { createOfflineSafetyEngine } from '../agents/safety/offline-safety-engine.js';
 import { SafetyModelFile } from '../agents/safety/safety-model-file.js';
-import { evaluateSafetyEngine, loadSafetyCases, missedTargets, safetyCasesPath } from './safety-eval.js';
+import { evaluateSafetyEngine, HELD_OUT_SETS, loadSafetyCases, missedTargets, safetyCasesPath } from './safety-eval.js';
 import { formatSafetyReport } from './safety-report-format.js';
 
 /**
@@ -11,7 +11,7 @@ import { formatSafetyReport } from './safety-report-format.js';
  * default); exits 1 when a target is missed.
  */
 const locale = process.argv[2] ?? 'en-US';
-const set = z.enum(['a', 'b', 'c', 'd', 'e', 'f']).parse(process.argv[3] ?? 'a');
+const set = z.enum(HELD_OUT_SETS).parse(process.argv[3] ?? 'a');
 const result = await evaluateSafetyEngine(
   createOfflineSafetyEngine(),
   loadSafetyCases(safetyCasesPath(locale, set)),
