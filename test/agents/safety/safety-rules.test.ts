@@ -158,6 +158,7 @@ describe('es-US crisis rules: the en-US reach in US Hispanic Spanish', () => {
     ['death_wish', 'mi hija escribio que ya no quiere vivir'],
     ['death_wish', 'mejor me muero, no valgo lo que cuesta la medicina'],
     ['death_wish', 'me quiero ir de este mundo'],
+    ['death_wish', 'le pido a dios que ya me lleve'],
     // overdose_intent: a quantity with no "a proposito", any tense
     ['overdose_intent', 'voy a tomarme el frasco completo'],
     ['overdose_intent', 'acabo de tomarme todo el frasco'],
@@ -197,6 +198,7 @@ describe('es-US crisis rules: the en-US reach in US Hispanic Spanish', () => {
     // hopelessness
     ['hopelessness', 'ya no le veo sentido a la vida'],
     ['hopelessness', 'no tiene caso seguir viviendo'],
+    ['hopelessness', 'no vale la pena seguir viviendo asi'],
   ])('%s: "%s"', (cue, text) => {
     expect(crisisCues(es, text)).toContain(cue);
   });
@@ -222,6 +224,8 @@ describe('es-US crisis rules: the en-US reach in US Hispanic Spanish', () => {
     'quiero matar al que invento las llamadas automaticas',
     'perdon por ser una molestia',
     'regale mis cosas viejas porque me mudo',
+    'no vale la pena pagar tanto',
+    'no tiene caso seguir llamando a la farmacia',
   ])('no crisis rule for "%s"', (text) => {
     expect(crisisCues(es, text)).toEqual([]);
   });
