@@ -106,6 +106,8 @@ describe('en-US crisis rules: tense, person and third-party reports', () => {
     ['death_wish', 'I just want someone to kill me'],
     ['stockpiling', 'I found my daughter’s stash of pills under her bed'],
     ['stockpiling', "I've been saving every extra pill for two months"],
+    ['burden', 'my dad says he is a burden on all of us'],
+    ['giving_away', 'my sister has been giving away all her belongings'],
     ['harm_others', 'my boyfriend threatened to hurt me again last night'],
     ['harm_others', 'my neighbor’s husband said he is going to kill her'],
     ['harm_others', 'my wife threatened me with a knife'],
@@ -127,6 +129,8 @@ describe('en-US crisis rules: tense, person and third-party reports', () => {
     'the insurance wants to cut my coverage',
     'I keep some pills set aside for travel',
     'he made an attempt to call the pharmacy',
+    'the copay feels like a burden',
+    'my mom gave away her things to charity before the move',
   ])('no crisis rule for "%s"', (text) => {
     expect(crisisCues(ruled, text)).toEqual([]);
   });
@@ -180,6 +184,7 @@ describe('es-US crisis rules: the en-US reach in US Hispanic Spanish', () => {
     ['goodbye', 'este es mi ultimo mensaje'],
     ['goodbye', 'escribi cartas de despedida para mis hijos'],
     ['goodbye', 'ya me despedi de mis hijos por si no amanezco'],
+    ['goodbye', 'mi amiga publico una despedida en face y nadie la encuentra'],
     ['giving_away', 'mi papa anda regalando sus cosas'],
     ['burden', 'mi familia va a estar mejor sin mi'],
     ['burden', 'me siento una carga para todos'],
