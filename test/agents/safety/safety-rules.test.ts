@@ -86,7 +86,7 @@ const crisisCues = (ruledIn: (text: string) => ReturnType<typeof ruled>, text: s
 
 describe('en-US crisis rules: tense, person and third-party reports', () => {
   it.each([
-    ['overdose_intent', "I'm swallowing every pill in this house"],
+    ['overdose_intent', "I'm swallowing every pill in the cabinet"],
     ['overdose_intent', 'gonna take the whole bottle tonight'],
     ['overdose_intent', 'I took an entire box of my sleeping pills'],
     ['overdose_intent', 'thinking about taking all my husband’s heart pills'],
