@@ -14,7 +14,7 @@ import { Signal } from '../src/domain/compose.js';
  * round that followed `d`'s, so that it measures phrasings no corpus writer had in mind. Sets `f`, `g` and `h` were
  * written the same way on 2026-12-02, by writers who opened no file of the repository.
  */
-export const HELD_OUT_SETS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'] as const;
+export const HELD_OUT_SETS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'] as const;
 export type HeldOutSet = (typeof HELD_OUT_SETS)[number];
 export const safetyCasesPath = (locale: string, set: HeldOutSet = 'a') =>
   fileURLToPath(new URL(`./cases/safety-cases${set === 'a' ? '' : `-${set}`}.${locale}.jsonl`, import.meta.url));
@@ -100,6 +100,8 @@ const floors = (crisis: number, ae: number, pc: number, mi: number, crisisPrecis
  * crises missed over a–e fell from 4 to 2 and on `f` and `h` from 5 to 2 and 3 to 1; es-US `d` holds one more
  * hard negative as a crisis (precision 0.956 → 0.936), so that floor went down by it; floors elsewhere rose to what
  * the engine now holds (bench/RESULTS.md, "Safety triage: three fresh sets and crisis rules with the same reach").
+ * Set `i` (2026-12-02, later) was written the same way and measured on that engine before any change of the day;
+ * its texts are not read, and its floors are that first measurement.
  */
 export const HELD_OUT_FLOORS: Record<HeldOutSet, Record<'en-US' | 'es-US', Floors>> = {
   a: { 'en-US': floors(1, 0.97, 1, 0.97, 0.89), 'es-US': floors(1, 1, 0.96, 0.96, 0.86) },
@@ -110,6 +112,7 @@ export const HELD_OUT_FLOORS: Record<HeldOutSet, Record<'en-US' | 'es-US', Floor
   f: { 'en-US': floors(0.88, 1, 1, 0.94, 0.88), 'es-US': floors(0.95, 0.87, 1, 0.94, 0.91) },
   g: { 'en-US': floors(0.93, 0.81, 0.87, 0.89, 0.85), 'es-US': floors(0.97, 1, 1, 0.88, 0.91) },
   h: { 'en-US': floors(0.93, 0.94, 0.87, 0.94, 0.91), 'es-US': floors(0.97, 0.93, 0.87, 0.94, 0.91) },
+  i: { 'en-US': floors(0.93, 0.97, 0.93, 1, 0.93), 'es-US': floors(0.91, 0.81, 0.88, 1, 0.91) },
 };
 
 /**

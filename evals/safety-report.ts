@@ -7,7 +7,7 @@ import { evaluateSafetyEngine, HELD_OUT_SETS, loadSafetyCases, missedTargets, sa
 import { formatSafetyReport } from './safety-report-format.js';
 
 /**
- * `npm run eval:safety-report [-- locale [a–h]]`: the offline engine on a held-out set (`a` by
+ * `npm run eval:safety-report [-- locale [a–i]]`: the offline engine on a held-out set (`a` by
  * default); exits 1 when a target is missed.
  */
 const locale = process.argv[2] ?? 'en-US';

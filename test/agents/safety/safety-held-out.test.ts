@@ -97,7 +97,7 @@ describe.each(LOCALES)('offline safety triage on the held-out %s barrier cases',
  * set `e`: it was written before the corpus round after `d`'s, so no training line may hold any of its cases. Set
  * `f`, `g` and `h` were written after every training line they are checked against, so they get the check of `a`–`d`.
  */
-const CONTAINED_FROM = { a: 8, b: 8, c: 8, d: 8, e: 1, f: 8, g: 8, h: 8 } as const;
+const CONTAINED_FROM = { a: 8, b: 8, c: 8, d: 8, e: 1, f: 8, g: 8, h: 8, i: 8 } as const;
 const leaks = (padded: string, exact: Set<string>, training: string[], fromWords: number) =>
   exact.has(padded) || (padded.trim().split(' ').length >= fromWords && training.some((line) => line.includes(padded)));
 
