@@ -64,16 +64,16 @@ function outranked(p: number[], k: number): boolean {
 
 /**
  * A text that is surely another kind (p ≥ CONFIDENT in some span) is not also a crisis by
- * the classifier unless the classifier is sure of the crisis too (≥ CRISIS_SURE). In a
- * message about a rash or a pregnancy test, the mundane sentence next to it ("no idea
- * what to do") is otherwise read alone and inherits the crisis share of the corpus.
- * Crisis rules still fire, and the text is held for its other kind either way.
+ * the classifier unless the classifier is as sure of the crisis (p ≥ CONFIDENT in its own
+ * span). In a message about a rash or a pregnancy test, the mundane sentence next to it ("no
+ * idea what to do") is otherwise read alone and inherits the crisis share of the corpus. A
+ * sentence the classifier is as sure is a crisis stands beside a medical question: both are
+ * findings. Crisis rules still fire, and the text is held for its other kind either way.
  */
-const CRISIS_SURE = 0.9;
 const CRISIS = SAFETY_KINDS.indexOf('crisis');
-function yieldCrisis(best: KindScore[]): KindScore[] {
+export function yieldCrisis(best: KindScore[]): KindScore[] {
   const crisis = best[CRISIS]!;
-  if (crisis.score >= CRISIS_SURE || !best.some((b, k) => k !== CRISIS && b.score >= CONFIDENT)) return best;
+  if (crisis.score >= CONFIDENT || !best.some((b, k) => k !== CRISIS && b.score >= CONFIDENT)) return best;
   return best.map((b, k) => (k === CRISIS ? { score: 0, span: null } : b));
 }
 
