@@ -176,3 +176,26 @@ describe('en-US crisis rules: means with intent, lethality research and rehearsa
     ],
   );
 });
+
+describe('en-US crisis rules: stopping treatment in order to die', () => {
+  crisisReach(
+    ruled,
+    [
+      ['treatment_refusal', 'i quit my heart pills so my heart will give out'],
+      ['treatment_refusal', "I've been skipping my doses hoping I won't wake up"],
+      ['treatment_refusal', 'I threw away my medication because I want to die'],
+      ['treatment_refusal', 'I’m letting my prescription run out so my body gives up'],
+      ['treatment_refusal', "I'm praying the infection takes me"],
+    ],
+    [
+      'I stopped the shots so I can get pregnant next year',
+      'I stopped taking my pills on purpose to see if the rash goes away',
+      'I stopped the medication so my liver could recover',
+      "I'm letting my prescription run out because I switched to the pill",
+      "I stopped my medication because I don't want to be on it for life",
+      "I skipped my shots because I didn't want to wake up early to do them",
+      'hoping the infection gets cleared up before my trip',
+      'I hope this drug takes less time to work than the last one',
+    ],
+  );
+});
