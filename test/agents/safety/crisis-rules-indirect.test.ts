@@ -199,3 +199,26 @@ describe('en-US crisis rules: stopping treatment in order to die', () => {
     ],
   );
 });
+
+describe('en-US crisis rules: a plan with a time, a place or a means already chosen', () => {
+  crisisReach(
+    ruled,
+    [
+      ['plan_or_means', 'I picked the date to end it'],
+      ['plan_or_means', "I've chosen the night when I'm going to die"],
+      ['plan_or_means', 'tonight is the night I end it'],
+      ['plan_or_means', 'i know which bridge.'],
+      ['plan_or_means', 'I have figured out where I could end my life'],
+    ],
+    [
+      'I picked a date for the surgery, it’s the 14th',
+      "I've picked the time to do it, 8am after breakfast",
+      'we picked the spot to do it, the back of the arm',
+      'tonight is the night, first shot at home by myself!',
+      "today is the day, I've got everything ready for the move",
+      'I know which bridge to take to the clinic',
+      'I know exactly how I would do it, but the doctor wants me to wait',
+      'we set a date to end the treatment with the doctor',
+    ],
+  );
+});
