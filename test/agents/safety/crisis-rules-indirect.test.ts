@@ -155,7 +155,7 @@ describe('en-US crisis rules: means with intent, lethality research and rehearsa
       ['lethality_research', 'I googled the easiest way to kill myself'],
       ['rehearsal', 'I practiced tying the noose last night'],
       ['rehearsal', 'I got as far as the bridge last night'],
-      ['rehearsal', 'I know when and how I’m going to do it'],
+      ['rehearsal', 'I know when and how I’m going to end it'],
       ['rehearsal', 'I wrote my will so nobody has to sort it out after I’m gone'],
     ],
     [
@@ -173,6 +173,10 @@ describe('en-US crisis rules: means with intent, lethality research and rehearsa
       'I googled how long the medication takes to work',
       "they'll approve it when I'm old and gray probably",
       'I left a note for my husband about the pharmacy pickup',
+      'I rehearsed how I would do it with the nurse before my first shot',
+      'I know when and how I will do it on the trip, the pen fits in my bag',
+      'my husband has a plan to do it for me on Sundays',
+      'she is going to do it tonight after dinner',
     ],
   );
 });
