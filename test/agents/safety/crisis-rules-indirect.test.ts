@@ -45,6 +45,8 @@ describe('en-US crisis rules: a farewell dressed as thanks or a last message', (
       ['farewell', 'please make sure someone feeds my dog after tomorrow'],
       ['farewell', 'make sure my kids know I love them'],
       ['farewell', "don't blame yourselves"],
+      ['farewell', 'this is goodbye'],
+      ['farewell', 'this is the end of the road for me. thank you for being kind'],
     ],
     [
       'this is my last text for today, talk tomorrow',
@@ -58,6 +60,8 @@ describe('en-US crisis rules: a farewell dressed as thanks or a last message', (
       "make sure someone feeds my cat, I'm away for the weekend",
       "it's not your fault the shipment was late",
       'thanks for everything, I’m sorry I was late with the forms',
+      'this is goodbye from me, I’m switching to the new program next week',
+      'this is the end of the road for me with this insurance company',
     ],
   );
 });
@@ -75,6 +79,8 @@ describe('en-US crisis rules: not sure about being alive or waking up', () => {
       ['ambivalence', "wouldn't care if I died tonight"],
       ['ambivalence', 'not waking up sounds nice'],
       ['ambivalence', 'meh. not sure i even want to wake up tmrw'],
+      ['ambivalence', 'still alive, unfortunately.'],
+      ['ambivalence', 'unfortunately im still alive'],
     ],
     [
       'not sure I want to go on the new biologic',
@@ -87,6 +93,8 @@ describe('en-US crisis rules: not sure about being alive or waking up', () => {
       "I don't mind if I wake up sore, the shot is worth it",
       "she doesn't care whether I live nearby as long as I call",
       "honestly if I don't wake up early tomorrow that's fine, it's Saturday",
+      'still alive, unfortunately the rash is back',
+      'unfortunately I woke up this morning with a migraine',
     ],
   );
 });
@@ -101,6 +109,8 @@ describe('en-US crisis rules: someone else reports a plan, intent or talk of dyi
       ['third_party_report', 'my wife keeps talking about not wanting to be here'],
       ['third_party_report', 'my brother texted that he’s going to end it tonight'],
       ['third_party_report', 'pt endorsed SI with a plan'],
+      ['third_party_report', 'my brother sent me a goodbye text and now he won’t answer'],
+      ['third_party_report', 'she texted bye and has not been picking up her phone'],
     ],
     [
       'my husband says he has a plan for the copay',
@@ -112,6 +122,8 @@ describe('en-US crisis rules: someone else reports a plan, intent or talk of dyi
       "he told me he doesn't want to live in the city anymore",
       "he said he's going to end it with the cable company",
       'patient has SI joint dysfunction, please advise on the injection schedule',
+      'my nurse sent us a goodbye letter, she is retiring',
+      "my daughter texted goodbye from the airport and she's not answering because she's on the plane",
     ],
   );
 });
