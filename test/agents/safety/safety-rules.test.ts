@@ -1,16 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readLanguageProfile } from '../../../agents/safety/language-profile.js';
-import { localeFiles } from '../../../agents/safety/locale-files.js';
-import { matchRules, readSafetyRules } from '../../../agents/safety/safety-rules.js';
-import { tokenise } from '../../../agents/safety/safety-tokenise.js';
+import { crisisReach, rulesOf } from '../../support/crisis-reach.js';
 
-function rulesOf(locale: string) {
-  const files = localeFiles(locale);
-  const profile = readLanguageProfile(files.language);
-  const { rules } = readSafetyRules(files.rules);
-  return { rules, ruled: (text: string) => matchRules(rules, tokenise(text, profile).normalised, profile) };
-}
 const { rules, ruled } = rulesOf('en-US');
 const kinds = (text: string) => ruled(text).map((f) => f.kind);
 const RULE_CUES = new Set(rules.map((r) => r.cue));
@@ -79,21 +70,6 @@ describe('en-US safety rules', () => {
     );
   });
 });
-
-type Ruled = (text: string) => ReturnType<typeof ruled>;
-
-/** The crisis rules' cues a text hits: a crisis rule's reach is checked cue by cue, tense by tense. */
-const crisisCues = (ruledIn: Ruled, text: string) => ruledIn(text).find((f) => f.kind === 'crisis')?.cues ?? [];
-
-/** Each positive hits its cue's crisis rule; each ordinary text that shares the words hits none. */
-function crisisReach(ruledIn: Ruled, positives: [cue: string, text: string][], ordinary: string[]) {
-  it.each(positives)('%s: "%s"', (cue, text) => {
-    expect(crisisCues(ruledIn, text)).toContain(cue);
-  });
-  it.each(ordinary)('no crisis rule for "%s"', (text) => {
-    expect(crisisCues(ruledIn, text)).toEqual([]);
-  });
-}
 
 describe('en-US crisis rules: tense, person and third-party reports', () => {
   crisisReach(
