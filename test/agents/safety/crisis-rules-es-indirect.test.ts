@@ -72,6 +72,8 @@ describe('es-US crisis rules: indirect language', () => {
       'ya no van a saber de mi en unas semanas porque me voy de viaje',
       'que alguien cuide a mi perro mientras estoy internada',
       'diganle a mis hijos que los quiero ver el domingo',
+      'diganle a la doctora que la quiero mucho, es un angel',
+      'muchas gracias por todo, adios, ya me pasaron a medicare',
       // waking up at an hour or with a symptom, living somewhere
       'me da igual si despierto temprano o tarde',
       'estaria bien no despertar con dolor de cabeza',
@@ -88,6 +90,7 @@ describe('es-US crisis rules: indirect language', () => {
       'ya no voy a estar para el proximo surtido, me mudo a nevada',
       'a las cuatro ya no voy a estar, marquen antes',
       'ya no voy a necesitar la receta de papel',
+      'ya no voy a necesitar nada mas por ahora, gracias',
       // means words that are ordinary
       'estoy en el puente de la frontera, voy a llegar tarde',
       'compre una pistola para cuidar la casa',
