@@ -214,6 +214,12 @@ describe('es-US crisis rules: the en-US reach in US Hispanic Spanish', () => {
       'regale mis cosas viejas porque me mudo',
       'no vale la pena pagar tanto',
       'no tiene caso seguir llamando a la farmacia',
+      'este es mi ultimo mensaje por hoy, buenas noches',
+      'es el ultimo mensaje que les mando sobre la tarjeta de copago',
+      'este es el ultimo mensaje que les mando, ya quedo todo resuelto con el seguro',
+      'me voy a aventar a la carretera temprano para llegar a la cita',
+      'me voy a aventar al super por la leche',
+      'quiero tirarme en el sillon a ver la novela',
     ],
   );
 });
