@@ -120,32 +120,6 @@ describe('en-US event rules', () => {
       'my kids got their measles shots today',
     ],
   );
-  ruleReach(
-    ruled,
-    'product_complaint',
-    [
-      ['device_malfunction', 'the grey cap would not come off'],
-      ['device_malfunction', "I couldn't get the cap off"],
-      ['device_malfunction', 'it clicked but nothing came out'],
-      ['device_malfunction', 'I did not get the full dose, the pen stopped halfway'],
-      ['expired_on_arrival', 'the pens arrived already expired'],
-      ['expired_on_arrival', 'the one I got was already expired'],
-      ['temperature_excursion', 'I left the pens in my hot car all afternoon'],
-      ['temperature_excursion', 'the box was warm when it arrived'],
-    ],
-    [
-      'what if the cap won’t come off?',
-      'the cap on my water bottle won’t come off',
-      'I clicked the link but nothing happened',
-      'my coupon card looks used but it still worked',
-      'my license arrived already expired lol',
-      'the new insurance card came already expired',
-      'I left my lunch in the hot car',
-      'the pizza was warm when it arrived',
-      'I forgot my keys in the car again',
-      'my cousin arrived late to the party',
-    ],
-  );
 });
 
 describe('es-US event rules', () => {
@@ -196,41 +170,6 @@ describe('es-US event rules', () => {
       'mi esposo usó mi carro para recoger la medicina',
       'mi hijo salió positivo a covid, ¿puedo ponerme la inyección?',
       'nunca me dio fiebre después de la inyección',
-    ],
-  );
-  ruleReach(
-    ruled,
-    'medical_information',
-    [
-      ['missed_dose_question', '¿qué debe hacer mi mamá si se le olvidó la inyección?'],
-      ['missed_dose_question', 'qué les digo a los pacientes que se saltan una dosis'],
-      ['missed_dose_question', 'se me olvidó la dosis del lunes, ¿me la puedo poner hoy?'],
-      ['missed_dose_question', '¿se la puede poner dos días tarde?'],
-      ['missed_dose_question', 'se me olvidó la dosis de carga, ¿y ahora qué hago?'],
-      ['missed_dose_question', '¿necesito repetir la dosis de carga?'],
-      ['sharing', '¿puedo darle una de mis plumas a mi mamá?'],
-      ['sharing', '¿mi esposa puede usar mi medicina para su eczema?'],
-      ['interaction', '¿puedo tomar unas chelas con la medicina?'],
-      ['interaction', '¿es seguro tomar ibuprofeno con las inyecciones?'],
-      ['vaccine', '¿puedo vacunar a mis hijos contra la varicela si estoy en tratamiento?'],
-      ['special_population', '¿debo suspender la inyección antes de la cirugía?'],
-      ['special_population', '¿es seguro si estoy dando pecho?'],
-      ['dose_change', '¿puedo bajarle la dosis a mi mamá?'],
-      ['off_label', '¿esta medicina también sirve para el eczema?'],
-    ],
-    [
-      'se me olvidó la dosis ayer, me la pongo hoy como dice el folleto',
-      'se le olvidó su inyección a mi mamá la semana pasada',
-      'se me olvidó la cita de ayer, ¿qué hago para cambiarla?',
-      '¿puedo recoger mi insulina en la misma farmacia?',
-      '¿puedo darle mi número a la enfermera?',
-      'mi esposo puede usar mi carro para ir a la farmacia',
-      '¿tengo que repetir la encuesta?',
-      '¿puedo cambiar mi cita con el dentista?',
-      'mi doctor dice que puedo dejar las inyecciones en verano',
-      'me preocupa la interacción con mis pastillas',
-      '¿cuándo es mi cirugía?',
-      'compré alcohol para limpiar la piel antes de la inyección',
     ],
   );
   ruleReach(
