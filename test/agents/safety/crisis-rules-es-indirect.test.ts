@@ -1,5 +1,5 @@
 import { describe } from 'vitest';
-import { crisisReach, rulesOf } from '../../support/crisis-reach.js';
+import { crisisReach, rulesOf } from '../../support/rule-reach.js';
 
 /**
  * es-US indirect suicidal language: a resolve already made, farewells dressed as thanks, ambivalence

@@ -1,5 +1,5 @@
 import { describe } from 'vitest';
-import { crisisReach, rulesOf } from '../../support/crisis-reach.js';
+import { crisisReach, rulesOf } from '../../support/rule-reach.js';
 
 /**
  * en-US crisis rules for indirect suicidal language. Each family's ordinary look-alikes share its

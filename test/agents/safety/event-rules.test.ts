@@ -1,35 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { readLanguageProfile } from '../../../agents/safety/language-profile.js';
-import { localeFiles } from '../../../agents/safety/locale-files.js';
-import { matchRules, readSafetyRules } from '../../../agents/safety/safety-rules.js';
-import { tokenise } from '../../../agents/safety/safety-tokenise.js';
-import type { SafetyKind } from '../../../agents/safety/safety-types.js';
+import { describe } from 'vitest';
+import { ruleReach, rulesOf } from '../../support/rule-reach.js';
 
 /**
  * Adverse-event, complaint and medical-question rules, family by family: each positive hits its
- * cue, and each ordinary text that shares the family's words hits no rule of that kind (a rule's
- * finding is never cleared, so a false one holds a patient's message for a person).
+ * cue, and each ordinary text that shares the family's words hits no rule of that kind.
  */
-function ruledIn(locale: string) {
-  const files = localeFiles(locale);
-  const profile = readLanguageProfile(files.language);
-  const { rules } = readSafetyRules(files.rules);
-  return (text: string) => matchRules(rules, tokenise(text, profile).normalised, profile);
-}
-type Ruled = ReturnType<typeof ruledIn>;
-
-function ruleReach(ruled: Ruled, kind: SafetyKind, positives: [cue: string, text: string][], ordinary: string[]) {
-  const cues = (text: string) => ruled(text).find((f) => f.kind === kind)?.cues ?? [];
-  it.each(positives)(`${kind} %s: "%s"`, (cue, text) => {
-    expect(cues(text)).toContain(cue);
-  });
-  it.each(ordinary)(`no ${kind} rule for "%s"`, (text) => {
-    expect(cues(text)).toEqual([]);
-  });
-}
-
 describe('en-US event rules', () => {
-  const ruled = ruledIn('en-US');
+  const { ruled } = rulesOf('en-US');
   ruleReach(
     ruled,
     'adverse_event',
@@ -122,8 +99,33 @@ describe('en-US event rules', () => {
   );
 });
 
+describe('en-US death reports: a fatal outcome of someone on the product or in the programme', () => {
+  ruleReach(
+    rulesOf('en-US').ruled,
+    'adverse_event',
+    [
+      ['death_report', 'my wife died on sunday. please stop the texts'],
+      ['death_report', 'my father passed away last week, he was on your program'],
+      ['death_report', 'please remove my husband from the program, he passed away on monday'],
+      ['death_report', 'my mom passed in her sleep, she took her shot the day before'],
+      ['death_report', 'our patient passed away over the weekend'],
+      ['death_report', 'stop the reminders please, he died last month'],
+    ],
+    [
+      'my husband died in the spring and I am struggling to keep up with things',
+      'my dad died of cancer years ago so I take my health seriously',
+      'my dog died yesterday, please stop the texts for a few days',
+      'my phone died, please resend the reminder',
+      'the patient prior authorization expired last week',
+      'I almost died when I saw the bill, please stop the texts',
+      'my grandma passed away and I have been traveling, can you pause the reminders',
+      'my wife thinks I should stop the texts, they wake me up',
+    ],
+  );
+});
+
 describe('es-US event rules', () => {
-  const ruled = ruledIn('es-US');
+  const { ruled } = rulesOf('es-US');
   ruleReach(
     ruled,
     'adverse_event',
@@ -199,6 +201,28 @@ describe('es-US event rules', () => {
       'la medicina salió muy cara',
       'el botón del elevador se trabó otra vez',
       'se me cayó la pluma pero no le pasó nada',
+    ],
+  );
+});
+
+describe('es-US death reports: a fatal outcome of someone on the product or in the programme', () => {
+  ruleReach(
+    rulesOf('es-US').ruled,
+    'adverse_event',
+    [
+      ['death_report', 'mi esposa murió el domingo, ya no manden mensajes'],
+      ['death_report', 'mi papá falleció la semana pasada, estaba en su programa'],
+      ['death_report', 'quiero dar de baja a mi mamá, falleció el lunes'],
+      ['death_report', 'mi mamá ya descansa en paz, usaba lumenzo desde hace un año'],
+      ['death_report', 'el paciente falleció en su casa el 3 de noviembre'],
+    ],
+    [
+      'mi esposo murió hace dos años y me cuesta mucho acordarme de las cosas',
+      'mi mamá se murió de la risa con el video, ya no manden tantos mensajes jaja',
+      'mi perro murió ayer, ya no manden mensajes por unos días',
+      'se murió mi celular, mándenme otra vez el recordatorio',
+      'mi papá murió de cáncer, por eso me cuido mucho',
+      'casi me muero cuando vi la cuenta, ya no manden mensajes',
     ],
   );
 });

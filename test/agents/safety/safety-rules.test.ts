@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { crisisReach, rulesOf } from '../../support/crisis-reach.js';
+import { crisisReach, rulesOf } from '../../support/rule-reach.js';
 
 const { rules, ruled } = rulesOf('en-US');
 const kinds = (text: string) => ruled(text).map((f) => f.kind);
