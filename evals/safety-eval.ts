@@ -107,15 +107,15 @@ const floors = (crisis: number, ae: number, pc: number, mi: number, crisisPrecis
  * the engine now holds (bench/RESULTS.md, "Safety triage: indirect crisis rules, event rules and a fresh set i").
  */
 export const HELD_OUT_FLOORS: Record<HeldOutSet, Record<'en-US' | 'es-US', Floors>> = {
-  a: { 'en-US': floors(1, 0.97, 1, 0.97, 0.89), 'es-US': floors(1, 1, 0.98, 0.96, 0.87) },
+  a: { 'en-US': floors(1, 0.97, 1, 0.97, 0.89), 'es-US': floors(1, 1, 0.98, 0.96, 0.86) },
   b: { 'en-US': floors(1, 1, 1, 1, 0.97), 'es-US': floors(1, 1, 1, 1, 0.97) },
   c: { 'en-US': floors(1, 0.9, 0.92, 0.69, 0.88), 'es-US': floors(1, 0.86, 1, 0.69, 0.91) },
   d: { 'en-US': floors(0.97, 0.93, 0.93, 1, 0.93), 'es-US': floors(0.97, 0.9, 1, 1, 0.93) },
   e: { 'en-US': floors(1, 0.96, 0.87, 0.84, 0.88), 'es-US': floors(0.97, 0.93, 1, 0.83, 0.91) },
   f: { 'en-US': floors(0.88, 1, 1, 0.94, 0.88), 'es-US': floors(0.97, 0.9, 1, 0.94, 0.91) },
-  g: { 'en-US': floors(0.95, 0.81, 0.87, 0.89, 0.86), 'es-US': floors(0.97, 1, 1, 0.88, 0.91) },
+  g: { 'en-US': floors(0.95, 0.81, 0.87, 0.89, 0.85), 'es-US': floors(0.97, 1, 1, 0.88, 0.91) },
   h: { 'en-US': floors(0.95, 0.94, 0.87, 0.94, 0.91), 'es-US': floors(0.97, 0.93, 0.93, 0.94, 0.91) },
-  i: { 'en-US': floors(0.93, 0.97, 0.93, 1, 0.91), 'es-US': floors(0.93, 0.81, 0.88, 1, 0.89) },
+  i: { 'en-US': floors(0.93, 0.96, 0.93, 1, 0.91), 'es-US': floors(0.93, 0.81, 0.88, 1, 0.89) },
 };
 
 /**
