@@ -1,4 +1,4 @@
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ruleReach, rulesOf } from '../../support/rule-reach.js';
 
 /**
@@ -225,4 +225,26 @@ describe('es-US death reports: a fatal outcome of someone on the product or in t
       'casi me muero cuando vi la cuenta, ya no manden mensajes',
     ],
   );
+});
+
+describe('older event rules keep off their look-alikes', () => {
+  const en = rulesOf('en-US').ruled;
+  const es = rulesOf('es-US').ruled;
+  const kindsOf = (ruled: typeof en, text: string) => ruled(text).map((f) => f.kind);
+  it.each([
+    [en, 'she forgot her password, can she do it later?'],
+    [en, 'I used my coupon twice by accident, is that a problem?'],
+    [es, 'me puse dos veces a dieta este año'],
+    [es, 'me tomé dos veces la presión hoy'],
+  ])('no rule for an ordinary text that shares the words (%#)', (ruled, text) => {
+    expect(kindsOf(ruled, text)).toEqual([]);
+  });
+  it.each([
+    [en, 'I missed my shot yesterday, do I take it today?', 'medical_information'],
+    [en, 'I took two shots this week by accident', 'adverse_event'],
+    [es, 'me puse dos veces la inyección esta semana sin querer', 'adverse_event'],
+    [es, 'me inyecté dos veces', 'adverse_event'],
+  ])('still finds the event or the question (%#)', (ruled, text, kind) => {
+    expect(kindsOf(ruled, text)).toContain(kind);
+  });
 });
