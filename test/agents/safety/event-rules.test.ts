@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { ruleReach, rulesOf } from '../../support/rule-reach.js';
 
+const en = rulesOf('en-US').ruled;
+const es = rulesOf('es-US').ruled;
+
 /**
  * Adverse-event, complaint and medical-question rules, family by family: each positive hits its
  * cue, and each ordinary text that shares the family's words hits no rule of that kind.
  */
 describe('en-US event rules', () => {
-  const { ruled } = rulesOf('en-US');
   ruleReach(
-    ruled,
+    en,
     'adverse_event',
     [
       ['onset_after_product', 'my arms have been covered in hives ever since the first injection'],
@@ -60,7 +62,7 @@ describe('en-US event rules', () => {
     ],
   );
   ruleReach(
-    ruled,
+    en,
     'medical_information',
     [
       ['missed_dose_question', 'what should my mom do if she missed her shot'],
@@ -101,7 +103,7 @@ describe('en-US event rules', () => {
 
 describe('en-US death reports: a fatal outcome of someone on the product or in the programme', () => {
   ruleReach(
-    rulesOf('en-US').ruled,
+    en,
     'adverse_event',
     [
       ['death_report', 'my wife died on sunday. please stop the texts'],
@@ -125,9 +127,8 @@ describe('en-US death reports: a fatal outcome of someone on the product or in t
 });
 
 describe('es-US event rules', () => {
-  const { ruled } = rulesOf('es-US');
   ruleReach(
-    ruled,
+    es,
     'adverse_event',
     [
       ['onset_after_product', 'tengo ronchas en los brazos desde que empecé la medicina'],
@@ -175,7 +176,7 @@ describe('es-US event rules', () => {
     ],
   );
   ruleReach(
-    ruled,
+    es,
     'product_complaint',
     [
       ['malfunction', 'la pluma no hizo clic'],
@@ -207,7 +208,7 @@ describe('es-US event rules', () => {
 
 describe('es-US death reports: a fatal outcome of someone on the product or in the programme', () => {
   ruleReach(
-    rulesOf('es-US').ruled,
+    es,
     'adverse_event',
     [
       ['death_report', 'mi esposa murió el domingo, ya no manden mensajes'],
@@ -228,8 +229,6 @@ describe('es-US death reports: a fatal outcome of someone on the product or in t
 });
 
 describe('older event rules keep off their look-alikes', () => {
-  const en = rulesOf('en-US').ruled;
-  const es = rulesOf('es-US').ruled;
   const kindsOf = (ruled: typeof en, text: string) => ruled(text).map((f) => f.kind);
   it.each([
     [en, 'she forgot her password, can she do it later?'],
