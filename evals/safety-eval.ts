@@ -11,7 +11,7 @@ import { Signal } from '../src/domain/compose.js';
  * (`safety-cases-b.<locale>.jsonl`) was written afterwards to measure generalisation; sets `c` and `d`
  * (`safety-cases-<set>.<locale>.jsonl`) by people who had seen neither the corpora nor the earlier sets'
  * cases (for `d`, only three lines of `c`, for the format). Set `e` was written the same way, before the corpus
- * round that followed `d`'s, so that it measures phrasings no corpus writer had in mind. Sets `f`, `g` and `h` were
+ * round that followed `d`'s, so that it measures phrasings no corpus writer had in mind. Sets `f` to `i` were
  * written the same way on 2026-12-02, by writers who opened no file of the repository.
  */
 export const HELD_OUT_SETS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'] as const;

@@ -95,7 +95,7 @@ describe.each(LOCALES)('offline safety triage on the held-out %s barrier cases',
  * A case leaks when a training text equals it or, for a case of CONTAINED_FROM words or more, contains it. A
  * short stock phrase ("i want to kill myself", "ok got it") inside a longer training line is no leak, except in
  * set `e`: it was written before the corpus round after `d`'s, so no training line may hold any of its cases. Set
- * `f`, `g` and `h` were written after every training line they are checked against, so they get the check of `a`–`d`.
+ * `f` to `i` were written after every training line they are checked against, so they get the check of `a`–`d`.
  */
 const CONTAINED_FROM = { a: 8, b: 8, c: 8, d: 8, e: 1, f: 8, g: 8, h: 8, i: 8 } as const;
 const leaks = (padded: string, exact: Set<string>, training: string[], fromWords: number) =>
