@@ -13,16 +13,7 @@ import { MAX_CLASSIFIED_TOKENS, MAX_SCAN_CHARS } from './safety-windows.js';
  * than MAX_SCAN_CHARS is read up to there, and its findings carry the cue "scan_capped".
  */
 export function triageWith(data: SafetyLocale, text: string, extraCues: string[] = []): TextFinding[] {
-  const analysis = analyseText(text.slice(0, MAX_SCAN_CHARS), data.profile, data.model.features);
-  const capped = text.length > MAX_SCAN_CHARS || analysis.tokens.length > MAX_CLASSIFIED_TOKENS;
-  const ruled = matchRules(data.rules.rules, analysis.normalised, data.profile);
-  const scores = withoutHyperbole(
-    classifyText(data.model, analysis),
-    analysis,
-    data.rules.hyperbole,
-    data.model,
-    data.profile,
-  );
+  const { analysis, capped, ruled, scores } = readText(data, text);
   const notes = [...extraCues, ...(capped ? ['scan_capped'] : [])];
   return SAFETY_KINDS.flatMap((kind, k): TextFinding[] => {
     const rule = ruled.find((f) => f.kind === kind);
@@ -49,6 +40,25 @@ export function triageWith(data: SafetyLocale, text: string, extraCues: string[]
       },
     ];
   });
+}
+
+/**
+ * What triage reads in one text before any threshold: the rules' findings and, per kind,
+ * the classifier's best span score (0 where its guards ruled the kind out). A kind is a
+ * finding when a rule found it or its score reaches the model's threshold.
+ */
+export function readText(data: SafetyLocale, text: string) {
+  const analysis = analyseText(text.slice(0, MAX_SCAN_CHARS), data.profile, data.model.features);
+  const capped = text.length > MAX_SCAN_CHARS || analysis.tokens.length > MAX_CLASSIFIED_TOKENS;
+  const ruled = matchRules(data.rules.rules, analysis.normalised, data.profile);
+  const scores = withoutHyperbole(
+    classifyText(data.model, analysis),
+    analysis,
+    data.rules.hyperbole,
+    data.model,
+    data.profile,
+  );
+  return { analysis, capped, ruled, scores };
 }
 
 /**
