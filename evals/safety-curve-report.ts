@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { loadSafetyLocale } from '../agents/safety/load-safety-locale.js';
 import { SAFETY_KINDS } from '../agents/safety/safety-types.js';
@@ -9,12 +10,20 @@ import { HELD_OUT_SETS, loadSafetyCases, safetyCasesPath } from './safety-eval.j
  * misses against false alarms over held-out sets (all by default) as the kind's threshold
  * moves. Counts only: no case id, no text.
  */
-const locale = process.argv[2] ?? 'en-US';
-const kind = z.enum(SAFETY_KINDS).parse(process.argv[3] ?? 'crisis');
-const sets = z
-  .array(z.enum(HELD_OUT_SETS))
-  .min(1)
-  .parse([...(process.argv[4] ?? HELD_OUT_SETS.join(''))]);
+function fail(message: string): never {
+  console.error(`eval:safety-curve: ${message}\nusage: npm run eval:safety-curve -- [locale] [kind] [sets, e.g. abc]`);
+  process.exit(2);
+}
+const [localeArg = 'en-US', kindArg = 'crisis', setsArg = HELD_OUT_SETS.join('')] = process.argv.slice(2);
+const kind = z.enum(SAFETY_KINDS).safeParse(kindArg).data ?? fail(`kind must be one of ${SAFETY_KINDS.join(', ')}`);
+const sets =
+  z
+    .array(z.enum(HELD_OUT_SETS))
+    .min(1)
+    .safeParse([...setsArg]).data ?? fail(`sets are letters from ${HELD_OUT_SETS.join('')}`);
+const locale = localeArg;
+const missing = sets.filter((s) => !existsSync(safetyCasesPath(locale, s)));
+if (missing.length > 0) fail(`no held-out set ${missing.join(', ')} for locale ${JSON.stringify(locale).slice(0, 40)}`);
 const data = loadSafetyLocale(locale);
 const readings = readCases(
   data,
@@ -37,4 +46,4 @@ for (const p of operatingCurve(readings)) {
     ]),
   );
 }
-console.log(`model threshold ${own.threshold}: ${own.missed} missed, ${own.falseAlarms} false alarms`);
+console.log(`the model's threshold ${own.threshold}: ${own.missed} missed, ${own.falseAlarms} false alarms`);
