@@ -14,14 +14,13 @@ function fail(message: string): never {
   console.error(`eval:safety-curve: ${message}\nusage: npm run eval:safety-curve -- [locale] [kind] [sets, e.g. abc]`);
   process.exit(2);
 }
-const [localeArg = 'en-US', kindArg = 'crisis', setsArg = HELD_OUT_SETS.join('')] = process.argv.slice(2);
+const [locale = 'en-US', kindArg = 'crisis', setsArg = HELD_OUT_SETS.join('')] = process.argv.slice(2);
 const kind = z.enum(SAFETY_KINDS).safeParse(kindArg).data ?? fail(`kind must be one of ${SAFETY_KINDS.join(', ')}`);
 const sets =
   z
     .array(z.enum(HELD_OUT_SETS))
     .min(1)
     .safeParse([...setsArg]).data ?? fail(`sets are letters from ${HELD_OUT_SETS.join('')}`);
-const locale = localeArg;
 const missing = sets.filter((s) => !existsSync(safetyCasesPath(locale, s)));
 if (missing.length > 0) fail(`no held-out set ${missing.join(', ')} for locale ${JSON.stringify(locale).slice(0, 40)}`);
 const data = loadSafetyLocale(locale);
