@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { loadSafetyLocale } from '../agents/safety/load-safety-locale.js';
 import { SAFETY_KINDS } from '../agents/safety/safety-types.js';
+import { heldOutArgs } from './held-out-args.js';
 import { operatingCurve, pointAt, readCases } from './safety-curve.js';
 import { HELD_OUT_SETS, loadSafetyCases, safetyCasesPath } from './safety-eval.js';
 
@@ -10,19 +10,13 @@ import { HELD_OUT_SETS, loadSafetyCases, safetyCasesPath } from './safety-eval.j
  * misses against false alarms over held-out sets (all by default) as the kind's threshold
  * moves. Counts only: no case id, no text.
  */
-function fail(message: string): never {
-  console.error(`eval:safety-curve: ${message}\nusage: npm run eval:safety-curve -- [locale] [kind] [sets, e.g. abc]`);
-  process.exit(2);
-}
+const { fail, sets: heldOutSets } = heldOutArgs(
+  'eval:safety-curve',
+  'npm run eval:safety-curve -- [locale] [kind] [sets, e.g. abc]',
+);
 const [locale = 'en-US', kindArg = 'crisis', setsArg = HELD_OUT_SETS.join('')] = process.argv.slice(2);
 const kind = z.enum(SAFETY_KINDS).safeParse(kindArg).data ?? fail(`kind must be one of ${SAFETY_KINDS.join(', ')}`);
-const sets =
-  z
-    .array(z.enum(HELD_OUT_SETS))
-    .min(1)
-    .safeParse([...setsArg]).data ?? fail(`sets are letters from ${HELD_OUT_SETS.join('')}`);
-const missing = sets.filter((s) => !existsSync(safetyCasesPath(locale, s)));
-if (missing.length > 0) fail(`no held-out set ${missing.join(', ')} for locale ${JSON.stringify(locale).slice(0, 40)}`);
+const sets = heldOutSets(setsArg, locale);
 const data = loadSafetyLocale(locale);
 const readings = readCases(
   data,

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadSafetyLocale } from '../../agents/safety/load-safety-locale.js';
@@ -6,7 +5,6 @@ import { createOfflineSafetyEngine } from '../../agents/safety/offline-safety-en
 import { SAFETY_KINDS } from '../../agents/safety/safety-types.js';
 import { type CaseReading, operatingCurve, pointAt, readCases } from '../../evals/safety-curve.js';
 import { evaluateSafetyEngine, loadSafetyCases, safetyCasesPath } from '../../evals/safety-eval.js';
-import { childEnv, finished, REPO_ROOT } from '../support/cli.js';
 
 const reading = (positive: boolean, score: number, rule = false): CaseReading => ({ positive, rule, score });
 
@@ -66,19 +64,4 @@ describe('the operating curve of a kind over held-out cases', () => {
       });
     },
   );
-
-  it.each([
-    [['en-US', 'worry'], 'kind must be one of crisis'],
-    [['en-US', 'crisis', 'a1'], 'sets are letters from'],
-    [['xx-YY'], 'no held-out set a'],
-  ])('the command refuses %j with a plain message and exit code 2', async (args, message) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'evals/safety-curve-report.ts', ...args], {
-      cwd: REPO_ROOT,
-      env: childEnv({}),
-    });
-    const result = await finished(child);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain(message);
-    expect(result.stderr).not.toContain('    at ');
-  });
 });
